@@ -1,0 +1,69 @@
+package org.phyle.crypto;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+
+/**
+ * Parses JSON text strictly, as signed data must be parsed: duplicate member names, trailing content, comments,
+ * leading zeros, NaN and excessive nesting are errors, not guesses.
+ */
+public final class StrictJson {
+    public static final int MAX_DEPTH = 32;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .disable(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(false))
+            .build();
+
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH)
+                .maxNumberLength(400)
+                .build());
+    }
+
+    private StrictJson() {
+    }
+
+    /** Parses one JSON value; throws {@link MalformedJsonException} with the parser's reason. */
+    public static JsonNode parse(byte[] utf8) {
+        try {
+            JsonNode node = MAPPER.readTree(utf8);
+            if (node == null || node.isMissingNode()) {
+                throw new MalformedJsonException("empty document");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new MalformedJsonException(e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new MalformedJsonException(e.getMessage());
+        }
+    }
+
+    public static JsonNode parse(String text) {
+        return parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The shared mapper, configured strictly; for building nodes and writing them. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** JSON text that cannot be accepted. */
+    public static final class MalformedJsonException extends IllegalArgumentException {
+        public MalformedJsonException(String message) {
+            super(message);
+        }
+    }
+}
