@@ -1,0 +1,32 @@
+package org.phyle.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.phyle.core.notary.Notary;
+import org.phyle.core.tx.TxCode;
+import org.phyle.core.tx.TxRules;
+import org.phyle.core.tx.TxTypes;
+
+/**
+ * Everything the mechanisms declare, in one place: transaction types, parameters and rejection codes. Adding a
+ * mechanism means listing it here and giving it a case in {@link Society}'s dispatch.
+ */
+public final class Catalog {
+    public static final TxTypes TX_TYPES = new TxTypes(concat(GenesisTx.TX_TYPES, Notary.TX_TYPES));
+
+    public static final List<ParameterSpec> PARAMETERS = concat(TxRules.PARAMETERS);
+
+    public static final List<RejectionCode> CODES = concat(List.of(TxCode.values()));
+
+    private Catalog() {
+    }
+
+    @SafeVarargs
+    private static <T> List<T> concat(List<? extends T>... lists) {
+        List<T> all = new ArrayList<>();
+        for (List<? extends T> l : lists) {
+            all.addAll(l);
+        }
+        return List.copyOf(all);
+    }
+}

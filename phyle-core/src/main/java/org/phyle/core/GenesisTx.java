@@ -1,0 +1,49 @@
+package org.phyle.core;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.phyle.core.tx.Fields;
+import org.phyle.core.tx.TxBody;
+import org.phyle.core.tx.TxDecoder;
+import org.phyle.core.tx.TxType;
+import org.phyle.crypto.VerifyingKey;
+
+/**
+ * The first transaction of a ledger, signed by the founder: it creates the society. Its transaction id (the SHA-256
+ * of its canonical payload) is the society's id, which every later transaction names.
+ *
+ * @param name      the society's name
+ * @param purpose   its purpose statement: the moral innovation it gathers around, in its own words
+ * @param sequencer the node key that signs blocks and checkpoints
+ */
+public record GenesisTx(String name, String purpose, VerifyingKey sequencer, Parameters parameters) implements TxBody {
+    public static final int MAX_NAME = 100;
+    public static final int MAX_PURPOSE = 4000;
+
+    public static final List<TxType> TX_TYPES = List.of(new TxType(TxDecoder.GENESIS_TYPE,
+            "Creates a society: name, purpose, the sequencer's key and every parameter. Signed by the founder.",
+            GenesisTx::read));
+
+    @Override
+    public String type() {
+        return TxDecoder.GENESIS_TYPE;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("name", name);
+        o.put("purpose", purpose);
+        o.put("sequencer", sequencer.did());
+        o.set("parameters", parameters.toJson());
+        return o;
+    }
+
+    static GenesisTx read(Fields f) {
+        GenesisTx g = new GenesisTx(f.line("name", 1, MAX_NAME), f.text("purpose", 1, MAX_PURPOSE), f.did("sequencer"),
+                Parameters.read(f.object("parameters")));
+        f.end();
+        return g;
+    }
+}

@@ -1,0 +1,167 @@
+package org.phyle.core.tx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+import org.phyle.core.Rejection;
+import org.phyle.crypto.Hash;
+import org.phyle.crypto.InvalidKeyException;
+import org.phyle.crypto.VerifyingKey;
+
+/**
+ * Reads the fields of one JSON object of a transaction, strictly: every field is checked for presence, type and
+ * range, and {@link #end()} refuses fields nobody read. Errors name the field's path, e.g. {@code body.label}.
+ */
+public final class Fields {
+    /** The largest integer a JSON number carries exactly in every language (2^53 - 1). */
+    public static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+
+    private final JsonNode node;
+    private final String path;
+    private final Set<String> read = new HashSet<>();
+
+    private Fields(JsonNode node, String path) {
+        this.node = node;
+        this.path = path;
+    }
+
+    public static Fields of(JsonNode node, String path) {
+        if (node == null || !node.isObject()) {
+            throw new Rejection(TxCode.MALFORMED, path + " must be a JSON object");
+        }
+        return new Fields(node, path);
+    }
+
+    /** A required single-line string of min..max characters (code points), without control characters. */
+    public String line(String name, int min, int max) {
+        String s = text(name, min, max);
+        if (s.indexOf('\n') >= 0 || s.indexOf('\t') >= 0) {
+            throw malformed(name, "must be a single line");
+        }
+        return s;
+    }
+
+    /** A required string of min..max characters (code points); newlines and tabs allowed, other controls not. */
+    public String text(String name, int min, int max) {
+        JsonNode v = required(name);
+        if (!v.isTextual()) {
+            throw malformed(name, "must be a string");
+        }
+        String s = v.textValue();
+        int length = s.codePointCount(0, s.length());
+        if (length < min || length > max) {
+            throw malformed(name, "must have " + (min == max ? min : min + " to " + max) + " characters, not " + length);
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
+                throw malformed(name, "has a control character at position " + i);
+            }
+        }
+        return s;
+    }
+
+    public Optional<String> optionalText(String name, int max) {
+        return has(name) ? Optional.of(text(name, 0, max)) : Optional.empty();
+    }
+
+    /** A required integer within [min, max], which must lie within JSON's safe integer range. */
+    public long integer(String name, long min, long max) {
+        JsonNode v = required(name);
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw malformed(name, "must be an integer");
+        }
+        long value = v.longValue();
+        if (value < Math.max(min, -MAX_SAFE_INTEGER) || value > Math.min(max, MAX_SAFE_INTEGER)) {
+            throw malformed(name, "must be between " + min + " and " + max + ", not " + value);
+        }
+        return value;
+    }
+
+    /** A required SHA-256 hash written as 64 lowercase hex digits. */
+    public Hash hash(String name) {
+        String s = string(name);
+        if (!s.matches("[0-9a-f]{64}")) {
+            throw malformed(name, "must be 64 lowercase hex digits (a SHA-256 hash)");
+        }
+        return Hash.fromHex(s);
+    }
+
+    /** A required Ed25519 did:key. */
+    public VerifyingKey did(String name) {
+        String s = string(name);
+        try {
+            return VerifyingKey.fromDid(s);
+        } catch (InvalidKeyException e) {
+            throw new Rejection(TxCode.INVALID_KEY, field(name) + ": " + e.getMessage());
+        }
+    }
+
+    /** A required string matching a regular expression, described for the error message. */
+    public String matching(String name, String regex, String description) {
+        String s = string(name);
+        if (!s.matches(regex)) {
+            throw malformed(name, "must be " + description);
+        }
+        return s;
+    }
+
+    public Fields object(String name) {
+        return Fields.of(required(name), field(name));
+    }
+
+    /** A required value of any JSON type, for the caller to interpret. */
+    public JsonNode value(String name) {
+        return required(name);
+    }
+
+    public boolean has(String name) {
+        return node.has(name);
+    }
+
+    /** The names of all fields, for readers of open-ended maps. */
+    public Iterator<String> names() {
+        return node.fieldNames();
+    }
+
+    /** Refuses any field that was not read. */
+    public void end() {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!read.contains(name)) {
+                throw new Rejection(TxCode.UNKNOWN_FIELD, path + " has an unknown field '" + name + "'");
+            }
+        }
+    }
+
+    public String path() {
+        return path;
+    }
+
+    private String string(String name) {
+        JsonNode v = required(name);
+        if (!v.isTextual()) {
+            throw malformed(name, "must be a string");
+        }
+        return v.textValue();
+    }
+
+    private JsonNode required(String name) {
+        read.add(name);
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            throw new Rejection(TxCode.MISSING_FIELD, field(name) + " is required");
+        }
+        return v;
+    }
+
+    private Rejection malformed(String name, String problem) {
+        return new Rejection(TxCode.MALFORMED, field(name) + " " + problem);
+    }
+
+    private String field(String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+}
