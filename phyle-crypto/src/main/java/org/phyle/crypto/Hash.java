@@ -14,6 +14,9 @@ public final class Hash implements Comparable<Hash> {
     private static final HexFormat HEX = HexFormat.of();
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Hash::newDigest);
 
+    /** Thirty-two zero bytes: the "previous block" of the genesis block. */
+    public static final Hash ZERO = new Hash(new byte[SIZE]);
+
     private final byte[] bytes;
 
     private Hash(byte[] bytes) {

@@ -11,6 +11,30 @@ public final class MerkleAccumulator {
     private final List<Hash> peaks = new ArrayList<>();
     private long size;
 
+    public MerkleAccumulator() {
+    }
+
+    /** Restores an accumulator from its size and peaks, as {@link #peaks()} returned them. */
+    public static MerkleAccumulator restore(long size, List<Hash> peaks) {
+        if (size < 0 || Long.bitCount(size) != peaks.size()) {
+            throw new IllegalArgumentException("a tree of size " + size + " has " + Long.bitCount(Math.max(size, 0))
+                    + " peaks, not " + peaks.size());
+        }
+        MerkleAccumulator a = new MerkleAccumulator();
+        a.peaks.addAll(peaks);
+        a.size = size;
+        return a;
+    }
+
+    /** The roots of the perfect subtrees, largest (leftmost) first. */
+    public List<Hash> peaks() {
+        return List.copyOf(peaks);
+    }
+
+    public MerkleAccumulator copy() {
+        return restore(size, peaks);
+    }
+
     public void append(Hash leafHash) {
         Hash carry = leafHash;
         long s = size;

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -15,6 +14,8 @@ import java.util.List;
 public final class SignedNote {
     private static final String SIGNATURE_PREFIX = "\u2014 ";
     private static final byte ED25519 = 0x01;
+    /** The spec asks verifiers to accept at least 16 signatures and to set a limit. */
+    public static final int MAX_SIGNATURES = 100;
 
     private SignedNote() {
     }
@@ -53,7 +54,8 @@ public final class SignedNote {
         }
 
         public static Verifier parse(String vkey) {
-            String[] parts = vkey.split("\\+", -1);
+            // the name has no '+' and the id is hex, but the standard base64 of the key may contain '+'
+            String[] parts = vkey.split("\\+", 3);
             if (parts.length != 3) {
                 throw new IllegalArgumentException("a verifier key is <name>+<key id>+<key>");
             }
@@ -67,7 +69,7 @@ public final class SignedNote {
                 throw new IllegalArgumentException("verifier key is not an Ed25519 key");
             }
             Verifier verifier = new Verifier(parts[0], VerifyingKey.fromBytes(Arrays.copyOfRange(typed, 1, typed.length)));
-            if (!String.format("%08x", verifier.keyId()).equals(parts[1])) {
+            if (!parts[1].matches("[0-9a-fA-F]{8}") || Integer.parseUnsignedInt(parts[1], 16) != verifier.keyId()) {
                 throw new IllegalArgumentException("verifier key id does not match its name and key");
             }
             return verifier;
@@ -80,16 +82,22 @@ public final class SignedNote {
 
     /** A note split into its text and signature lines; nothing verified yet. */
     public record Note(String text, List<Signature> signatures) {
-        /** True if a signature by this verifier's name and key id verifies over the text. */
+        /**
+         * True if this verifier's name and key id sign the text and every such signature verifies: one bad signature
+         * by a known key voids the note, as the spec asks.
+         */
         public boolean verifiedBy(Verifier verifier) {
             byte[] message = text.getBytes(StandardCharsets.UTF_8);
+            boolean signed = false;
             for (Signature s : signatures) {
-                if (s.name().equals(verifier.name()) && s.keyId() == verifier.keyId()
-                        && verifier.key().verify(message, s.signature())) {
-                    return true;
+                if (s.name().equals(verifier.name()) && s.keyId() == verifier.keyId()) {
+                    if (!verifier.key().verify(message, s.signature())) {
+                        return false;
+                    }
+                    signed = true;
                 }
             }
-            return false;
+            return signed;
         }
     }
 
@@ -128,11 +136,15 @@ public final class SignedNote {
             if (parts.length != 2) {
                 throw new IllegalArgumentException("signature line is '— <name> <signature>'");
             }
+            checkKeyName(parts[0]);
             byte[] raw;
             try {
                 raw = Base64.getDecoder().decode(parts[1]);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("signature is not base64");
+            }
+            if (!Base64.getEncoder().encodeToString(raw).equals(parts[1])) {
+                throw new IllegalArgumentException("signature is not canonical, padded base64");
             }
             if (raw.length < 5) {
                 throw new IllegalArgumentException("signature is too short");
@@ -142,6 +154,9 @@ public final class SignedNote {
         }
         if (signatures.isEmpty()) {
             throw new IllegalArgumentException("a signed note has at least one signature");
+        }
+        if (signatures.size() > MAX_SIGNATURES) {
+            throw new IllegalArgumentException("a signed note has at most " + MAX_SIGNATURES + " signatures");
         }
         return new Note(text, signatures);
     }
@@ -162,7 +177,9 @@ public final class SignedNote {
     }
 
     private static void checkKeyName(String name) {
+        // isSpaceChar covers the no-break spaces (U+00A0, U+2007, U+202F) that isWhitespace leaves out
         if (name == null || name.isEmpty() || name.contains("+") || name.codePoints().anyMatch(Character::isWhitespace)
+                || name.codePoints().anyMatch(Character::isSpaceChar)
                 || name.codePoints().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("a key name is non-empty, without spaces or '+'");
         }
@@ -175,9 +192,5 @@ public final class SignedNote {
         if (text.chars().anyMatch(c -> c < 0x20 && c != '\n')) {
             throw new IllegalArgumentException("note text has control characters");
         }
-    }
-
-    static String hex(int keyId) {
-        return HexFormat.of().toHexDigits(keyId);
     }
 }

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Parses JSON text strictly, as signed data must be parsed: duplicate member names, trailing content, comments,
@@ -38,21 +41,31 @@ public final class StrictJson {
 
     /** Parses one JSON value; throws {@link MalformedJsonException} with the parser's reason. */
     public static JsonNode parse(byte[] utf8) {
+        // decode strictly first: Jackson's byte parser accepts overlong and out-of-range UTF-8 sequences and guesses
+        // UTF-16 or UTF-32 from zero bytes, so the same value would have several encodings
+        String text;
         try {
-            JsonNode node = MAPPER.readTree(utf8);
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(utf8))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedJsonException("not UTF-8: " + e);
+        }
+        return parse(text);
+    }
+
+    public static JsonNode parse(String text) {
+        try {
+            JsonNode node = MAPPER.readTree(text);
             if (node == null || node.isMissingNode()) {
                 throw new MalformedJsonException("empty document");
             }
             return node;
         } catch (JsonProcessingException e) {
             throw new MalformedJsonException(e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new MalformedJsonException(e.getMessage());
         }
-    }
-
-    public static JsonNode parse(String text) {
-        return parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The shared mapper, configured strictly; for building nodes and writing them. */
