@@ -1,0 +1,385 @@
+package org.phyle.node;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.phyle.core.Block;
+import org.phyle.core.BlockBuilder;
+import org.phyle.core.Rejection;
+import org.phyle.core.Society;
+import org.phyle.core.TxOutcome;
+import org.phyle.core.tx.TxDecoder;
+import org.phyle.core.tx.TxRules;
+import org.phyle.core.tx.VerifiedTx;
+import org.phyle.crypto.Checkpoint;
+import org.phyle.crypto.Hash;
+import org.phyle.crypto.SignedNote;
+import org.phyle.crypto.SigningKey;
+import org.phyle.node.store.LedgerStore;
+import org.phyle.node.store.StoredBlock;
+import org.phyle.node.store.TiledMerkleLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A single-node society: verified transactions wait in the mempool; the sequencer thread cuts a block every
+ * {@code blockIntervalMs} or {@code maxBlockTxs}, applies it to the society, stores it durably, and only then answers
+ * the submitters and issues a signed checkpoint. The state readers see is always the durable state.
+ */
+public final class Node implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+    private static final int REMEMBERED_REJECTIONS = 100_000;
+
+    private final NodeConfig config;
+    private final LedgerStore store;
+    private final TiledMerkleLog merkle;
+    private final SigningKey nodeKey;
+    private final SignedNote.Signer checkpointSigner;
+    private final HeadFile headFile;
+    private final SnapshotFiles snapshots;
+    private final Mempool mempool;
+    private final ParallelDecoder verifier;
+    private final ReentrantReadWriteLock stateLock = new ReentrantReadWriteLock();
+    private final Society society;
+    private final TxDecoder decoder;
+    private final List<Consumer<Head>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<Hash, Rejection> recentRejections = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Hash, Rejection> eldest) {
+            return size() > REMEMBERED_REJECTIONS;
+        }
+    };
+    private volatile Head head;
+    private volatile Throwable failure;
+    private volatile boolean running;
+    private Thread sequencer;
+    private long txsSinceSnapshot;
+    private long lastCut;
+
+    private Node(NodeConfig config, LedgerStore store, TiledMerkleLog merkle, SigningKey nodeKey, Society society,
+                 Head head, ParallelDecoder verifier) {
+        this.config = config;
+        this.store = store;
+        this.merkle = merkle;
+        this.nodeKey = nodeKey;
+        this.society = society;
+        this.decoder = society.decoder();
+        this.checkpointSigner = new SignedNote.Signer(society.origin(), nodeKey);
+        this.headFile = new HeadFile(config.dataDir());
+        this.snapshots = new SnapshotFiles(config.dataDir());
+        this.mempool = new Mempool(config.mempoolCapacity());
+        this.verifier = verifier;
+        this.head = head;
+    }
+
+    // ---- creating and opening ---------------------------------------------------------------------------------
+
+    /** Creates a new ledger in an empty data directory from a genesis block signed with the node key. */
+    public static void init(java.nio.file.Path dataDir, Block genesis, SigningKey nodeKey) {
+        if (LedgerStore.exists(dataDir)) {
+            throw new IllegalStateException(dataDir + " already holds a ledger");
+        }
+        Society society = Society.fromGenesis(genesis);
+        if (!society.sequencer().equals(nodeKey.verifyingKey())) {
+            throw new IllegalArgumentException("the genesis names sequencer " + society.sequencer().did()
+                    + ", but the node key is " + nodeKey.did());
+        }
+        NodeConfig config = NodeConfig.defaults(dataDir);
+        KeyFile.write(config.nodeKeyFile(), nodeKey);
+        String note = SignedNote.sign(new Checkpoint(society.origin(), society.treeSize(), society.root()).body(),
+                new SignedNote.Signer(society.origin(), nodeKey));
+        try (LedgerStore store = LedgerStore.open(dataDir, false)) {
+            store.putMeta("society", society.id().hex());
+            store.putMeta("format", "1");
+            store.append(new StoredBlock(0, 0, 1, genesis.header().time(), genesis.header().canonical(),
+                    genesis.signature(), note), genesis.txs(), List.of());
+        }
+        new HeadFile(dataDir).write(note);
+    }
+
+    /** Opens a data directory: loads the newest good snapshot, replays the blocks after it, and checks the tail. */
+    public static Node open(NodeConfig config) {
+        return Recovery.open(config);
+    }
+
+    static Node assemble(NodeConfig config, LedgerStore store, TiledMerkleLog merkle, SigningKey nodeKey,
+                         Society society, Head head, ParallelDecoder verifier, long txsSinceSnapshot) {
+        Node node = new Node(config, store, merkle, nodeKey, society, head, verifier);
+        node.txsSinceSnapshot = txsSinceSnapshot;
+        return node;
+    }
+
+    /** Starts sequencing. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        sequencer = new Thread(this::sequence, "phyle-sequencer");
+        sequencer.start();
+    }
+
+    // ---- submitting -------------------------------------------------------------------------------------------
+
+    /** The decoder for this society's transactions. */
+    public TxDecoder decoder() {
+        return decoder;
+    }
+
+    /** The pool that verifies batches of signatures on every core. */
+    public ParallelDecoder verifier() {
+        return verifier;
+    }
+
+    /**
+     * Queues a verified transaction. Obvious refusals (expired, replayed, already waiting, node full) come at once as a
+     * {@link Rejection}; the future completes when the block holding it is durable, or fails with the rejection the
+     * society's rules gave when it was sequenced.
+     */
+    public CompletableFuture<Committed> submit(VerifiedTx tx) {
+        Throwable failed = failure;
+        if (failed != null) {
+            throw new Rejection(NodeCode.NODE_FAILED, "the node stopped after a storage failure: " + failed.getMessage());
+        }
+        if (!running) {
+            throw new Rejection(NodeCode.NODE_STOPPING, "the node is not sequencing");
+        }
+        read(s -> {
+            TxRules.checkExpiry(tx, Math.max(config.clock().millis(), s.time()), s.parameters());
+            if (s.isOnLedger(tx.id(), tx.expires())) {
+                throw new Rejection(org.phyle.core.tx.TxCode.TX_REPLAYED,
+                        "transaction " + tx.id().hex() + " is already on the ledger");
+            }
+            return null;
+        });
+        return mempool.add(tx).result();
+    }
+
+    // ---- reading ----------------------------------------------------------------------------------------------
+
+    /** Runs a query on the durable state, concurrently with other readers. */
+    public <T> T read(Function<Society, T> query) {
+        stateLock.readLock().lock();
+        try {
+            return query.apply(society);
+        } finally {
+            stateLock.readLock().unlock();
+        }
+    }
+
+    public Head head() {
+        return head;
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    public LedgerStore store() {
+        return store;
+    }
+
+    public TiledMerkleLog merkle() {
+        return merkle;
+    }
+
+    public SignedNote.Verifier checkpointVerifier() {
+        return checkpointSigner.verifier();
+    }
+
+    public int pendingCount() {
+        return mempool.size();
+    }
+
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Called after every durable block, on the sequencer thread: keep it short. */
+    public void onHead(Consumer<Head> listener) {
+        listeners.add(listener);
+    }
+
+    /** The state digest, with the height and tree size it belongs to. */
+    public record StateClaim(long height, long treeSize, Hash digest) {
+    }
+
+    public StateClaim stateClaim() {
+        return read(s -> new StateClaim(s.height(), s.treeSize(), s.digest()));
+    }
+
+    public TxStatus status(Hash txId) {
+        if (mempool.contains(txId)) {
+            return new TxStatus.Pending();
+        }
+        OptionalLong leaf = store.leafOf(txId);
+        if (leaf.isPresent()) {
+            return new TxStatus.Committed(store.blockOfLeaf(leaf.getAsLong()).orElseThrow(), leaf.getAsLong());
+        }
+        synchronized (recentRejections) {
+            Rejection r = recentRejections.get(txId);
+            if (r != null) {
+                return new TxStatus.Rejected(r);
+            }
+        }
+        return new TxStatus.Unknown();
+    }
+
+    /** The receipt of a committed transaction, proven against the latest checkpoint. */
+    public Optional<Receipt> receipt(Hash txId) {
+        OptionalLong leaf = store.leafOf(txId);
+        if (leaf.isEmpty()) {
+            return Optional.empty();
+        }
+        Head h = head;
+        long l = leaf.getAsLong();
+        long height = store.blockOfLeaf(l).orElseThrow();
+        StoredBlock block = store.block(height).orElseThrow();
+        byte[] entry = store.entry(l).orElseThrow();
+        return Optional.of(new Receipt(txId, height, block.time(), l, entry, merkle.leafHash(l), h.treeSize(),
+                merkle.inclusionProof(l, h.treeSize()), h.checkpoint()));
+    }
+
+    // ---- the sequencer ----------------------------------------------------------------------------------------
+
+    private void sequence() {
+        try {
+            while (true) {
+                List<Mempool.Pending> batch = mempool.takeBlock(config.maxBlockTxs(),
+                        lastCut + config.blockIntervalMs(), () -> config.clock().millis());
+                if (batch.isEmpty()) {
+                    if (!running) {
+                        return;
+                    }
+                    continue;
+                }
+                lastCut = config.clock().millis();
+                sealAndStore(batch);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            LOG.error("the sequencer stopped: {}", e.toString(), e);
+            mempool.failAll(new Rejection(NodeCode.NODE_FAILED, "the node stopped after a failure: " + e.getMessage()));
+        }
+    }
+
+    private void sealAndStore(List<Mempool.Pending> batch) {
+        List<TxOutcome> outcomes = new ArrayList<>(batch.size());
+        Head newHead = null;
+        stateLock.writeLock().lock();
+        try {
+            BlockBuilder builder = society.newBlock(config.clock().millis());
+            for (Mempool.Pending p : batch) {
+                outcomes.add(builder.offer(p.tx()));
+            }
+            if (builder.isEmpty()) {
+                builder.abandon();
+            } else {
+                Block block = builder.seal(nodeKey);
+                newHead = store(block);
+            }
+        } finally {
+            stateLock.writeLock().unlock();
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Mempool.Pending p = batch.get(i);
+            switch (outcomes.get(i)) {
+                case TxOutcome.Accepted a -> p.result().complete(
+                        new Committed(a.tx().id(), newHead.height(), a.leafIndex()));
+                case TxOutcome.Rejected r -> {
+                    synchronized (recentRejections) {
+                        recentRejections.put(r.tx().id(), r.rejection());
+                    }
+                    p.result().completeExceptionally(r.rejection());
+                }
+            }
+        }
+        if (newHead != null) {
+            for (Consumer<Head> l : listeners) {
+                try {
+                    l.accept(newHead);
+                } catch (RuntimeException e) {
+                    LOG.warn("a head listener failed: {}", e.toString());
+                }
+            }
+            maybeSnapshot();
+        }
+    }
+
+    /** Makes a sealed block durable; called with the state write lock held. */
+    private Head store(Block block) {
+        String note = SignedNote.sign(new Checkpoint(society.origin(), block.header().treeSize(),
+                block.header().root()).body(), checkpointSigner);
+        List<Hash> leafHashes = new ArrayList<>(block.txs().size());
+        block.txs().forEach(tx -> leafHashes.add(tx.leafHash()));
+        TiledMerkleLog.Append append = merkle.prepare(leafHashes);
+        store.append(new StoredBlock(block.height(), block.header().firstLeaf(), block.header().txCount(),
+                block.header().time(), block.header().canonical(), block.signature(), note), block.txs(),
+                append.completedTiles());
+        merkle.commit(append);
+        headFile.write(note);
+        Head h = new Head(block.height(), block.header().time(), block.header().treeSize(), block.header().root(), note);
+        head = h;
+        txsSinceSnapshot += block.txs().size();
+        return h;
+    }
+
+    private void maybeSnapshot() {
+        if (txsSinceSnapshot >= config.snapshotEveryTxs()) {
+            snapshot();
+        }
+    }
+
+    /** Writes a snapshot of the current state (sequencer thread, or after it stopped). */
+    private void snapshot() {
+        stateLock.readLock().lock();
+        try {
+            Hash digest = snapshots.write(society);
+            for (String dropped : store.recordSnapshot(society.height(), society.treeSize(), digest,
+                    SnapshotFiles.fileName(society.height()), 2)) {
+                snapshots.delete(dropped);
+            }
+            txsSinceSnapshot = 0;
+            LOG.info("snapshot at block {} ({} entries), digest {}", society.height(), society.treeSize(), digest.hex());
+        } finally {
+            stateLock.readLock().unlock();
+        }
+    }
+
+    /** Stops taking transactions, sequences those already waiting, snapshots, and closes the ledger. */
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            t = sequencer;
+            running = false;
+        }
+        mempool.close();
+        if (t != null) {
+            try {
+                t.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failure == null && txsSinceSnapshot > 0) {
+            snapshot();
+        }
+        verifier.close();
+        store.close();
+    }
+}

@@ -1,0 +1,125 @@
+package org.phyle.node.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.phyle.crypto.Hash;
+import org.phyle.node.Node;
+import org.phyle.node.NodeConfig;
+import org.phyle.node.client.NodeClient;
+import org.phyle.node.demo.DemoSociety;
+import org.phyle.node.http.ApiServer;
+import org.phyle.node.loadgen.IngestBenchmark;
+import org.phyle.node.loadgen.ProofBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", description = "Measure this machine: ingest over HTTP, and Merkle proofs from a large log.",
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Proof.class})
+final class BenchCommand {
+
+    @Command(name = "ingest", description = {"N keys submit signed notary transactions in batches over HTTP and wait",
+            "for durable commit. Without --node, a node is started in a temporary directory in this process."})
+    static final class Ingest implements Callable<Integer> {
+        @Option(names = "--node", description = "URL of a running node (default: start one here).")
+        String node;
+
+        @Option(names = "--keys", defaultValue = "1000", description = "Distinct signing keys (default: ${DEFAULT-VALUE}).")
+        int keys;
+
+        @Option(names = "--txs", defaultValue = "100000", description = "Transactions to send (default: ${DEFAULT-VALUE}).")
+        int txs;
+
+        @Option(names = "--batch", defaultValue = "1000", description = "Transactions per HTTP request (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--clients", defaultValue = "4", description = "Concurrent client connections (default: ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Override
+        public Integer call() throws Exception {
+            Path temp = null;
+            Node local = null;
+            ApiServer server = null;
+            String url = node;
+            try {
+                if (url == null) {
+                    temp = Files.createTempDirectory("phyle-bench");
+                    DemoSociety.create(temp);
+                    local = Node.open(NodeConfig.defaults(temp));
+                    local.start();
+                    server = new ApiServer(local).start("127.0.0.1", 0);
+                    url = "http://127.0.0.1:" + server.port();
+                    System.out.println("Started a node in " + temp + " at " + url);
+                }
+                NodeClient client = new NodeClient(url);
+                Hash society = Hash.fromHex(client.society().get("id").asText());
+                IngestBenchmark.Settings settings = new IngestBenchmark.Settings(keys, txs, batch, clients);
+                List<byte[]> envelopes;
+                try (ProgressBar bar = new ProgressBar("signing ", "tx")) {
+                    envelopes = IngestBenchmark.prepare(society, settings, bar::update);
+                }
+                IngestBenchmark.Result r;
+                try (ProgressBar bar = new ProgressBar("sending ", "tx")) {
+                    r = IngestBenchmark.run(client, envelopes, settings, bar::update);
+                }
+                System.out.printf("ingest: %,d committed, %,d not committed, in %.2f s = %,.0f tx/s%n", r.committed(),
+                        r.rejected(), r.seconds(), r.txPerSecond());
+                System.out.printf("  %d keys, batches of %d, %d clients; batch latency p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                        keys, batch, clients, r.batchP50Ms(), r.batchP99Ms(), r.batchMaxMs());
+                System.out.printf("  machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                        Runtime.version());
+                return r.rejected() == 0 ? 0 : 1;
+            } finally {
+                if (server != null) {
+                    server.close();
+                }
+                if (local != null) {
+                    local.close();
+                }
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    @Command(name = "proof", description = "Time inclusion proofs from a log of N leaves (tiles in SQLite, as the node keeps them).")
+    static final class Proof implements Callable<Integer> {
+        @Option(names = "--size", defaultValue = "10000000", description = "Leaves in the log (default: ${DEFAULT-VALUE}).")
+        long size;
+
+        @Option(names = "--proofs", defaultValue = "10000", description = "Proofs to time (default: ${DEFAULT-VALUE}).")
+        int proofs;
+
+        @Override
+        public Integer call() throws Exception {
+            Path temp = Files.createTempDirectory("phyle-proof-bench");
+            try {
+                ProofBenchmark.Result r;
+                try (ProgressBar bar = new ProgressBar("building", "leaves")) {
+                    r = ProofBenchmark.run(temp, size, proofs, bar::update);
+                }
+                System.out.printf("inclusion proofs in a log of %,d leaves (built in %.1f s): %,d proofs, mean %.1f µs, "
+                        + "p50 %.1f µs, p99 %.1f µs, max %.1f µs; every proof verified%n", r.size(), r.buildSeconds(),
+                        r.proofs(), r.meanMicros(), r.p50Micros(), r.p99Micros(), r.maxMicros());
+                return 0;
+            } finally {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory
+        }
+    }
+}

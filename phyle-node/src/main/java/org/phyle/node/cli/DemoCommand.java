@@ -1,0 +1,41 @@
+package org.phyle.node.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.phyle.node.Node;
+import org.phyle.node.NodeConfig;
+import org.phyle.node.demo.DemoSociety;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", description = {"Run a demo society on this machine, with its web page on http://localhost:8080/.",
+        "The first run creates it in the data directory; later runs reuse it."})
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--data", defaultValue = "demo-data", description = "Data directory (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        boolean fresh = !DemoSociety.exists(data);
+        if (fresh) {
+            System.out.println("Creating the demo society \"" + DemoSociety.NAME + "\" in " + data + " ...");
+            DemoSociety.create(data);
+        } else {
+            System.out.println("Reusing the demo society in " + data + " (delete the directory to start over).");
+        }
+        Node node = Node.open(NodeConfig.defaults(data));
+        if (fresh) {
+            node.start();
+            int n = DemoSociety.seed(node, data).size();
+            System.out.println("Recorded " + n + " events of its history on the ledger.");
+        }
+        NodeRunner.serve(node, host, port);
+        return 0;
+    }
+}

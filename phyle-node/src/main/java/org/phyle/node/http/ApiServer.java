@@ -1,0 +1,496 @@
+package org.phyle.node.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.phyle.core.Catalog;
+import org.phyle.core.Rejection;
+import org.phyle.core.RejectionCode;
+import org.phyle.core.tx.TxCode;
+import org.phyle.core.tx.VerifiedTx;
+import org.phyle.crypto.Hash;
+import org.phyle.crypto.StrictJson;
+import org.phyle.node.Committed;
+import org.phyle.node.Node;
+import org.phyle.node.NodeCode;
+import org.phyle.node.ParallelDecoder;
+import org.phyle.node.Receipt;
+import org.phyle.node.TxStatus;
+import org.phyle.node.store.StoredBlock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP/JSON API under {@code /api/v1} and the web page, served by Javalin on virtual threads. Handlers are
+ * small: parse, call the node, write a view. Every refusal is RFC 9457 problem+json with a stable code.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    public static final String PREFIX = "/api/v1";
+    public static final int MAX_BATCH_TXS = 10_000;
+    public static final long MAX_REQUEST_BYTES = 32L << 20;
+    static final int MAX_PAGE = 1000;
+    private static final long COMMIT_WAIT_MS = 30_000;
+
+    /** Every route this server answers, for the OpenAPI test. */
+    public record Route(String method, String path) {
+    }
+
+    private final Node node;
+    private final long genesisTime;
+    private final List<Route> routes = new ArrayList<>();
+    private final byte[] openApi;
+    private Javalin app;
+
+    public ApiServer(Node node) {
+        this.node = node;
+        this.genesisTime = node.store().block(0).orElseThrow().time();
+        this.openApi = resource("/openapi.json");
+    }
+
+    public ApiServer start(String host, int port) {
+        app = Javalin.create(this::configure);
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    @Override
+    public void close() {
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    private void configure(JavalinConfig config) {
+        config.concurrency.useVirtualThreads = true;
+        config.http.maxRequestSize = MAX_REQUEST_BYTES;
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/static";
+            files.directory = "/web/static";
+            files.location = Location.CLASSPATH;
+        });
+
+        get(config, "/health", this::health);
+        get(config, "/checkpoint", this::checkpoint);
+        get(config, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        get(config, "/society", ctx -> json(ctx, node.read(s -> Views.society(s, node.checkpointVerifier(),
+                node.head(), genesisTime))));
+        get(config, "/state", this::state);
+        post(config, "/txs", this::submitOne);
+        post(config, "/txs/batch", this::submitBatch);
+        get(config, "/txs/{id}", this::txStatus);
+        get(config, "/txs/{id}/receipt", this::receipt);
+        get(config, "/entries", this::entries);
+        get(config, "/blocks", this::blocks);
+        get(config, "/blocks/{height}", this::block);
+        get(config, "/proofs/inclusion", this::inclusionProof);
+        get(config, "/proofs/consistency", this::consistencyProof);
+        get(config, "/notary/{digest}", this::notary);
+        get(config, "/problems", this::problems);
+        get(config, "/problems/{code}", this::problem);
+
+        config.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(resource("/web/index.html")));
+
+        config.routes.exception(Rejection.class, (e, ctx) -> problem(ctx, Problem.of(e, ctx.path())));
+        config.routes.exception(JsonProcessingException.class, (e, ctx) -> problem(ctx,
+                new Problem(TxCode.MALFORMED, "not JSON: " + e.getOriginalMessage(), ctx.path())));
+        config.routes.exception(StrictJson.MalformedJsonException.class, (e, ctx) -> problem(ctx,
+                new Problem(TxCode.MALFORMED, "not JSON: " + e.getMessage(), ctx.path())));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(500).contentType(Problem.CONTENT_TYPE).result(Views.object()
+                    .put("type", Problem.TYPE_BASE + "INTERNAL").put("title", "Internal error").put("status", 500)
+                    .put("code", "INTERNAL").put("detail", "the node failed to answer: " + e).toString());
+        });
+        // errors raised outside our handlers (no route, body over Jetty's limit) get problem details too
+        config.routes.error(404, ctx -> {
+            if (!isProblem(ctx)) {
+                problem(ctx, new Problem(NodeCode.NOT_FOUND, "no such resource: " + ctx.method() + " " + ctx.path(),
+                        ctx.path()));
+            }
+        });
+        config.routes.error(413, ctx -> {
+            if (!isProblem(ctx)) {
+                problem(ctx, new Problem(TxCode.BATCH_TOO_LARGE, "the request is larger than " + MAX_REQUEST_BYTES
+                        + " bytes", ctx.path()));
+            }
+        });
+    }
+
+    private void get(JavalinConfig config, String path, Handler handler) {
+        routes.add(new Route("get", PREFIX + path));
+        config.routes.addHttpHandler(HandlerType.GET, PREFIX + path, handler);
+    }
+
+    private void post(JavalinConfig config, String path, Handler handler) {
+        routes.add(new Route("post", PREFIX + path));
+        config.routes.addHttpHandler(HandlerType.POST, PREFIX + path, handler);
+    }
+
+    // ---- handlers -----------------------------------------------------------------------------------------------
+
+    private void health(Context ctx) {
+        ObjectNode o = Views.object();
+        var failure = node.failure();
+        o.put("status", failure.isPresent() ? "failed" : node.isRunning() ? "ok" : "stopped");
+        failure.ifPresent(f -> o.put("detail", f.getMessage()));
+        o.put("height", node.head().height());
+        o.put("treeSize", node.head().treeSize());
+        o.put("pending", node.pendingCount());
+        ctx.status(failure.isPresent() ? 503 : 200);
+        json(ctx, o);
+    }
+
+    private void checkpoint(Context ctx) {
+        ctx.contentType("text/plain; charset=utf-8").result(node.head().checkpoint());
+    }
+
+    private void state(Context ctx) {
+        Node.StateClaim claim = node.stateClaim();
+        json(ctx, Views.object().put("height", claim.height()).put("treeSize", claim.treeSize())
+                .put("digest", claim.digest().hex()));
+    }
+
+    private void submitOne(Context ctx) throws InterruptedException {
+        byte[] body = ctx.bodyAsBytes();
+        VerifiedTx tx = node.decoder().decode(body);
+        CompletableFuture<Committed> result = node.submit(tx);
+        if ("false".equals(ctx.queryParam("wait"))) {
+            ctx.status(202);
+            json(ctx, pending(tx.id()));
+            return;
+        }
+        try {
+            Committed c = result.get(COMMIT_WAIT_MS, TimeUnit.MILLISECONDS);
+            json(ctx, committed(c));
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Rejection r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            ctx.status(202);
+            json(ctx, pending(tx.id()));
+        }
+    }
+
+    private void submitBatch(Context ctx) throws InterruptedException {
+        JsonNode array = StrictJson.parse(ctx.bodyAsBytes());
+        if (!array.isArray()) {
+            throw new Rejection(TxCode.MALFORMED, "a batch is a JSON array of transaction envelopes");
+        }
+        if (array.size() > MAX_BATCH_TXS) {
+            throw new Rejection(TxCode.BATCH_TOO_LARGE, "a batch holds at most " + MAX_BATCH_TXS
+                    + " transactions, not " + array.size());
+        }
+        List<JsonNode> envelopes = new ArrayList<>(array.size());
+        array.forEach(envelopes::add);
+        List<ParallelDecoder.Result<VerifiedTx>> decoded = node.verifier().decodeAll(envelopes, node.decoder()::decode);
+
+        List<ObjectNode> results = new ArrayList<>(envelopes.size());
+        List<CompletableFuture<Committed>> futures = new ArrayList<>(envelopes.size());
+        for (int i = 0; i < decoded.size(); i++) {
+            ParallelDecoder.Result<VerifiedTx> r = decoded.get(i);
+            ObjectNode item = Views.object().put("index", i);
+            results.add(item);
+            futures.add(null);
+            if (!r.ok()) {
+                rejected(item, r.rejection());
+                continue;
+            }
+            item.put("txId", r.value().id().hex());
+            try {
+                futures.set(i, node.submit(r.value()));
+            } catch (Rejection rejection) {
+                rejected(item, rejection);
+            }
+        }
+        boolean wait = !"false".equals(ctx.queryParam("wait"));
+        long deadline = System.currentTimeMillis() + COMMIT_WAIT_MS;
+        int committed = 0;
+        int rejected = 0;
+        for (int i = 0; i < futures.size(); i++) {
+            ObjectNode item = results.get(i);
+            CompletableFuture<Committed> f = futures.get(i);
+            if (f == null) {
+                rejected++;
+                continue;
+            }
+            if (!wait) {
+                item.put("status", "pending");
+                continue;
+            }
+            try {
+                Committed c = f.get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+                item.put("status", "committed").put("height", c.height()).put("leafIndex", c.leafIndex());
+                committed++;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Rejection rejection) {
+                    rejected(item, rejection);
+                    rejected++;
+                } else {
+                    throw new IllegalStateException(e.getCause());
+                }
+            } catch (TimeoutException e) {
+                item.put("status", "pending");
+            }
+        }
+        ObjectNode out = Views.object();
+        out.put("committed", committed);
+        out.put("rejected", rejected);
+        out.put("pending", envelopes.size() - committed - rejected);
+        ArrayNode items = out.putArray("results");
+        results.forEach(items::add);
+        ctx.status(wait ? 200 : 202);
+        json(ctx, out);
+    }
+
+    private static void rejected(ObjectNode item, Rejection r) {
+        item.put("status", "rejected").put("code", r.code().name()).put("httpStatus", Problem.statusOf(r.code()))
+                .put("detail", r.getMessage());
+    }
+
+    private static ObjectNode committed(Committed c) {
+        return Views.object().put("txId", c.txId().hex()).put("status", "committed").put("height", c.height())
+                .put("leafIndex", c.leafIndex()).put("receipt", PREFIX + "/txs/" + c.txId().hex() + "/receipt");
+    }
+
+    private static ObjectNode pending(Hash id) {
+        return Views.object().put("txId", id.hex()).put("status", "pending").put("statusUrl", PREFIX + "/txs/" + id.hex());
+    }
+
+    private void txStatus(Context ctx) {
+        Hash id = hashParam(ctx, "id");
+        ObjectNode o = Views.object().put("txId", id.hex());
+        switch (node.status(id)) {
+            case TxStatus.Pending p -> o.put("status", "pending");
+            case TxStatus.Committed c -> o.put("status", "committed").put("height", c.height())
+                    .put("leafIndex", c.leafIndex()).put("receipt", PREFIX + "/txs/" + id.hex() + "/receipt");
+            case TxStatus.Rejected r -> o.put("status", "rejected").put("code", r.rejection().code().name())
+                    .put("detail", r.rejection().getMessage());
+            case TxStatus.Unknown u -> throw new Rejection(NodeCode.NOT_FOUND, "no transaction " + id.hex()
+                    + " on this node");
+        }
+        json(ctx, o);
+    }
+
+    private void receipt(Context ctx) {
+        Hash id = hashParam(ctx, "id");
+        Receipt r = node.receipt(id).orElseThrow(() -> new Rejection(NodeCode.NOT_FOUND,
+                "transaction " + id.hex() + " is not in the log" + (node.status(id) instanceof TxStatus.Pending
+                        ? " yet: it is waiting for a block" : "")));
+        json(ctx, Views.receipt(r));
+    }
+
+    private void entries(Context ctx) {
+        long size = node.head().treeSize();
+        long start = longParam(ctx, "start", 0, 0, size);
+        long end = longParam(ctx, "end", Math.min(size, start + 100), start, size);
+        if (end - start > MAX_PAGE) {
+            throw new Rejection(NodeCode.BAD_REQUEST, "at most " + MAX_PAGE + " entries per request");
+        }
+        ArrayNode items = Views.array();
+        long leaf = start;
+        for (byte[] e : node.store().entries(start, end)) {
+            items.add(Views.entry(leaf++, e));
+        }
+        ObjectNode out = Views.object().put("start", start).put("end", end).put("treeSize", size);
+        out.set("entries", items);
+        json(ctx, out);
+    }
+
+    private void blocks(Context ctx) {
+        long count = node.head().height() + 1;
+        int limit = (int) longParam(ctx, "limit", 20, 1, MAX_PAGE);
+        boolean full = "true".equals(ctx.queryParam("full"));
+        List<StoredBlock> blocks;
+        if (ctx.queryParam("from") != null) {
+            long from = longParam(ctx, "from", 0, 0, count);
+            blocks = node.store().blocks(from, Math.min(count, from + limit));
+        } else {
+            long before = longParam(ctx, "before", count, 0, count);
+            blocks = new ArrayList<>(node.store().blocks(Math.max(0, before - limit), before));
+            java.util.Collections.reverse(blocks);
+        }
+        ArrayNode items = Views.array();
+        blocks.forEach(b -> items.add(Views.block(b, full)));
+        ObjectNode out = Views.object().put("height", count - 1);
+        out.set("blocks", items);
+        json(ctx, out);
+    }
+
+    private void block(Context ctx) {
+        long height = pathLong(ctx, "height");
+        StoredBlock b = node.store().block(height).filter(x -> x.height() <= node.head().height())
+                .orElseThrow(() -> new Rejection(NodeCode.NOT_FOUND, "no block " + height));
+        ObjectNode o = Views.block(b, true);
+        ArrayNode ids = o.putArray("txIds");
+        for (byte[] e : node.store().entries(b.firstLeaf(), b.endLeaf())) {
+            ids.add(Hash.sha256(org.phyle.crypto.Jcs.canonicalize(StrictJson.parse(e).get("payload"))).hex());
+        }
+        json(ctx, o);
+    }
+
+    private void inclusionProof(Context ctx) {
+        long size = longParam(ctx, "treeSize", node.head().treeSize(), 1, node.head().treeSize());
+        long leaf = longParam(ctx, "leaf", -1, 0, size - 1);
+        ObjectNode o = Views.object().put("leaf", leaf).put("treeSize", size)
+                .put("leafHash", node.merkle().leafHash(leaf).hex()).put("root", node.merkle().root(size).hex());
+        o.set("proof", Views.hashes(node.merkle().inclusionProof(leaf, size)));
+        json(ctx, o);
+    }
+
+    private void consistencyProof(Context ctx) {
+        long to = longParam(ctx, "to", node.head().treeSize(), 0, node.head().treeSize());
+        long from = longParam(ctx, "from", -1, 0, to);
+        ObjectNode o = Views.object().put("from", from).put("to", to)
+                .put("fromRoot", node.merkle().root(from).hex()).put("toRoot", node.merkle().root(to).hex());
+        o.set("proof", Views.hashes(node.merkle().consistencyProof(from, to)));
+        json(ctx, o);
+    }
+
+    private void notary(Context ctx) {
+        Hash digest = hashParam(ctx, "digest");
+        long[] leaves = node.read(s -> s.notary().recordsOf(digest));
+        ArrayNode records = Views.array();
+        for (long leaf : leaves) {
+            JsonNode entry = StrictJson.parse(node.store().entry(leaf).orElseThrow());
+            JsonNode payload = entry.get("payload");
+            ObjectNode r = records.addObject();
+            r.put("leaf", leaf);
+            r.put("txId", Hash.sha256(org.phyle.crypto.Jcs.canonicalize(payload)).hex());
+            long height = node.store().blockOfLeaf(leaf).orElseThrow();
+            r.put("height", height);
+            r.put("time", node.store().block(height).orElseThrow().time());
+            r.put("signer", payload.get("signer").asText());
+            r.set("body", payload.get("body"));
+        }
+        ObjectNode o = Views.object().put("digest", digest.hex()).put("count", leaves.length);
+        o.set("records", records);
+        json(ctx, o);
+    }
+
+    private void problems(Context ctx) {
+        ArrayNode a = Views.array();
+        for (RejectionCode c : allCodes()) {
+            a.add(describe(c));
+        }
+        ObjectNode o = Views.object();
+        o.set("problems", a);
+        json(ctx, o);
+    }
+
+    private void problem(Context ctx) {
+        String name = ctx.pathParam("code");
+        for (RejectionCode c : allCodes()) {
+            if (c.name().equals(name)) {
+                json(ctx, describe(c));
+                return;
+            }
+        }
+        throw new Rejection(NodeCode.NOT_FOUND, "no problem code " + name);
+    }
+
+    static List<RejectionCode> allCodes() {
+        List<RejectionCode> all = new ArrayList<>(Catalog.CODES);
+        all.addAll(List.of(NodeCode.values()));
+        return all;
+    }
+
+    private static ObjectNode describe(RejectionCode c) {
+        return Views.object().put("code", c.name()).put("type", Problem.TYPE_BASE + c.name())
+                .put("title", Problem.title(c)).put("status", Problem.statusOf(c)).put("meaning", c.meaning());
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    private static void json(Context ctx, JsonNode body) {
+        ctx.contentType("application/json").result(body.toString());
+    }
+
+    private static void problem(Context ctx, Problem p) {
+        ctx.status(p.status()).contentType(Problem.CONTENT_TYPE).result(p.toJson().toString());
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith(Problem.CONTENT_TYPE);
+    }
+
+    private static Hash hashParam(Context ctx, String name) {
+        String v = ctx.pathParam(name);
+        if (!v.matches("[0-9a-f]{64}")) {
+            throw new Rejection(NodeCode.BAD_REQUEST, name + " must be 64 lowercase hex digits, not '" + v + "'");
+        }
+        return Hash.fromHex(v);
+    }
+
+    private static long pathLong(Context ctx, String name) {
+        String v = ctx.pathParam(name);
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new Rejection(NodeCode.BAD_REQUEST, name + " must be an integer, not '" + v + "'");
+        }
+    }
+
+    /** A query parameter in [min, max]; absent means the default, and a default of -1 means it is required. */
+    private static long longParam(Context ctx, String name, long defaultValue, long min, long max) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            if (defaultValue == -1) {
+                throw new Rejection(NodeCode.BAD_REQUEST, "query parameter " + name + " is required");
+            }
+            return defaultValue;
+        }
+        long value;
+        try {
+            value = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new Rejection(NodeCode.BAD_REQUEST, name + " must be an integer, not '" + v + "'");
+        }
+        if (value < min || value > max) {
+            throw new Rejection(NodeCode.BAD_REQUEST, name + " must be between " + min + " and " + max + ", not " + value);
+        }
+        return value;
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = ApiServer.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + path + " is missing from the build");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String utf8(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}

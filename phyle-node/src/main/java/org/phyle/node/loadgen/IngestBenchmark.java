@@ -1,0 +1,141 @@
+package org.phyle.node.loadgen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import org.phyle.core.notary.NotaryRecord;
+import org.phyle.core.tx.TxSigner;
+import org.phyle.crypto.Hash;
+import org.phyle.crypto.Jcs;
+import org.phyle.crypto.SigningKey;
+import org.phyle.node.client.NodeClient;
+
+/**
+ * {@code phyle bench ingest}: N distinct keys submit signed notary transactions in batches over HTTP to a running node,
+ * from several client threads, each waiting until its batch is durably committed. All transactions are signed before
+ * the clock starts, so the figure is the node's: signature checks, sequencing, apply and durable commit.
+ */
+public final class IngestBenchmark {
+
+    public record Settings(int keys, int txs, int batch, int clients) {
+    }
+
+    public record Result(long committed, long rejected, double seconds, double txPerSecond, double batchP50Ms,
+                         double batchP99Ms, double batchMaxMs) {
+    }
+
+    private IngestBenchmark() {
+    }
+
+    /** Signs every transaction up front, in parallel, reporting progress as (done, total). */
+    public static List<byte[]> prepare(Hash society, Settings s, BiConsumer<Long, Long> progress) {
+        SigningKey[] keys = new SigningKey[s.keys()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = SigningKey.generate();
+        }
+        long expires = System.currentTimeMillis() + 45 * 60_000L;
+        String run = TxSigner.randomNonce();
+        byte[][] envelopes = new byte[s.txs()][];
+        AtomicLong done = new AtomicLong();
+        int threads = Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = offset; i < envelopes.length; i += threads) {
+                        String label = "bench " + run + " #" + i;
+                        NotaryRecord body = new NotaryRecord(Hash.sha256(label.getBytes(StandardCharsets.UTF_8)), label,
+                                Optional.empty());
+                        envelopes[i] = Jcs.canonicalize(TxSigner.sign(society, keys[i % keys.length], body,
+                                run + i, expires));
+                        long d = done.incrementAndGet();
+                        if (d % 5000 == 0) {
+                            progress.accept(d, (long) envelopes.length);
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("signing failed: " + e, e);
+        } finally {
+            pool.shutdownNow();
+        }
+        progress.accept((long) envelopes.length, (long) envelopes.length);
+        return Arrays.asList(envelopes);
+    }
+
+    /** Sends the batches and measures until every one is answered. */
+    public static Result run(NodeClient client, List<byte[]> envelopes, Settings s, BiConsumer<Long, Long> progress) {
+        List<byte[]> batches = new ArrayList<>();
+        for (int i = 0; i < envelopes.size(); i += s.batch()) {
+            List<byte[]> part = envelopes.subList(i, Math.min(envelopes.size(), i + s.batch()));
+            int size = 2 + part.stream().mapToInt(e -> e.length + 1).sum();
+            byte[] array = new byte[size];
+            int pos = 0;
+            array[pos++] = '[';
+            for (int j = 0; j < part.size(); j++) {
+                if (j > 0) {
+                    array[pos++] = ',';
+                }
+                System.arraycopy(part.get(j), 0, array, pos, part.get(j).length);
+                pos += part.get(j).length;
+            }
+            array[pos++] = ']';
+            batches.add(Arrays.copyOf(array, pos));
+        }
+        AtomicLong next = new AtomicLong();
+        AtomicLong committed = new AtomicLong();
+        AtomicLong rejected = new AtomicLong();
+        double[] latencies = new double[batches.size()];
+        ExecutorService pool = Executors.newFixedThreadPool(s.clients());
+        long started = System.nanoTime();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < s.clients(); c++) {
+                futures.add(pool.submit(() -> {
+                    for (int b = (int) next.getAndIncrement(); b < batches.size(); b = (int) next.getAndIncrement()) {
+                        long t0 = System.nanoTime();
+                        JsonNode answer = client.submitBatch(batches.get(b), true);
+                        latencies[b] = (System.nanoTime() - t0) / 1e6;
+                        committed.addAndGet(answer.get("committed").asLong());
+                        rejected.addAndGet(answer.get("rejected").asLong() + answer.get("pending").asLong());
+                        progress.accept(committed.get() + rejected.get(), (long) envelopes.size());
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("the benchmark failed: " + e, e);
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        return new Result(committed.get(), rejected.get(), seconds, committed.get() / seconds,
+                percentile(sorted, 0.5), percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+    }
+
+    static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int i = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+}
