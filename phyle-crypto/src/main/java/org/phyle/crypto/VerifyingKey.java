@@ -14,6 +14,13 @@ public final class VerifyingKey {
     public static final int SIGNATURE_SIZE = 64;
     private static final String DID_PREFIX = "did:key:z";
     private static final byte[] MULTICODEC_ED25519_PUB = {(byte) 0xed, 0x01};
+    /**
+     * Full validation costs a scalar multiplication, as much as a signature check; a society's transactions come from
+     * far fewer keys than transactions, so validated keys are remembered (and forgotten all at once when too many).
+     */
+    private static final int CACHE_LIMIT = 100_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, VerifyingKey> BY_DID =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final byte[] encoded;
     private final Ed25519.PublicPoint point;
@@ -42,6 +49,19 @@ public final class VerifyingKey {
 
     /** Parses a did:key with the ed25519-pub multicodec, base58btc encoded. */
     public static VerifyingKey fromDid(String did) {
+        VerifyingKey cached = did == null ? null : BY_DID.get(did);
+        if (cached != null) {
+            return cached;
+        }
+        VerifyingKey key = parseDid(did);
+        if (BY_DID.size() >= CACHE_LIMIT) {
+            BY_DID.clear();
+        }
+        BY_DID.put(did, key);
+        return key;
+    }
+
+    private static VerifyingKey parseDid(String did) {
         if (did == null || !did.startsWith(DID_PREFIX)) {
             throw new InvalidKeyException("a signer is a did:key starting with 'did:key:z'");
         }

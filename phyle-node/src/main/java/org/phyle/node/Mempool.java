@@ -53,6 +53,31 @@ final class Mempool {
         }
     }
 
+    /** Adds many under one lock; each answer is the pending entry's future or the rejection that kept it out. */
+    List<Object> addAll(List<VerifiedTx> txs) {
+        List<Object> out = new ArrayList<>(txs.size());
+        lock.lock();
+        try {
+            for (VerifiedTx tx : txs) {
+                if (closed) {
+                    out.add(new Rejection(NodeCode.NODE_STOPPING, "the node is stopping"));
+                } else if (waiting.containsKey(tx.id())) {
+                    out.add(new Rejection(TxCode.TX_PENDING, "transaction " + tx.id().hex() + " is already waiting"));
+                } else if (waiting.size() >= capacity) {
+                    out.add(new Rejection(NodeCode.MEMPOOL_FULL, waiting.size() + " transactions are waiting; retry shortly"));
+                } else {
+                    Pending p = new Pending(tx, new CompletableFuture<>());
+                    waiting.put(tx.id(), p);
+                    out.add(p.result());
+                }
+            }
+            changed.signalAll();
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     boolean contains(Hash txId) {
         lock.lock();
         try {

@@ -50,6 +50,7 @@ public final class Node implements AutoCloseable {
     private final ReentrantReadWriteLock stateLock = new ReentrantReadWriteLock();
     private final Society society;
     private final TxDecoder decoder;
+    private final org.phyle.core.Parameters parameters;
     private final List<Consumer<Head>> listeners = new CopyOnWriteArrayList<>();
     private final Map<Hash, Rejection> recentRejections = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
@@ -72,6 +73,7 @@ public final class Node implements AutoCloseable {
         this.nodeKey = nodeKey;
         this.society = society;
         this.decoder = society.decoder();
+        this.parameters = society.parameters();
         this.checkpointSigner = new SignedNote.Signer(society.origin(), nodeKey);
         this.headFile = new HeadFile(config.dataDir());
         this.snapshots = new SnapshotFiles(config.dataDir());
@@ -140,11 +142,46 @@ public final class Node implements AutoCloseable {
     }
 
     /**
-     * Queues a verified transaction. Obvious refusals (expired, replayed, already waiting, node full) come at once as a
+     * Queues a verified transaction. Obvious refusals (expired, already waiting, node full) come at once as a
      * {@link Rejection}; the future completes when the block holding it is durable, or fails with the rejection the
-     * society's rules gave when it was sequenced.
+     * society's rules gave when it was sequenced (a replay, for one).
      */
     public CompletableFuture<Committed> submit(VerifiedTx tx) {
+        checkAdmission(tx);
+        return mempool.add(tx).result();
+    }
+
+    /**
+     * Queues many verified transactions at once; each element of the answer is the transaction's future, or the
+     * {@link Rejection} that kept it out.
+     */
+    public List<Object> submitAll(List<VerifiedTx> txs) {
+        List<Object> out = new ArrayList<>(txs.size());
+        List<VerifiedTx> admitted = new ArrayList<>(txs.size());
+        List<Integer> positions = new ArrayList<>(txs.size());
+        for (VerifiedTx tx : txs) {
+            try {
+                checkAdmission(tx);
+                positions.add(out.size());
+                admitted.add(tx);
+                out.add(null);
+            } catch (Rejection r) {
+                out.add(r);
+            }
+        }
+        List<Object> queued = mempool.addAll(admitted);
+        for (int i = 0; i < queued.size(); i++) {
+            out.set(positions.get(i), queued.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * Checks that need no lock on the state, so that admission never waits for a block being made durable: the node
+     * is sequencing, and the transaction has not expired and does not expire too far ahead. Everything else, replays
+     * included, is decided by the sequencer with the society's rules.
+     */
+    private void checkAdmission(VerifiedTx tx) {
         Throwable failed = failure;
         if (failed != null) {
             throw new Rejection(NodeCode.NODE_FAILED, "the node stopped after a storage failure: " + failed.getMessage());
@@ -152,15 +189,7 @@ public final class Node implements AutoCloseable {
         if (!running) {
             throw new Rejection(NodeCode.NODE_STOPPING, "the node is not sequencing");
         }
-        read(s -> {
-            TxRules.checkExpiry(tx, Math.max(config.clock().millis(), s.time()), s.parameters());
-            if (s.isOnLedger(tx.id(), tx.expires())) {
-                throw new Rejection(org.phyle.core.tx.TxCode.TX_REPLAYED,
-                        "transaction " + tx.id().hex() + " is already on the ledger");
-            }
-            return null;
-        });
-        return mempool.add(tx).result();
+        TxRules.checkExpiry(tx, Math.max(config.clock().millis(), head.time()), parameters);
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------
@@ -280,6 +309,8 @@ public final class Node implements AutoCloseable {
     private void sealAndStore(List<Mempool.Pending> batch) {
         List<TxOutcome> outcomes = new ArrayList<>(batch.size());
         Head newHead = null;
+        long t0 = System.nanoTime();
+        long t1 = t0;
         stateLock.writeLock().lock();
         try {
             BlockBuilder builder = society.newBlock(config.clock().millis());
@@ -290,10 +321,15 @@ public final class Node implements AutoCloseable {
                 builder.abandon();
             } else {
                 Block block = builder.seal(nodeKey);
+                t1 = System.nanoTime();
                 newHead = store(block);
             }
         } finally {
             stateLock.writeLock().unlock();
+        }
+        if (LOG.isDebugEnabled() && newHead != null) {
+            LOG.debug("block {}: {} txs, applied in {} ms, stored in {} ms", newHead.height(), batch.size(),
+                    (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         }
         for (int i = 0; i < batch.size(); i++) {
             Mempool.Pending p = batch.get(i);

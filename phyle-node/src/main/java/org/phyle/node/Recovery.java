@@ -35,7 +35,13 @@ final class Recovery {
             throw new IllegalStateException("no ledger in " + dir + " (create one with `phyle init`)");
         }
         SigningKey nodeKey = KeyFile.read(config.nodeKeyFile());
-        LedgerStore store = LedgerStore.open(dir, false);
+        LedgerStore store;
+        try {
+            store = LedgerStore.open(dir, false);
+        } catch (StorageException e) {
+            throw new CorruptLedgerException("the ledger in " + dir + " is damaged: " + e.getMessage()
+                    + ". The node does not start on a damaged ledger; restore the data directory from a copy.", e);
+        }
         ParallelDecoder verifier = new ParallelDecoder();
         try {
             return recover(config, store, nodeKey, verifier);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.phyle.core.Block;
 import org.phyle.core.BlockHeader;
 import org.phyle.core.InvalidBlockException;
@@ -14,6 +13,7 @@ import org.phyle.core.tx.VerifiedTx;
 import org.phyle.crypto.Checkpoint;
 import org.phyle.crypto.SignedNote;
 import org.phyle.crypto.StrictJson;
+import org.phyle.node.audit.LedgerSource;
 import org.phyle.node.store.StoredBlock;
 
 /** Turns stored (or downloaded) blocks and entries back into verified core blocks, checking everything on the way. */
@@ -40,32 +40,44 @@ public final class StoredBlocks {
 
     /** Decodes a block's stored entries in parallel and assembles the block; entries must be canonical and verify. */
     public static Block assemble(StoredBlock stored, List<byte[]> entries, TxDecoder decoder, ParallelDecoder parallel) {
-        return assemble(stored, entries, decoder::decode, parallel, true);
+        return assemble(stored, entries, e -> decoder.decode(e), parallel, e -> e);
     }
 
-    /** The same for entries received as JSON (by an auditor over HTTP): canonical bytes are recomputed. */
-    public static Block assembleJson(StoredBlock stored, List<JsonNode> entries, TxDecoder decoder,
-                                     ParallelDecoder parallel) {
-        return assemble(stored, entries, decoder::decode, parallel, false);
+    /**
+     * The same for an auditor's entries: stored bytes must be canonical; JSON received over the API has its canonical
+     * bytes recomputed. Parsing, canonical checks and signatures all run in the parallel stage.
+     */
+    public static Block assembleEntries(StoredBlock stored, List<LedgerSource.Entry> entries, TxDecoder decoder,
+                                        ParallelDecoder parallel) {
+        return assemble(stored, entries, e -> e.raw() != null ? decoder.decode(e.raw()) : decoder.decode(e.json()),
+                parallel, LedgerSource.Entry::raw);
     }
 
+    /**
+     * @param storedBytes the exact bytes an entry was stored as, which must equal its canonical form, or null when
+     *                    there are none to compare (JSON from the API)
+     */
     private static <E> Block assemble(StoredBlock stored, List<E> entries, Function<E, VerifiedTx> decode,
-                                      ParallelDecoder parallel, boolean checkBytes) {
+                                      ParallelDecoder parallel, Function<E, byte[]> storedBytes) {
         BlockHeader header = header(stored);
         if (entries.size() != stored.txCount()) {
             throw new InvalidBlockException(stored.height(), "has " + stored.txCount() + " transactions but "
                     + entries.size() + " entries were found");
         }
-        List<ParallelDecoder.Result<VerifiedTx>> decoded = parallel.decodeAll(entries, decode);
+        List<ParallelDecoder.Result<VerifiedTx>> decoded = parallel.decodeAll(entries, e -> {
+            VerifiedTx tx = decode.apply(e);
+            byte[] bytes = storedBytes.apply(e);
+            if (bytes != null && !Arrays.equals(tx.entry(), bytes)) {
+                throw new Rejection(org.phyle.core.tx.TxCode.MALFORMED, "the stored entry is not in canonical form");
+            }
+            return tx;
+        });
         List<VerifiedTx> txs = new ArrayList<>(entries.size());
         for (int i = 0; i < decoded.size(); i++) {
             ParallelDecoder.Result<VerifiedTx> r = decoded.get(i);
-            long leaf = stored.firstLeaf() + i;
             if (!r.ok()) {
-                throw new InvalidBlockException(stored.height(), "entry " + leaf + " does not verify: " + r.rejection());
-            }
-            if (checkBytes && !Arrays.equals(r.value().entry(), (byte[]) entries.get(i))) {
-                throw new InvalidBlockException(stored.height(), "entry " + leaf + " is not in canonical form");
+                throw new InvalidBlockException(stored.height(), "entry " + (stored.firstLeaf() + i)
+                        + " does not verify: " + r.rejection());
             }
             txs.add(r.value());
         }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.phyle.core.Rejection;
 import org.phyle.crypto.Hash;
 import org.phyle.crypto.InvalidKeyException;
@@ -17,6 +18,7 @@ import org.phyle.crypto.VerifyingKey;
 public final class Fields {
     /** The largest integer a JSON number carries exactly in every language (2^53 - 1). */
     public static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+    private static final Pattern HEX_HASH = Pattern.compile("[0-9a-f]{64}");
 
     private final JsonNode node;
     private final String path;
@@ -83,7 +85,7 @@ public final class Fields {
     /** A required SHA-256 hash written as 64 lowercase hex digits. */
     public Hash hash(String name) {
         String s = string(name);
-        if (!s.matches("[0-9a-f]{64}")) {
+        if (!HEX_HASH.matcher(s).matches()) {
             throw malformed(name, "must be 64 lowercase hex digits (a SHA-256 hash)");
         }
         return Hash.fromHex(s);
@@ -99,10 +101,10 @@ public final class Fields {
         }
     }
 
-    /** A required string matching a regular expression, described for the error message. */
-    public String matching(String name, String regex, String description) {
+    /** A required string matching a pattern, described for the error message. */
+    public String matching(String name, Pattern pattern, String description) {
         String s = string(name);
-        if (!s.matches(regex)) {
+        if (!pattern.matcher(s).matches()) {
             throw malformed(name, "must be " + description);
         }
         return s;

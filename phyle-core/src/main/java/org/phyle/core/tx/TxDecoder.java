@@ -3,6 +3,7 @@ package org.phyle.core.tx;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import org.phyle.core.Rejection;
 import org.phyle.crypto.Hash;
 import org.phyle.crypto.Jcs;
@@ -20,8 +21,8 @@ import org.phyle.crypto.VerifyingKey;
  */
 public final class TxDecoder {
     public static final String GENESIS_TYPE = "society.genesis";
-    private static final String NONCE_PATTERN = "[A-Za-z0-9_-]{1,64}";
-    private static final String SIGNATURE_PATTERN = "[A-Za-z0-9_-]{86}";
+    private static final Pattern NONCE_PATTERN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern SIGNATURE_PATTERN = Pattern.compile("[A-Za-z0-9_-]{86}");
 
     private final TxTypes types;
     private final Hash society;

@@ -1,9 +1,12 @@
 package org.phyle.node.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.phyle.core.Block;
 import org.phyle.core.InvalidBlockException;
 import org.phyle.core.Society;
@@ -67,11 +70,11 @@ public final class Auditor {
             throw new AuditFailure("block 0 is missing");
         }
         StoredBlock genesisStored = first.get(0);
+        List<LedgerSource.Entry> genesisEntry = source.entries(0, 1);
         Society society;
         Block genesis;
         try {
-            genesis = StoredBlocks.assembleJson(genesisStored, source.entries(0, 1), StoredBlocks.genesisDecoder(),
-                    parallel);
+            genesis = StoredBlocks.assembleEntries(genesisStored, genesisEntry, StoredBlocks.genesisDecoder(), parallel);
             society = Society.fromGenesis(genesis);
         } catch (InvalidBlockException e) {
             throw new AuditFailure(e.getMessage(), e);
@@ -89,42 +92,34 @@ public final class Auditor {
 
         long totalEntries = latest.size();
         MerkleAccumulator prefix = new MerkleAccumulator();
-        Hash rootAtOld = null;
-        List<JsonNode> genesisEntry = source.entries(0, 1);
-        rootAtOld = track(prefix, genesisEntry, old, rootAtOld);
+        Hash rootAtOld = track(prefix, genesisEntry, old, null);
         checkBlock(genesisStored, genesis, noteVerifier, society);
         claimsChecked += checkClaims(claims, society);
         progress.update(society.treeSize(), totalEntries);
 
-        for (long h = 1; h <= lastHeight; ) {
-            List<StoredBlock> page = source.blocks(h, Math.min(lastHeight + 1, h + BLOCKS_PER_FETCH));
-            if (page.isEmpty()) {
-                throw new AuditFailure("block " + h + " is missing");
-            }
-            // fetch the entries of as many whole blocks as fit in one request
-            int i = 0;
-            while (i < page.size()) {
-                int j = i;
-                long start = page.get(i).firstLeaf();
-                long end = start;
-                while (j < page.size() && (j == i || page.get(j).endLeaf() - start <= MAX_ENTRIES_PER_FETCH)) {
-                    end = page.get(j).endLeaf();
-                    j++;
+        // the next chunk is fetched while this one is verified and applied
+        ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "phyle-audit-fetch");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<Chunk> next = fetcher.submit(() -> fetch(source, 1, lastHeight));
+            while (true) {
+                Chunk chunk = get(next);
+                if (chunk.blocks().isEmpty()) {
+                    break;
                 }
-                List<JsonNode> entries = source.entries(start, end);
-                if (entries.size() != end - start) {
-                    throw new AuditFailure("entries " + start + ".." + (end - 1) + " are incomplete: got "
-                            + entries.size());
-                }
-                for (int k = i; k < j; k++) {
-                    StoredBlock stored = page.get(k);
+                long after = chunk.blocks().get(chunk.blocks().size() - 1).height() + 1;
+                next = fetcher.submit(() -> fetch(source, after, lastHeight));
+                for (StoredBlock stored : chunk.blocks()) {
                     if (stored.height() != society.height() + 1) {
                         throw new AuditFailure("block " + (society.height() + 1) + " is missing");
                     }
-                    List<JsonNode> blockEntries = entries.subList((int) (stored.firstLeaf() - start),
-                            (int) (stored.endLeaf() - start));
+                    List<LedgerSource.Entry> blockEntries = chunk.entries().subList(
+                            (int) (stored.firstLeaf() - chunk.start()), (int) (stored.endLeaf() - chunk.start()));
                     try {
-                        Block block = StoredBlocks.assembleJson(stored, blockEntries, society.decoder(), parallel);
+                        Block block = StoredBlocks.assembleEntries(stored, blockEntries, society.decoder(), parallel);
                         society.apply(block);
                         checkBlock(stored, block, noteVerifier, society);
                     } catch (InvalidBlockException e) {
@@ -134,9 +129,12 @@ public final class Auditor {
                     claimsChecked += checkClaims(claims, society);
                 }
                 progress.update(society.treeSize(), Math.max(totalEntries, society.treeSize()));
-                i = j;
             }
-            h = society.height() + 1;
+        } finally {
+            fetcher.shutdownNow();
+        }
+        if (society.height() != lastHeight) {
+            throw new AuditFailure("block " + (society.height() + 1) + " is missing");
         }
         if (!claims.isEmpty()) {
             throw new AuditFailure("the operator claims a state at block " + claims.peek().height()
@@ -181,6 +179,46 @@ public final class Auditor {
                 latestNote, latest.size(), sinceChecked, millis);
     }
 
+    /** Whole blocks from a height, with their entries: up to BLOCKS_PER_FETCH blocks or about MAX_ENTRIES_PER_FETCH. */
+    private record Chunk(List<StoredBlock> blocks, long start, List<LedgerSource.Entry> entries) {
+    }
+
+    private static Chunk fetch(LedgerSource source, long from, long lastHeight) {
+        if (from > lastHeight) {
+            return new Chunk(List.of(), 0, List.of());
+        }
+        List<StoredBlock> page = source.blocks(from, Math.min(lastHeight + 1, from + BLOCKS_PER_FETCH));
+        if (page.isEmpty()) {
+            throw new AuditFailure("block " + from + " is missing");
+        }
+        long start = page.get(0).firstLeaf();
+        int j = 1;
+        while (j < page.size() && page.get(j).endLeaf() - start <= MAX_ENTRIES_PER_FETCH) {
+            j++;
+        }
+        List<StoredBlock> blocks = page.subList(0, j);
+        long end = blocks.get(blocks.size() - 1).endLeaf();
+        List<LedgerSource.Entry> entries = source.entries(start, end);
+        if (entries.size() != end - start) {
+            throw new AuditFailure("entries " + start + ".." + (end - 1) + " are incomplete: got " + entries.size());
+        }
+        return new Chunk(List.copyOf(blocks), start, entries);
+    }
+
+    private static Chunk get(Future<Chunk> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditFailure("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new AuditFailure("cannot read the ledger: " + e.getCause(), e.getCause());
+        }
+    }
+
     private static Checkpoint open(String note, SignedNote.Verifier verifier, Society society, String what) {
         try {
             return Checkpoint.open(note, verifier, society.origin());
@@ -211,12 +249,13 @@ public final class Auditor {
         return checked;
     }
 
-    private static Hash track(MerkleAccumulator prefix, List<JsonNode> entries, Checkpoint old, Hash rootAtOld) {
+    private static Hash track(MerkleAccumulator prefix, List<LedgerSource.Entry> entries, Checkpoint old,
+                              Hash rootAtOld) {
         if (old == null || prefix.size() >= old.size()) {
             return rootAtOld;
         }
-        for (JsonNode e : entries) {
-            prefix.append(Merkle.leafHash(org.phyle.crypto.Jcs.canonicalize(e)));
+        for (LedgerSource.Entry e : entries) {
+            prefix.append(Merkle.leafHash(e.canonical()));
             if (prefix.size() == old.size()) {
                 return prefix.root();
             }

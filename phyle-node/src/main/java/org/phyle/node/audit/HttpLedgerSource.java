@@ -58,11 +58,11 @@ public final class HttpLedgerSource implements LedgerSource {
     }
 
     @Override
-    public List<JsonNode> entries(long start, long end) {
-        List<JsonNode> out = new ArrayList<>((int) (end - start));
+    public List<Entry> entries(long start, long end) {
+        List<Entry> out = new ArrayList<>((int) (end - start));
         for (long s = start; s < end; s += ENTRY_PAGE) {
             for (JsonNode e : client.entries(s, Math.min(end, s + ENTRY_PAGE)).get("entries")) {
-                out.add(e.get("entry"));
+                out.add(Entry.json(e.get("entry")));
             }
         }
         return out;

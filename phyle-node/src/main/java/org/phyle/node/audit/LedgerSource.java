@@ -22,14 +22,33 @@ public interface LedgerSource extends AutoCloseable {
     /** Blocks with heights in [from, to), in order. */
     List<StoredBlock> blocks(long from, long to);
 
-    /** Entries with leaf indices in [start, end), in order, as JSON. */
-    List<JsonNode> entries(long start, long end);
+    /** Entries with leaf indices in [start, end), in order. */
+    List<Entry> entries(long start, long end);
 
     /** The operator's consistency proof between two tree sizes. */
     List<Hash> consistencyProof(long from, long to);
 
     @Override
     default void close() {
+    }
+
+    /**
+     * One log entry as the source has it: the exact stored bytes (which must then be canonical), or JSON received
+     * over the API (whose canonical bytes are recomputed).
+     */
+    record Entry(byte[] raw, JsonNode json) {
+        public static Entry raw(byte[] bytes) {
+            return new Entry(bytes, null);
+        }
+
+        public static Entry json(JsonNode json) {
+            return new Entry(null, json);
+        }
+
+        /** The canonical bytes of the entry (its Merkle leaf). */
+        public byte[] canonical() {
+            return raw != null ? raw : org.phyle.crypto.Jcs.canonicalize(json);
+        }
     }
 
     /** A claimed state digest at a block. */

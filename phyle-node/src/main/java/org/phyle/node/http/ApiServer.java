@@ -213,6 +213,8 @@ public final class ApiServer implements AutoCloseable {
 
         List<ObjectNode> results = new ArrayList<>(envelopes.size());
         List<CompletableFuture<Committed>> futures = new ArrayList<>(envelopes.size());
+        List<VerifiedTx> verified = new ArrayList<>(envelopes.size());
+        List<Integer> verifiedAt = new ArrayList<>(envelopes.size());
         for (int i = 0; i < decoded.size(); i++) {
             ParallelDecoder.Result<VerifiedTx> r = decoded.get(i);
             ObjectNode item = Views.object().put("index", i);
@@ -223,10 +225,16 @@ public final class ApiServer implements AutoCloseable {
                 continue;
             }
             item.put("txId", r.value().id().hex());
-            try {
-                futures.set(i, node.submit(r.value()));
-            } catch (Rejection rejection) {
-                rejected(item, rejection);
+            verified.add(r.value());
+            verifiedAt.add(i);
+        }
+        List<Object> queued = node.submitAll(verified);
+        for (int k = 0; k < queued.size(); k++) {
+            int i = verifiedAt.get(k);
+            switch (queued.get(k)) {
+                case Rejection rejection -> rejected(results.get(i), rejection);
+                case CompletableFuture<?> f -> futures.set(i, castCommitted(f));
+                default -> throw new IllegalStateException("unexpected admission result");
             }
         }
         boolean wait = !"false".equals(ctx.queryParam("wait"));
@@ -267,6 +275,11 @@ public final class ApiServer implements AutoCloseable {
         results.forEach(items::add);
         ctx.status(wait ? 200 : 202);
         json(ctx, out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CompletableFuture<Committed> castCommitted(CompletableFuture<?> f) {
+        return (CompletableFuture<Committed>) f;
     }
 
     private static void rejected(ObjectNode item, Rejection r) {

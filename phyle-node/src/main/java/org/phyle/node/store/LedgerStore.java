@@ -52,11 +52,35 @@ public final class LedgerStore implements AutoCloseable {
         }
         try {
             Files.createDirectories(dataDir);
+            checkNotTruncated(file);
             return new LedgerStore(file, readOnly);
         } catch (SQLException e) {
             throw new StorageException("cannot open the ledger at " + file + ": " + e.getMessage(), e);
         } catch (java.io.IOException e) {
             throw new StorageException("cannot create " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * SQLite's header records the page size and, when valid, the number of pages; a file shorter than that has lost
+     * its end, which SQLite itself may not notice until it reads there.
+     */
+    static void checkNotTruncated(Path file) throws java.io.IOException {
+        if (!Files.exists(file) || Files.size(file) < 100) {
+            return;
+        }
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(100);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            ch.read(header, 0);
+        }
+        int pageSize = header.getShort(16) & 0xffff;
+        long pageSize64 = pageSize == 1 ? 65536 : pageSize;
+        long pages = header.getInt(28) & 0xffffffffL;
+        boolean countValid = header.getInt(24) == header.getInt(92);
+        long expected = pageSize64 * pages;
+        if (countValid && pages > 0 && Files.size(file) < expected) {
+            throw new StorageException(file + " is truncated: it has " + Files.size(file) + " bytes, its header says "
+                    + expected);
         }
     }
 

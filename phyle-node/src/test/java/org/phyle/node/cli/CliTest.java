@@ -1,0 +1,165 @@
+package org.phyle.node.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.phyle.core.Society;
+import org.phyle.crypto.Hash;
+import org.phyle.node.Node;
+import org.phyle.node.NodeConfig;
+import org.phyle.node.TestNodes;
+
+/** The command line, run as a user runs it, against a real node. */
+class CliTest {
+    static TestNodes.Running running;
+    static Path work;
+
+    @BeforeAll
+    static void start() {
+        running = TestNodes.demo();
+        work = TestNodes.tempDir();
+    }
+
+    @AfterAll
+    static void stop() {
+        running.close();
+        TestNodes.delete(work);
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static synchronized Run phyle(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int exit = Main.run(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void keygenSignSubmitAndReceipt() throws Exception {
+        Path key = work.resolve("alice.key");
+        Run keygen = phyle("keygen", "--out", key.toString());
+        assertThat(keygen.exit()).isZero();
+        assertThat(keygen.out().trim()).startsWith("did:key:z6Mk");
+        assertThat(Files.getPosixFilePermissions(key).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(phyle("keygen", "--out", key.toString()).err()).contains("already exists");
+
+        Path tx = work.resolve("tx.json");
+        String digest = Hash.sha256("minutes".getBytes()).hex();
+        Run sign = phyle("sign", "--key", key.toString(), "--type", "notary.record", "--node", running.url(),
+                "--body", "{\"digest\":\"" + digest + "\",\"label\":\"Minutes of the CLI assembly\"}",
+                "--out", tx.toString());
+        assertThat(sign.exit()).as(sign.err()).isZero();
+
+        Run submit = phyle("submit", tx.toString(), "--node", running.url());
+        assertThat(submit.exit()).as(submit.err()).isZero();
+        assertThat(submit.out()).startsWith("committed ");
+        String txId = submit.out().split(" ")[1];
+
+        Run again = phyle("submit", tx.toString(), "--node", running.url());
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.out()).contains("TX_REPLAYED");
+
+        Path saved = work.resolve("receipt.json");
+        Run receipt = phyle("receipt", txId, "--node", running.url(), "--out", saved.toString());
+        assertThat(receipt.exit()).as(receipt.err()).isZero();
+        assertThat(receipt.out()).startsWith("verified: transaction " + txId);
+        assertThat(Files.readString(saved)).contains(txId);
+
+        Run show = phyle("notary", "show", "--digest", digest, "--node", running.url());
+        assertThat(show.exit()).isZero();
+        assertThat(show.out()).contains("Minutes of the CLI assembly");
+    }
+
+    @Test
+    void signRefusesWhatTheNodeWouldRefuse() {
+        Path key = work.resolve("bob.key");
+        phyle("keygen", "--out", key.toString());
+        Run bad = phyle("sign", "--key", key.toString(), "--type", "notary.record", "--society",
+                running.node.read(Society::id).hex(), "--body", "{\"digest\":\"nope\",\"label\":\"x\"}");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("body.digest must be 64 lowercase hex digits");
+        Run notJson = phyle("sign", "--key", key.toString(), "--type", "notary.record", "--society",
+                running.node.read(Society::id).hex(), "--body", "{oops");
+        assertThat(notJson.exit()).isEqualTo(1);
+        assertThat(notJson.err()).contains("--body is not JSON");
+    }
+
+    @Test
+    void notaryRecordHashesAFile() throws Exception {
+        Path key = work.resolve("carol.key");
+        phyle("keygen", "--out", key.toString());
+        Path doc = work.resolve("photo.jpg");
+        Files.write(doc, new byte[] {1, 2, 3, 4});
+        Run record = phyle("notary", "record", doc.toString(), "--label", "Photo of the garden", "--key", key.toString(),
+                "--node", running.url());
+        assertThat(record.exit()).as(record.err()).isZero();
+        assertThat(record.out()).contains(Hash.sha256(new byte[] {1, 2, 3, 4}).hex());
+        Run show = phyle("notary", "show", doc.toString(), "--node", running.url());
+        assertThat(show.out()).contains("Photo of the garden");
+    }
+
+    @Test
+    void verifyANodeAndSaveItsCheckpointThenVerifySinceIt() {
+        Path checkpoint = work.resolve("checkpoint.txt");
+        Run first = phyle("verify", "--node", running.url(), "--save", checkpoint.toString());
+        assertThat(first.exit()).as(first.out() + first.err()).isZero();
+        assertThat(first.out()).startsWith("OK: Lisbon Commons");
+        Run second = phyle("verify", "--node", running.url(), "--since", checkpoint.toString());
+        assertThat(second.exit()).isZero();
+        assertThat(second.out()).contains("and so is the one from");
+        assertThat(phyle("verify").exit()).isEqualTo(2); // --node or --data is required
+    }
+
+    @Test
+    void initCreatesASocietyThatServesAndVerifies() {
+        Path data = work.resolve("new-society");
+        Path founder = work.resolve("founder.key");
+        Run init = phyle("init", "--data", data.toString(), "--name", "Harbour Guild", "--purpose",
+                "Boat builders who share a yard.", "--founder-key", founder.toString(),
+                "--param", "tx.maxLifetimeSeconds=600");
+        assertThat(init.exit()).as(init.err()).isZero();
+        assertThat(init.out().trim()).matches("[0-9a-f]{64}");
+        assertThat(Files.exists(founder)).isTrue();
+        try (Node node = Node.open(NodeConfig.defaults(data))) {
+            assertThat(node.read(Society::name)).isEqualTo("Harbour Guild");
+            Long lifetime = node.read(s -> s.parameters().asMap().get("tx.maxLifetimeSeconds"));
+            assertThat(lifetime).isEqualTo(600L);
+        }
+        Run verify = phyle("verify", "--data", data.toString());
+        assertThat(verify.exit()).as(verify.out()).isZero();
+
+        Run again = phyle("init", "--data", data.toString(), "--name", "X", "--purpose", "Y", "--founder-key",
+                founder.toString());
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("already holds a ledger");
+        Run badParam = phyle("init", "--data", work.resolve("other").toString(), "--name", "X", "--purpose", "Y",
+                "--founder-key", founder.toString(), "--param", "tx.colour=3");
+        assertThat(badParam.exit()).isEqualTo(1);
+        assertThat(badParam.err()).contains("unknown parameter 'tx.colour'");
+    }
+
+    @Test
+    void aReceiptForAnUnknownTransactionFailsClearly() {
+        Run r = phyle("receipt", "0".repeat(64), "--node", running.url());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("NOT_FOUND");
+    }
+}
