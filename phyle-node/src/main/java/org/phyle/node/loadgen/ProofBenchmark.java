@@ -39,11 +39,7 @@ public final class ProofBenchmark {
                 }
             }
             store.appendTiles(pending);
-            List<Hash> partial = new ArrayList<>();
-            for (long leaf = fullTiles * Tile.WIDTH; leaf < size; leaf++) {
-                partial.add(leafHash(leaf));
-            }
-            TiledMerkleLog log = TiledMerkleLog.fromTiles(store, partial);
+            TiledMerkleLog log = TiledMerkleLog.fromTiles(store, partialTile(size));
             double buildSeconds = (System.nanoTime() - t0) / 1e9;
             progress.accept(size, size);
 
@@ -67,7 +63,17 @@ public final class ProofBenchmark {
         }
     }
 
-    static Hash leafHash(long leaf) {
+    /** The leaf hashes after the last full tile of a synthetic log of this size. */
+    public static List<Hash> partialTile(long size) {
+        List<Hash> partial = new ArrayList<>();
+        for (long leaf = size / Tile.WIDTH * Tile.WIDTH; leaf < size; leaf++) {
+            partial.add(leafHash(leaf));
+        }
+        return partial;
+    }
+
+    /** The leaf hash of leaf i of a synthetic log. */
+    public static Hash leafHash(long leaf) {
         return Merkle.leafHash(Long.toString(leaf).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
