@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +25,7 @@ public final class Jcs {
     }
 
     public static String canonicalString(JsonNode node) {
-        StringBuilder out = new StringBuilder(256);
+        StringBuilder out = new StringBuilder(1024);
         write(node, out);
         return out.toString();
     }
@@ -48,10 +47,7 @@ public final class Jcs {
                 out.append(']');
             }
             case OBJECT -> {
-                List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.size());
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    members.add(it.next());
-                }
+                List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
                 // String.compareTo compares UTF-16 code units, exactly what RFC 8785 section 3.2.3 asks
                 members.sort(Map.Entry.comparingByKey());
                 out.append('{');

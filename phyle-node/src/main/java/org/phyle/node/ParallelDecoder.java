@@ -42,7 +42,7 @@ public final class ParallelDecoder implements AutoCloseable {
     /** Applies the decoder to every input, in parallel, keeping the order. */
     public <I, T> List<Result<T>> decodeAll(List<I> inputs, Function<I, T> decoder) {
         int n = inputs.size();
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         Result<T>[] out = new Result[n];
         int chunks = Math.max(1, Math.min(threads * 4, n / MIN_CHUNK));
         if (chunks == 1) {

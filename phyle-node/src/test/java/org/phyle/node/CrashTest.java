@@ -114,7 +114,8 @@ class CrashTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = Path.of("target", "crash-test-" + name + ".log");
         Files.createDirectories(log.getParent());
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"),
                 "org.phyle.node.cli.Main", "serve", "--data", dir.toString(), "--port", Integer.toString(port))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         NodeClient client = new NodeClient("http://127.0.0.1:" + port);

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.phyle.core.Rejection;
 import org.phyle.crypto.Hash;
 import org.phyle.crypto.InvalidKeyException;
@@ -18,7 +17,6 @@ import org.phyle.crypto.VerifyingKey;
 public final class Fields {
     /** The largest integer a JSON number carries exactly in every language (2^53 - 1). */
     public static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
-    private static final Pattern HEX_HASH = Pattern.compile("[0-9a-f]{64}");
 
     private final JsonNode node;
     private final String path;
@@ -85,7 +83,7 @@ public final class Fields {
     /** A required SHA-256 hash written as 64 lowercase hex digits. */
     public Hash hash(String name) {
         String s = string(name);
-        if (!HEX_HASH.matcher(s).matches()) {
+        if (!isLowerHex(s, 64)) {
             throw malformed(name, "must be 64 lowercase hex digits (a SHA-256 hash)");
         }
         return Hash.fromHex(s);
@@ -101,10 +99,38 @@ public final class Fields {
         }
     }
 
-    /** A required string matching a pattern, described for the error message. */
-    public String matching(String name, Pattern pattern, String description) {
+    /** True if the string is exactly this many lowercase hex digits (checked by hand: it is on every path). */
+    static boolean isLowerHex(String s, int length) {
+        if (s.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True if the string has min..max characters, all of A-Z a-z 0-9 _ - (the base64url alphabet). */
+    static boolean isBase64Url(String s, int min, int max) {
+        if (s.length() < min || s.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A required string of min..max base64url characters. */
+    public String base64Url(String name, int min, int max, String description) {
         String s = string(name);
-        if (!pattern.matcher(s).matches()) {
+        if (!isBase64Url(s, min, max)) {
             throw malformed(name, "must be " + description);
         }
         return s;

@@ -3,7 +3,6 @@ package org.phyle.core.tx;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.regex.Pattern;
 import org.phyle.core.Rejection;
 import org.phyle.crypto.Hash;
 import org.phyle.crypto.Jcs;
@@ -21,8 +20,6 @@ import org.phyle.crypto.VerifyingKey;
  */
 public final class TxDecoder {
     public static final String GENESIS_TYPE = "society.genesis";
-    private static final Pattern NONCE_PATTERN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Pattern SIGNATURE_PATTERN = Pattern.compile("[A-Za-z0-9_-]{86}");
 
     private final TxTypes types;
     private final Hash society;
@@ -57,7 +54,7 @@ public final class TxDecoder {
     public VerifiedTx decode(JsonNode envelope) {
         Fields outer = Fields.of(envelope, "");
         Fields payloadFields = outer.object("payload");
-        String signatureText = outer.matching("signature", SIGNATURE_PATTERN,
+        String signatureText = outer.base64Url("signature", 86, 86,
                 "an Ed25519 signature: 64 bytes in unpadded base64url (86 characters)");
         outer.end();
 
@@ -83,7 +80,7 @@ public final class TxDecoder {
             }
         }
         VerifyingKey signer = payloadFields.did("signer");
-        String nonce = payloadFields.matching("nonce", NONCE_PATTERN, "1 to 64 characters of A-Z a-z 0-9 _ -");
+        String nonce = payloadFields.base64Url("nonce", 1, 64, "1 to 64 characters of A-Z a-z 0-9 _ -");
         long expires = payloadFields.integer("expires", 0, Fields.MAX_SAFE_INTEGER);
         TxBody body = type.reader().apply(payloadFields.object("body"));
         payloadFields.end();
