@@ -97,39 +97,34 @@ public final class TiledMerkleLog implements Merkle.Nodes {
     }
 
     public long size() {
-        lock.readLock().lock();
-        try {
-            return upper.size() * Tile.WIDTH + partial.size();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return underReadLock(() -> upper.size() * Tile.WIDTH + partial.size());
     }
 
     public Hash root(long size) {
-        lock.readLock().lock();
-        try {
+        return underReadLock(() -> {
             checkSize(size);
             return Merkle.root(this, size);
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     public List<Hash> inclusionProof(long leaf, long size) {
-        lock.readLock().lock();
-        try {
+        return underReadLock(() -> {
             checkSize(size);
             return Merkle.inclusionProof(this, leaf, size);
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     public List<Hash> consistencyProof(long from, long to) {
-        lock.readLock().lock();
-        try {
+        return underReadLock(() -> {
             checkSize(to);
             return Merkle.consistencyProof(this, from, to);
+        });
+    }
+
+    private <T> T underReadLock(java.util.function.Supplier<T> read) {
+        lock.readLock().lock();
+        try {
+            return read.get();
         } finally {
             lock.readLock().unlock();
         }
