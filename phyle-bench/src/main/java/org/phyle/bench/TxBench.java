@@ -57,7 +57,8 @@ public class TxBench {
         founder = SigningKey.generate();
         sequencer = SigningKey.generate();
         long now = System.currentTimeMillis();
-        genesis = Society.createGenesis(founder, sequencer, "Bench", "Measure.", Parameters.defaults(), now);
+        genesis = Society.createGenesis(founder, "Founder", sequencer, "Bench", "Measure.",
+                Parameters.defaults(), now);
         society = Society.fromGenesis(genesis);
         List<SigningKey> keys = new ArrayList<>();
         for (int i = 0; i < 100; i++) {

@@ -2,6 +2,9 @@ package org.phyle.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.phyle.core.citizenship.CitizenshipCode;
+import org.phyle.core.citizenship.CitizenshipParams;
+import org.phyle.core.citizenship.Registry;
 import org.phyle.core.notary.Notary;
 import org.phyle.core.tx.TxCode;
 import org.phyle.core.tx.TxRules;
@@ -12,11 +15,12 @@ import org.phyle.core.tx.TxTypes;
  * mechanism means listing it here and giving it a case in {@link Society}'s dispatch.
  */
 public final class Catalog {
-    public static final TxTypes TX_TYPES = new TxTypes(concat(GenesisTx.TX_TYPES, Notary.TX_TYPES));
+    public static final TxTypes TX_TYPES = new TxTypes(concat(GenesisTx.TX_TYPES, Notary.TX_TYPES, Registry.TX_TYPES));
 
-    public static final List<ParameterSpec> PARAMETERS = concat(TxRules.PARAMETERS);
+    public static final List<ParameterSpec> PARAMETERS = concat(TxRules.PARAMETERS, CitizenshipParams.ALL);
 
-    public static final List<RejectionCode> CODES = concat(List.of(TxCode.values()));
+    public static final List<RejectionCode> CODES = concat(List.of(TxCode.values()),
+            List.of(CitizenshipCode.values()));
 
     private Catalog() {
     }

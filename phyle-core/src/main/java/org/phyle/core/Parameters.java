@@ -1,74 +1,169 @@
 package org.phyle.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.phyle.core.tx.Fields;
 import org.phyle.core.tx.TxCode;
+import org.phyle.crypto.InvalidKeyException;
+import org.phyle.crypto.VerifyingKey;
 
-/** The values of every known parameter of a society, sorted by name. Immutable. */
+/**
+ * The values of every known parameter of a society, sorted by name. Immutable. A value is a {@code Long} (integer
+ * parameters) or an unmodifiable {@code List<VerifyingKey>} (lists of keys).
+ */
 public final class Parameters {
-    private final SortedMap<String, Long> values;
+    private final SortedMap<String, Object> values;
 
-    private Parameters(SortedMap<String, Long> values) {
+    private Parameters(SortedMap<String, Object> values) {
         this.values = Collections.unmodifiableSortedMap(values);
     }
 
     /** Every known parameter at its default. */
     public static Parameters defaults() {
-        return withOverrides(Map.of());
-    }
-
-    /** Defaults with some values replaced; unknown names and values out of range are refused. */
-    public static Parameters withOverrides(Map<String, Long> overrides) {
-        TreeMap<String, Long> values = new TreeMap<>();
+        TreeMap<String, Object> values = new TreeMap<>();
         for (ParameterSpec spec : Catalog.PARAMETERS) {
-            values.put(spec.name(), spec.defaultValue());
-        }
-        for (Map.Entry<String, Long> e : new TreeMap<>(overrides).entrySet()) {
-            ParameterSpec spec = spec(e.getKey());
-            long v = e.getValue();
-            if (v < spec.min() || v > spec.max()) {
-                throw new Rejection(TxCode.MALFORMED, "parameter " + spec.name() + " must be between " + spec.min()
-                        + " and " + spec.max() + " " + spec.unit() + ", not " + v);
-            }
-            values.put(spec.name(), v);
+            values.put(spec.name(), spec.kind() == ParameterSpec.Kind.INTEGER ? (Object) spec.defaultValue() : List.of());
         }
         return new Parameters(values);
     }
 
+    /** These parameters with one integer replaced; unknown names and values out of range are refused. */
+    public Parameters with(String name, long value) {
+        ParameterSpec spec = spec(name);
+        if (spec.kind() != ParameterSpec.Kind.INTEGER) {
+            throw new Rejection(TxCode.MALFORMED, "parameter " + name + " is a list of keys, not an integer");
+        }
+        if (value < spec.min() || value > spec.max()) {
+            throw new Rejection(TxCode.MALFORMED, "parameter " + name + " must be between " + spec.min() + " and "
+                    + spec.max() + " " + spec.unit() + ", not " + value);
+        }
+        TreeMap<String, Object> copy = new TreeMap<>(values);
+        copy.put(name, value);
+        return new Parameters(copy);
+    }
+
+    /** These parameters with one list of keys replaced. */
+    public Parameters withKeys(String name, List<VerifyingKey> keys) {
+        ParameterSpec spec = spec(name);
+        if (spec.kind() != ParameterSpec.Kind.KEYS) {
+            throw new Rejection(TxCode.MALFORMED, "parameter " + name + " is an integer, not a list of keys");
+        }
+        if (keys.size() > spec.max()) {
+            throw new Rejection(TxCode.MALFORMED, "parameter " + name + " holds at most " + spec.max() + " keys");
+        }
+        if (new LinkedHashSet<>(keys).size() != keys.size()) {
+            throw new Rejection(TxCode.MALFORMED, "parameter " + name + " names a key twice");
+        }
+        TreeMap<String, Object> copy = new TreeMap<>(values);
+        copy.put(name, List.copyOf(keys));
+        return new Parameters(copy);
+    }
+
+    /** Textual overrides, as the CLI takes them: integers, or comma-separated did:keys. */
+    public Parameters withText(Map<String, String> overrides) {
+        Parameters p = this;
+        for (Map.Entry<String, String> e : new TreeMap<>(overrides).entrySet()) {
+            ParameterSpec spec = spec(e.getKey());
+            String text = e.getValue().trim();
+            if (spec.kind() == ParameterSpec.Kind.INTEGER) {
+                try {
+                    p = p.with(spec.name(), Long.parseLong(text));
+                } catch (NumberFormatException ex) {
+                    throw new Rejection(TxCode.MALFORMED, "parameter " + spec.name() + " is an integer, not '" + text + "'");
+                }
+            } else {
+                List<VerifyingKey> keys = new ArrayList<>();
+                for (String did : text.isEmpty() ? new String[0] : text.split(",")) {
+                    try {
+                        keys.add(VerifyingKey.fromDid(did.trim()));
+                    } catch (InvalidKeyException ex) {
+                        throw new Rejection(TxCode.INVALID_KEY, "parameter " + spec.name() + ": " + ex.getMessage());
+                    }
+                }
+                p = p.withKeys(spec.name(), keys);
+            }
+        }
+        return p;
+    }
+
     /** Reads a parameters object of a transaction body; omitted parameters take their default. */
     public static Parameters read(Fields fields) {
-        TreeMap<String, Long> overrides = new TreeMap<>();
+        Parameters p = defaults();
+        List<String> names = new ArrayList<>();
         for (Iterator<String> it = fields.names(); it.hasNext(); ) {
-            String name = it.next();
+            names.add(it.next());
+        }
+        for (String name : names) {
             ParameterSpec spec = spec(name);
-            overrides.put(name, fields.integer(name, spec.min(), spec.max()));
+            if (spec.kind() == ParameterSpec.Kind.INTEGER) {
+                p = p.with(name, fields.integer(name, spec.min(), spec.max()));
+            } else {
+                JsonNode list = fields.value(name);
+                if (!list.isArray()) {
+                    throw new Rejection(TxCode.MALFORMED, fields.path() + "." + name + " must be an array of did:keys");
+                }
+                List<VerifyingKey> keys = new ArrayList<>();
+                for (JsonNode k : list) {
+                    if (!k.isTextual()) {
+                        throw new Rejection(TxCode.MALFORMED, fields.path() + "." + name + " must hold did:key strings");
+                    }
+                    try {
+                        keys.add(VerifyingKey.fromDid(k.textValue()));
+                    } catch (InvalidKeyException e) {
+                        throw new Rejection(TxCode.INVALID_KEY, fields.path() + "." + name + ": " + e.getMessage());
+                    }
+                }
+                p = p.withKeys(name, keys);
+            }
         }
         fields.end();
-        return withOverrides(overrides);
+        return p;
     }
 
     public long get(ParameterSpec spec) {
-        Long v = values.get(spec.name());
-        if (v == null) {
-            throw new IllegalArgumentException("no parameter " + spec.name());
+        Object v = values.get(spec.name());
+        if (!(v instanceof Long l)) {
+            throw new IllegalArgumentException("no integer parameter " + spec.name());
         }
-        return v;
+        return l;
     }
 
-    public SortedMap<String, Long> asMap() {
+    @SuppressWarnings("unchecked")
+    public List<VerifyingKey> keys(ParameterSpec spec) {
+        Object v = values.get(spec.name());
+        if (!(v instanceof List<?> l)) {
+            throw new IllegalArgumentException("no key-list parameter " + spec.name());
+        }
+        return (List<VerifyingKey>) l;
+    }
+
+    /** The values: Long or List&lt;VerifyingKey&gt;, by name. */
+    public SortedMap<String, Object> asMap() {
         return values;
     }
 
     public ObjectNode toJson() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        values.forEach(o::put);
+        values.forEach((name, v) -> {
+            if (v instanceof Long l) {
+                o.put(name, l);
+            } else {
+                ArrayNode a = o.putArray(name);
+                for (Object k : (List<?>) v) {
+                    a.add(((VerifyingKey) k).did());
+                }
+            }
+        });
         return o;
     }
 
@@ -76,7 +171,7 @@ public final class Parameters {
         return Catalog.PARAMETERS;
     }
 
-    private static ParameterSpec spec(String name) {
+    public static ParameterSpec spec(String name) {
         for (ParameterSpec spec : Catalog.PARAMETERS) {
             if (spec.name().equals(name)) {
                 return spec;
@@ -97,6 +192,6 @@ public final class Parameters {
 
     @Override
     public String toString() {
-        return values.toString();
+        return toJson().toString();
     }
 }

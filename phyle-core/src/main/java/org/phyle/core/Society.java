@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.phyle.core.citizenship.CitizenshipTx;
+import org.phyle.core.citizenship.Registry;
 import org.phyle.core.notary.Notary;
 import org.phyle.core.notary.NotaryTx;
 import org.phyle.core.state.StateReader;
@@ -28,30 +30,36 @@ import org.phyle.crypto.VerifyingKey;
  * <p>Not thread-safe: one writer at a time, readers coordinated by the caller.
  */
 public final class Society {
-    private static final String SNAPSHOT_MAGIC = "phyle-state-v1";
+    private static final String SNAPSHOT_MAGIC = "phyle-state-v2";
 
     private final VerifiedTx genesisTx;
     private final GenesisTx genesis;
     private final TxDecoder decoder;
+    private final long genesisTime;
+    private final Hash charterHash;
     private long height;
     private long time;
     private Hash lastBlockHash;
     private MerkleAccumulator log;
     private final ReplayGuard replay;
     private final Notary notary;
+    private final Registry registry;
     private BlockBuilder openBlock;
 
-    private Society(VerifiedTx genesisTx, long height, long time, Hash lastBlockHash, MerkleAccumulator log,
-                    ReplayGuard replay, Notary notary) {
+    private Society(VerifiedTx genesisTx, long genesisTime, long height, long time, Hash lastBlockHash,
+                    MerkleAccumulator log, ReplayGuard replay, Notary notary, Registry registry) {
         this.genesisTx = genesisTx;
         this.genesis = (GenesisTx) genesisTx.body();
         this.decoder = new TxDecoder(Catalog.TX_TYPES, genesisTx.id(), (int) genesis.parameters().get(TxRules.MAX_BYTES));
+        this.genesisTime = genesisTime;
+        this.charterHash = Hash.sha256(Jcs.canonicalize(genesis.toJson()));
         this.height = height;
         this.time = time;
         this.lastBlockHash = lastBlockHash;
         this.log = log;
         this.replay = replay;
         this.notary = notary;
+        this.registry = registry;
     }
 
     // ---- creation ----------------------------------------------------------------------------------------------
@@ -62,9 +70,9 @@ public final class Society {
     }
 
     /** Makes the genesis block of a new society: the founder signs the genesis transaction, the sequencer the block. */
-    public static Block createGenesis(SigningKey founder, SigningKey sequencer, String name, String purpose,
-                                      Parameters parameters, long time) {
-        GenesisTx body = new GenesisTx(name, purpose, sequencer.verifyingKey(), parameters);
+    public static Block createGenesis(SigningKey founder, String founderName, SigningKey sequencer, String name,
+                                      String purpose, Parameters parameters, long time) {
+        GenesisTx body = new GenesisTx(name, purpose, founderName, sequencer.verifyingKey(), parameters);
         long expires = time + parameters.get(TxRules.MAX_LIFETIME) * 1000;
         byte[] envelope = Jcs.canonicalize(TxSigner.sign(null, founder, body, TxSigner.randomNonce(), expires));
         VerifiedTx tx = genesisDecoder().decode(envelope);
@@ -105,7 +113,9 @@ public final class Society {
         }
         ReplayGuard replay = new ReplayGuard();
         replay.add(tx);
-        return new Society(tx, 0, h.time(), h.hash(), log, replay, new Notary());
+        Registry registry = Registry.withFounder(tx.id(), tx.signer(), g.founderName(),
+                Hash.sha256(Jcs.canonicalize(g.toJson())), h.time(), g.parameters());
+        return new Society(tx, h.time(), 0, h.time(), h.hash(), log, replay, new Notary(), registry);
     }
 
     // ---- identity and read API ---------------------------------------------------------------------------------
@@ -137,6 +147,19 @@ public final class Society {
 
     public Parameters parameters() {
         return genesis.parameters();
+    }
+
+    /** Time of the genesis block, ms since the epoch. */
+    public long genesisTime() {
+        return genesisTime;
+    }
+
+    /**
+     * The hash of the charter in force, which applicants and renewing citizens consent to: for now the founding
+     * charter (SHA-256 of the canonical genesis body); the charter mechanism versions it.
+     */
+    public Hash charterHash() {
+        return charterHash;
     }
 
     /** The decoder for this society's transactions. */
@@ -189,6 +212,10 @@ public final class Society {
 
     public Notary notary() {
         return notary;
+    }
+
+    public Registry registry() {
+        return registry;
     }
 
     // ---- blocks ------------------------------------------------------------------------------------------------
@@ -257,6 +284,7 @@ public final class Society {
         TxContext ctx = new TxContext(this, tx, blockTime, blockHeight, leafIndex);
         switch (tx.body()) {
             case NotaryTx n -> notary.apply(n, ctx);
+            case CitizenshipTx c -> registry.apply(c, ctx);
             case GenesisTx g -> throw new Rejection(TxCode.GENESIS_ONLY, "this society already has its genesis");
             default -> throw new IllegalStateException("no mechanism applies " + tx.type());
         }
@@ -291,6 +319,7 @@ public final class Society {
         StateWriter w = new StateWriter(out);
         w.writeString(SNAPSHOT_MAGIC);
         w.writeBytes(genesisTx.entry());
+        w.writeLong(genesisTime);
         w.writeLong(height);
         w.writeLong(time);
         w.writeHash(lastBlockHash);
@@ -300,6 +329,7 @@ public final class Society {
         peaks.forEach(w::writeHash);
         replay.write(w);
         notary.write(w);
+        registry.write(w);
         return w.finish();
     }
 
@@ -320,6 +350,7 @@ public final class Society {
         } catch (Rejection | IllegalArgumentException e) {
             throw new StateReader.CorruptStateException("snapshot's genesis does not decode: " + e.getMessage());
         }
+        long genesisTime = r.readLong();
         long height = r.readLong();
         long time = r.readLong();
         Hash lastBlockHash = r.readHash();
@@ -337,7 +368,8 @@ public final class Society {
         }
         ReplayGuard replay = ReplayGuard.read(r);
         Notary notary = Notary.read(r);
+        Registry registry = Registry.read(r);
         r.end();
-        return new Society(genesisTx, height, time, lastBlockHash, log, replay, notary);
+        return new Society(genesisTx, genesisTime, height, time, lastBlockHash, log, replay, notary, registry);
     }
 }

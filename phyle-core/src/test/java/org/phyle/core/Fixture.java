@@ -15,7 +15,7 @@ final class Fixture {
 
     final SigningKey founder = SigningKey.fromSeed(seed(1));
     final SigningKey sequencer = SigningKey.fromSeed(seed(2));
-    final Block genesisBlock = Society.createGenesis(founder, sequencer, "Test Society", "To test things.",
+    final Block genesisBlock = Society.createGenesis(founder, "Founder", sequencer, "Test Society", "To test things.",
             Parameters.defaults(), T0);
     final Society society = Society.fromGenesis(genesisBlock);
     private int nonce;

@@ -29,10 +29,18 @@ public final class VerifyingKey {
     private VerifyingKey(byte[] encoded, Ed25519.PublicPoint point) {
         this.encoded = encoded;
         this.point = point;
+        this.did = didOf(encoded);
+    }
+
+    /** The did:key form of 32 key bytes, without validating them (for keys validated earlier). */
+    public static String didOf(byte[] encoded) {
+        if (encoded.length != SIZE) {
+            throw new InvalidKeyException("an Ed25519 public key has 32 bytes, not " + encoded.length);
+        }
         byte[] multicodec = new byte[MULTICODEC_ED25519_PUB.length + SIZE];
         System.arraycopy(MULTICODEC_ED25519_PUB, 0, multicodec, 0, MULTICODEC_ED25519_PUB.length);
         System.arraycopy(encoded, 0, multicodec, MULTICODEC_ED25519_PUB.length, SIZE);
-        this.did = DID_PREFIX + Base58.encode(multicodec);
+        return DID_PREFIX + Base58.encode(multicodec);
     }
 
     /** Validates 32 bytes as an Ed25519 public key. */

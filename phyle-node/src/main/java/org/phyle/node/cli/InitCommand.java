@@ -29,16 +29,20 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--founder-key", required = true, description = "The founder's key file (created if missing).")
     Path founderKey;
 
-    @Option(names = "--param", description = "A parameter other than its default, e.g. --param tx.maxLifetimeSeconds=600.")
-    Map<String, Long> params = new LinkedHashMap<>();
+    @Option(names = "--founder-name", defaultValue = "Founder", description = "The founder's name in the registry (default: ${DEFAULT-VALUE}).")
+    String founderName;
+
+    @Option(names = "--param", description = {"A parameter other than its default, e.g. --param tx.maxLifetimeSeconds=600;",
+            "lists of keys are comma-separated did:keys."})
+    Map<String, String> params = new LinkedHashMap<>();
 
     @Override
     public Integer call() {
         boolean newFounder = !Files.exists(founderKey);
         SigningKey founder = KeyFile.readOrCreate(founderKey);
         SigningKey nodeKey = SigningKey.generate();
-        Block genesis = Society.createGenesis(founder, nodeKey, name, purpose, Parameters.withOverrides(params),
-                System.currentTimeMillis());
+        Block genesis = Society.createGenesis(founder, founderName, nodeKey, name, purpose,
+                Parameters.defaults().withText(params), System.currentTimeMillis());
         Node.init(data, genesis, nodeKey);
         System.out.println(genesis.header().society().hex());
         if (newFounder) {

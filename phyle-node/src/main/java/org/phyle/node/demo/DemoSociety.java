@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import org.phyle.core.Block;
 import org.phyle.core.Parameters;
 import org.phyle.core.Society;
+import org.phyle.core.citizenship.CitizenshipParams;
 import org.phyle.core.notary.NotaryRecord;
 import org.phyle.core.tx.TxSigner;
 import org.phyle.crypto.Hash;
@@ -25,6 +26,7 @@ import org.phyle.node.store.LedgerStore;
  */
 public final class DemoSociety {
     public static final String NAME = "Lisbon Commons";
+    public static final String FOUNDER_NAME = "Marta Silva";
     public static final String PURPOSE = "A network of neighbours who fund and run shared spaces together, decide "
             + "by one person one vote, and keep every decision on a ledger anyone can check.";
 
@@ -53,7 +55,9 @@ public final class DemoSociety {
     public static void create(Path data) {
         SigningKey founder = KeyFile.readOrCreate(data.resolve("keys/founder.key"));
         SigningKey nodeKey = SigningKey.generate();
-        Block genesis = Society.createGenesis(founder, nodeKey, NAME, PURPOSE, Parameters.defaults(),
+        SigningKey registrar = KeyFile.readOrCreate(data.resolve("keys/host-registrar.key"));
+        Block genesis = Society.createGenesis(founder, FOUNDER_NAME, nodeKey, NAME, PURPOSE, Parameters.defaults()
+                .withKeys(CitizenshipParams.HOST_REGISTRARS.name(), List.of(registrar.verifyingKey())),
                 System.currentTimeMillis());
         Node.init(data, genesis, nodeKey);
     }

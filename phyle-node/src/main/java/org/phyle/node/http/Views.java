@@ -61,8 +61,14 @@ public final class Views {
     static ArrayNode parameters(Parameters p) {
         ArrayNode a = array();
         for (ParameterSpec spec : Parameters.specs()) {
-            a.addObject().put("name", spec.name()).put("value", p.get(spec)).put("unit", spec.unit())
-                    .put("meaning", spec.meaning());
+            ObjectNode o = a.addObject().put("name", spec.name());
+            if (spec.kind() == ParameterSpec.Kind.INTEGER) {
+                o.put("value", p.get(spec));
+            } else {
+                ArrayNode keys = o.putArray("value");
+                p.keys(spec).forEach(k -> keys.add(k.did()));
+            }
+            o.put("unit", spec.unit()).put("meaning", spec.meaning());
         }
         return a;
     }

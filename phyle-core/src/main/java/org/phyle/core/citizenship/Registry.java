@@ -1,0 +1,671 @@
+package org.phyle.core.citizenship;
+
+import static org.phyle.core.citizenship.CitizenshipCode.*;
+import static org.phyle.core.citizenship.CitizenshipParams.DAY_MS;
+
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.phyle.core.Parameters;
+import org.phyle.core.Rejection;
+import org.phyle.core.TxContext;
+import org.phyle.core.citizenship.CitizenshipTx.*;
+import org.phyle.core.state.StateReader;
+import org.phyle.core.state.StateWriter;
+import org.phyle.core.tx.TxType;
+import org.phyle.crypto.Hash;
+import org.phyle.crypto.VerifyingKey;
+
+/**
+ * The registry of people: applicants, citizens, e-residents and host residents, with their keys, vouches, guardians
+ * and challenges. One person, one key at a time, one registration per key ever; nothing here is transferable.
+ *
+ * <p>Everything that depends on time (a citizenship lapsing, a jury's deadline, a recovery's delay) is a function of
+ * the stored state and the block time, so nothing has to happen "when time passes". The primary state (people and
+ * challenges) is what snapshots hold; the indexes by id, by key and by status are rebuilt from it.
+ */
+public final class Registry {
+    public static final List<TxType> TX_TYPES = CitizenshipTx.TYPES;
+
+    private final List<Person> persons = new ArrayList<>();
+    private final List<ChallengeCase> challenges = new ArrayList<>();
+    private boolean foundingStageEnded;
+
+    // indexes, rebuilt from the primary state
+    private final Map<Hash, Person> byId = new HashMap<>();
+    private final Map<KeyRef, Person> byKey = new HashMap<>();
+    private final Map<Hash, ChallengeCase> challengeById = new HashMap<>();
+    private final int[] statusCounts = new int[Status.values().length];
+    /** Citizens by the time their citizenship lapses: to count those in good standing at any time. */
+    private final TreeMap<Long, Integer> citizenExpiries = new TreeMap<>();
+
+    private Registry() {
+    }
+
+    /** The registry at genesis: the founder is the first citizen, having consented to the charter by founding. */
+    public static Registry withFounder(Hash society, VerifyingKey founder, String founderName, Hash charter, long time,
+                                       Parameters p) {
+        Registry r = new Registry();
+        Person f = new Person(0, society, KeyRef.of(founder), founderName, Status.CITIZEN, time);
+        f.charter = charter;
+        f.consentedAt = time;
+        f.expiresAt = time + p.get(CitizenshipParams.RENEWAL_DAYS) * DAY_MS;
+        f.addHistory(0);
+        r.add(f);
+        return r;
+    }
+
+    // ---- applying transactions --------------------------------------------------------------------------------
+
+    public void apply(CitizenshipTx tx, TxContext ctx) {
+        switch (tx) {
+            case Apply a -> apply(a, ctx);
+            case Admit a -> admit(a, ctx);
+            case Vouch v -> vouch(v, ctx);
+            case CitizenshipTx.Challenge c -> challenge(c, ctx);
+            case JuryVote v -> juryVote(v, ctx);
+            case RotateKey r -> rotateKey(r, ctx);
+            case SetGuardians g -> setGuardians(g, ctx);
+            case Recover r -> recover(r, ctx);
+            case CancelRecovery c -> cancelRecovery(ctx);
+            case CompleteRecovery c -> completeRecovery(c, ctx);
+            case Renew r -> renew(r, ctx);
+            case Renounce r -> renounce(ctx);
+            case DeclareResidence d -> declareResidence(d, ctx);
+            case RegisterHostResident h -> registerHostResident(h, ctx);
+            case EndHostResidence e -> endHostResidence(e, ctx);
+        }
+    }
+
+    private void apply(Apply a, TxContext ctx) {
+        checkCharter(a.charter(), ctx);
+        KeyRef key = KeyRef.of(ctx.signer());
+        Person existing = byKey.get(key);
+        if (existing != null) {
+            if (!existing.key.equals(key) || !existing.status.live()) {
+                throw new Rejection(KEY_RETIRED, "this key no longer acts for anyone: " + describe(existing));
+            }
+            if (existing.status != Status.E_RESIDENT || a.seeking() != Seeking.CITIZEN) {
+                throw new Rejection(ALREADY_REGISTERED, "this key already belongs to " + describe(existing));
+            }
+            // an e-resident asks for citizenship: same person, now an applicant
+            setStatus(existing, Status.APPLICANT, ctx.time());
+            existing.name = a.name();
+            existing.evidence = a.evidence().orElse(null);
+            existing.charter = a.charter();
+            existing.consentedAt = ctx.time();
+            existing.vouchers = Person.NONE;
+            existing.addHistory(ctx.leafIndex());
+            return;
+        }
+        Person p = new Person(persons.size(), ctx.txId(), key, a.name(),
+                a.seeking() == Seeking.CITIZEN ? Status.APPLICANT : Status.E_RESIDENT, ctx.time());
+        p.evidence = a.evidence().orElse(null);
+        p.charter = a.charter();
+        p.consentedAt = ctx.time();
+        p.addHistory(ctx.leafIndex());
+        add(p);
+    }
+
+    private void admit(Admit a, TxContext ctx) {
+        Person founder = signer(ctx);
+        if (founder.number != 0) {
+            throw new Rejection(NOT_FOUNDER, "only the founder may admit directly");
+        }
+        requireActiveCitizen(founder, ctx.time());
+        if (foundingStageEnded) {
+            throw new Rejection(FOUNDER_POWER_ENDED, "the founding stage ended when the society reached "
+                    + ctx.parameters().get(CitizenshipParams.FOUNDER_ADMITS_UNTIL) + " citizens in good standing; "
+                    + "applicants are admitted by vouching");
+        }
+        Person p = person(a.person());
+        if (p.status != Status.APPLICANT) {
+            throw new Rejection(NOT_AN_APPLICANT, describe(p) + " is not an applicant");
+        }
+        requireNoOpenChallenge(p, ctx.time());
+        p.admittedByFounder = true;
+        makeCitizen(p, ctx);
+        founder.addHistory(ctx.leafIndex());
+    }
+
+    private void vouch(Vouch v, TxContext ctx) {
+        Person voucher = signer(ctx);
+        Person p = person(v.person());
+        if (p == voucher) {
+            throw new Rejection(SELF_VOUCH, "nobody may vouch for themselves");
+        }
+        requireActiveCitizen(voucher, ctx.time());
+        if (voucher.vouchBanUntil > ctx.time()) {
+            throw new Rejection(VOUCH_BANNED, "you vouched for someone removed as a duplicate or fake; you may vouch "
+                    + "again after " + java.time.Instant.ofEpochMilli(voucher.vouchBanUntil));
+        }
+        if (p.status != Status.APPLICANT) {
+            throw new Rejection(NOT_AN_APPLICANT, describe(p) + " is not an applicant");
+        }
+        if (Person.contains(p.vouchers, voucher.number)) {
+            throw new Rejection(ALREADY_VOUCHED, "you already vouched for " + describe(p));
+        }
+        requireNoOpenChallenge(p, ctx.time());
+        Parameters params = ctx.parameters();
+        long period = (ctx.time() - ctx.society().genesisTime()) / (params.get(CitizenshipParams.VOUCH_PERIOD_DAYS) * DAY_MS);
+        long quota = params.get(CitizenshipParams.VOUCHES_PER_PERIOD);
+        int used = voucher.vouchPeriod == period ? voucher.vouchesInPeriod : 0;
+        if (used >= quota) {
+            throw new Rejection(VOUCH_QUOTA, "you have given all " + quota + " vouches of this period of "
+                    + params.get(CitizenshipParams.VOUCH_PERIOD_DAYS) + " days");
+        }
+        voucher.vouchPeriod = period;
+        voucher.vouchesInPeriod = used + 1;
+        voucher.vouchesGiven++;
+        voucher.addHistory(ctx.leafIndex());
+        p.vouchers = Person.plus(p.vouchers, voucher.number);
+        p.addHistory(ctx.leafIndex());
+        if (p.vouchers.length >= params.get(CitizenshipParams.VOUCHES_REQUIRED)) {
+            makeCitizen(p, ctx);
+        }
+    }
+
+    private void challenge(CitizenshipTx.Challenge c, TxContext ctx) {
+        Person challenger = signer(ctx);
+        requireActiveCitizen(challenger, ctx.time());
+        Person target = person(c.person());
+        if (target == challenger || (target.status != Status.APPLICANT && target.status != Status.CITIZEN)) {
+            throw new Rejection(CANNOT_CHALLENGE, describe(target) + " cannot be challenged"
+                    + (target == challenger ? " by themselves" : ": only applicants and citizens can"));
+        }
+        requireNoOpenChallenge(target, ctx.time());
+        int size = (int) ctx.parameters().get(CitizenshipParams.JURY_SIZE);
+        int[] jury = drawJury(ctx.txId(), size, ctx.time(),
+                p -> p != target && p != challenger && !Person.contains(target.vouchers, p.number));
+        if (jury.length < size) {
+            throw new Rejection(JURY_TOO_SMALL, "only " + jury.length + " citizens are eligible for a jury of " + size);
+        }
+        ChallengeCase cc = new ChallengeCase(challenges.size(), ctx.txId(), target.number, challenger.number,
+                c.grounds(), c.reason(), c.evidence().orElse(null), ctx.time(),
+                ctx.time() + ctx.parameters().get(CitizenshipParams.JURY_DAYS) * DAY_MS, jury);
+        challenges.add(cc);
+        challengeById.put(cc.id, cc);
+        target.openChallenge = cc.number;
+        target.addHistory(ctx.leafIndex());
+        challenger.addHistory(ctx.leafIndex());
+        for (int j : jury) {
+            persons.get(j).addHistory(ctx.leafIndex());
+        }
+    }
+
+    /**
+     * The jury: the citizens in good standing (other than those excluded) with the smallest SHA-256(challenge id ||
+     * person id). Deterministic from ledger data and unknowable before the challenge's id is; the sortition
+     * mechanism will replace it with a verifiable random draw.
+     */
+    private int[] drawJury(Hash challengeId, int size, long time, Predicate<Person> eligible) {
+        PriorityQueue<Object[]> worst = new PriorityQueue<>((x, y) -> ((Hash) y[0]).compareTo((Hash) x[0]));
+        byte[] prefix = challengeId.bytes();
+        for (Person p : persons) {
+            if (!p.activeCitizen(time) || !eligible.test(p)) {
+                continue;
+            }
+            Hash score = Hash.sha256(prefix, p.id.bytes());
+            if (worst.size() < size) {
+                worst.add(new Object[] {score, p.number});
+            } else if (score.compareTo((Hash) worst.peek()[0]) < 0) {
+                worst.poll();
+                worst.add(new Object[] {score, p.number});
+            }
+        }
+        List<Object[]> chosen = new ArrayList<>(worst);
+        chosen.sort((x, y) -> ((Hash) x[0]).compareTo((Hash) y[0]));
+        int[] jury = new int[chosen.size()];
+        for (int i = 0; i < jury.length; i++) {
+            jury[i] = (Integer) chosen.get(i)[1];
+        }
+        return jury;
+    }
+
+    private void juryVote(JuryVote v, TxContext ctx) {
+        ChallengeCase cc = challengeById.get(v.challenge());
+        if (cc == null) {
+            throw new Rejection(UNKNOWN_CHALLENGE, "no challenge " + v.challenge().hex());
+        }
+        Person juror = signer(ctx);
+        int index = cc.jurorIndex(juror.number);
+        if (index < 0) {
+            throw new Rejection(NOT_A_JUROR, "you are not on the jury of challenge " + cc.id.hex());
+        }
+        if (cc.votes[index] != ChallengeCase.NO_VOTE) {
+            throw new Rejection(ALREADY_VOTED, "you already voted on challenge " + cc.id.hex());
+        }
+        ChallengeCase.Outcome outcome = cc.outcomeAt(ctx.time());
+        if (outcome != ChallengeCase.Outcome.OPEN) {
+            throw new Rejection(VOTING_CLOSED, "challenge " + cc.id.hex() + " is closed: " + outcome.json()
+                    + (outcome == ChallengeCase.Outcome.NO_MAJORITY
+                    ? " (" + java.time.Instant.ofEpochMilli(cc.deadline) + ")" : ""));
+        }
+        cc.votes[index] = v.verdict() == Verdict.REVOKE ? ChallengeCase.VOTE_REVOKE : ChallengeCase.VOTE_DISMISS;
+        juror.addHistory(ctx.leafIndex());
+        Person target = persons.get(cc.target);
+        target.addHistory(ctx.leafIndex());
+        int majority = cc.jury.length / 2 + 1;
+        if (cc.count(ChallengeCase.VOTE_REVOKE) >= majority) {
+            resolve(cc, ChallengeCase.Outcome.REVOKED, ctx.time());
+            revoke(target, ctx);
+        } else if (cc.count(ChallengeCase.VOTE_DISMISS) >= majority) {
+            resolve(cc, ChallengeCase.Outcome.DISMISSED, ctx.time());
+        }
+    }
+
+    private void revoke(Person p, TxContext ctx) {
+        setStatus(p, Status.REVOKED, ctx.time());
+        p.recovery = null;
+        long banUntil = ctx.time() + ctx.parameters().get(CitizenshipParams.VOUCH_BAN_DAYS) * DAY_MS;
+        for (int v : p.vouchers) {
+            Person voucher = persons.get(v);
+            voucher.vouchBanUntil = Math.max(voucher.vouchBanUntil, banUntil);
+            voucher.addHistory(ctx.leafIndex());
+        }
+    }
+
+    private void rotateKey(RotateKey r, TxContext ctx) {
+        Person p = signer(ctx);
+        KeyRef newKey = newKey(r.newKey());
+        KeyProof.check(r.newKey(), KeyProof.message(ctx.society().id(), p.id), r.proof());
+        moveKey(p, newKey);
+        p.recovery = null; // whoever holds the current key has it: nothing to recover
+        p.addHistory(ctx.leafIndex());
+    }
+
+    private void setGuardians(SetGuardians g, TxContext ctx) {
+        Person p = signer(ctx);
+        List<Hash> ids = g.guardians();
+        long max = ctx.parameters().get(CitizenshipParams.MAX_GUARDIANS);
+        if (ids.size() > max || (ids.isEmpty() ? g.threshold() != 0 : g.threshold() < 1 || g.threshold() > ids.size())) {
+            throw new Rejection(GUARDIANS_INVALID, "name at most " + max + " guardians and a threshold from 1 to their "
+                    + "number (or none, with threshold 0), not " + g.threshold() + " of " + ids.size());
+        }
+        int[] numbers = new int[ids.size()];
+        for (int i = 0; i < numbers.length; i++) {
+            Person guardian = byId.get(ids.get(i));
+            if (guardian == null || guardian == p || !guardian.activeCitizen(ctx.time())
+                    || Person.contains(Arrays.copyOf(numbers, i), guardian.number)) {
+                throw new Rejection(GUARDIANS_INVALID, "guardian " + ids.get(i).hex() + " must be a citizen in good "
+                        + "standing, named once, and not yourself");
+            }
+            numbers[i] = guardian.number;
+        }
+        p.guardians = numbers.length == 0 ? Person.NONE : numbers;
+        p.guardianThreshold = g.threshold();
+        p.addHistory(ctx.leafIndex());
+        for (int n : numbers) {
+            persons.get(n).addHistory(ctx.leafIndex());
+        }
+    }
+
+    private void recover(Recover r, TxContext ctx) {
+        Person guardian = signer(ctx);
+        Person p = person(r.person());
+        if (!Person.contains(p.guardians, guardian.number)) {
+            throw new Rejection(NOT_A_GUARDIAN, "you are not a guardian of " + describe(p));
+        }
+        requireActiveCitizen(guardian, ctx.time());
+        if (!p.status.live()) {
+            throw new Rejection(NOT_ALLOWED, describe(p) + " cannot be recovered");
+        }
+        KeyRef newKey = newKey(r.newKey());
+        if (p.recovery == null) {
+            KeyProof.check(r.newKey(), KeyProof.message(ctx.society().id(), p.id), r.proof());
+            p.recovery = new Person.Recovery(newKey, new int[] {guardian.number}, ctx.time());
+        } else if (!p.recovery.newKey().equals(newKey)) {
+            throw new Rejection(RECOVERY_CONFLICT, "a recovery of " + describe(p) + " to another key is under way");
+        } else if (Person.contains(p.recovery.approvals(), guardian.number)) {
+            throw new Rejection(ALREADY_VOTED, "you already approved this recovery");
+        } else {
+            p.recovery = new Person.Recovery(newKey, Person.plus(p.recovery.approvals(), guardian.number),
+                    p.recovery.startedAt());
+        }
+        p.addHistory(ctx.leafIndex());
+        guardian.addHistory(ctx.leafIndex());
+    }
+
+    private void cancelRecovery(TxContext ctx) {
+        Person p = signer(ctx);
+        if (p.recovery == null) {
+            throw new Rejection(NO_RECOVERY, "no recovery of " + describe(p) + " is under way");
+        }
+        p.recovery = null;
+        p.addHistory(ctx.leafIndex());
+    }
+
+    private void completeRecovery(CompleteRecovery c, TxContext ctx) {
+        Person p = person(c.person());
+        Person.Recovery rec = p.recovery;
+        if (rec == null || !p.status.live()) {
+            throw new Rejection(NO_RECOVERY, "no recovery of " + describe(p) + " is under way");
+        }
+        long readyAt = rec.startedAt() + ctx.parameters().get(CitizenshipParams.RECOVERY_DELAY_DAYS) * DAY_MS;
+        if (ctx.time() < readyAt) {
+            throw new Rejection(RECOVERY_DELAY, "the recovery can complete after "
+                    + java.time.Instant.ofEpochMilli(readyAt) + "; until then the current key may cancel it");
+        }
+        int approvals = 0;
+        for (int g : rec.approvals()) {
+            if (Person.contains(p.guardians, g) && persons.get(g).activeCitizen(ctx.time())) {
+                approvals++;
+            }
+        }
+        if (p.guardianThreshold < 1 || approvals < p.guardianThreshold) {
+            throw new Rejection(TOO_FEW_GUARDIANS, approvals + " guardian(s) in good standing approved; "
+                    + Math.max(1, p.guardianThreshold) + " must");
+        }
+        if (byKey.containsKey(rec.newKey())) {
+            throw new Rejection(KEY_IN_USE, "the new key was registered to someone meanwhile");
+        }
+        moveKey(p, rec.newKey());
+        p.recovery = null;
+        p.addHistory(ctx.leafIndex());
+    }
+
+    private void renew(Renew r, TxContext ctx) {
+        Person p = signer(ctx);
+        if (p.status != Status.CITIZEN) {
+            throw new Rejection(NOT_A_CITIZEN, describe(p) + " is not a citizen");
+        }
+        checkCharter(r.charter(), ctx);
+        setExpiry(p, ctx.time() + ctx.parameters().get(CitizenshipParams.RENEWAL_DAYS) * DAY_MS);
+        p.charter = r.charter();
+        p.consentedAt = ctx.time();
+        p.addHistory(ctx.leafIndex());
+    }
+
+    private void renounce(TxContext ctx) {
+        Person p = signer(ctx);
+        if (p.openChallenge >= 0) {
+            ChallengeCase cc = challenges.get(p.openChallenge);
+            if (cc.outcomeAt(ctx.time()) == ChallengeCase.Outcome.OPEN) {
+                resolve(cc, ChallengeCase.Outcome.MOOT, ctx.time());
+            }
+            p.openChallenge = -1;
+        }
+        setStatus(p, Status.RENOUNCED, ctx.time());
+        p.recovery = null;
+        p.addHistory(ctx.leafIndex());
+    }
+
+    private void declareResidence(DeclareResidence d, TxContext ctx) {
+        Person p = signer(ctx);
+        if (p.status == Status.HOST_RESIDENT) {
+            throw new Rejection(NOT_ALLOWED, "host residents are registered by their registrar");
+        }
+        p.territory = d.territory().orElse(null);
+        p.addHistory(ctx.leafIndex());
+    }
+
+    private void registerHostResident(RegisterHostResident h, TxContext ctx) {
+        KeyRef registrar = requireRegistrar(ctx);
+        KeyRef key = KeyRef.of(h.key());
+        if (byKey.containsKey(key)) {
+            throw new Rejection(ALREADY_REGISTERED, "this key already belongs to " + describe(byKey.get(key)));
+        }
+        KeyProof.check(h.key(), KeyProof.hostResidentMessage(ctx.society().id()), h.proof());
+        Person p = new Person(persons.size(), ctx.txId(), key, h.name(), Status.HOST_RESIDENT, ctx.time());
+        p.region = h.region();
+        p.registrar = registrar;
+        p.addHistory(ctx.leafIndex());
+        add(p);
+    }
+
+    private void endHostResidence(EndHostResidence e, TxContext ctx) {
+        requireRegistrar(ctx);
+        Person p = person(e.person());
+        if (p.status != Status.HOST_RESIDENT) {
+            throw new Rejection(NOT_HOST_RESIDENT, describe(p) + " is not a registered host resident");
+        }
+        setStatus(p, Status.ENDED, ctx.time());
+        p.addHistory(ctx.leafIndex());
+    }
+
+    // ---- rules shared by the handlers -------------------------------------------------------------------------
+
+    /** The person the signing key acts for; retired keys and people who left or were removed act for nobody. */
+    private Person signer(TxContext ctx) {
+        KeyRef key = KeyRef.of(ctx.signer());
+        Person p = byKey.get(key);
+        if (p == null) {
+            throw new Rejection(NOT_REGISTERED, "the key " + ctx.signer().did() + " is not registered");
+        }
+        if (!p.key.equals(key) || !p.status.live()) {
+            throw new Rejection(KEY_RETIRED, "this key no longer acts for anyone: " + describe(p));
+        }
+        return p;
+    }
+
+    private Person person(Hash id) {
+        Person p = byId.get(id);
+        if (p == null) {
+            throw new Rejection(UNKNOWN_PERSON, "no person " + id.hex());
+        }
+        return p;
+    }
+
+    private static void requireActiveCitizen(Person p, long time) {
+        if (p.status != Status.CITIZEN) {
+            throw new Rejection(NOT_A_CITIZEN, "only citizens may do this; you are " + p.status.json());
+        }
+        if (p.expiresAt < time) {
+            throw new Rejection(CITIZENSHIP_LAPSED, "your citizenship lapsed at "
+                    + java.time.Instant.ofEpochMilli(p.expiresAt) + "; renew it first");
+        }
+    }
+
+    private void requireNoOpenChallenge(Person p, long time) {
+        if (p.openChallenge >= 0) {
+            ChallengeCase cc = challenges.get(p.openChallenge);
+            if (cc.outcomeAt(time) == ChallengeCase.Outcome.OPEN) {
+                throw new Rejection(UNDER_CHALLENGE, describe(p) + " is under challenge " + cc.id.hex() + " until "
+                        + java.time.Instant.ofEpochMilli(cc.deadline));
+            }
+        }
+    }
+
+    private KeyRef requireRegistrar(TxContext ctx) {
+        if (!ctx.parameters().keys(CitizenshipParams.HOST_REGISTRARS).contains(ctx.signer())) {
+            throw new Rejection(NOT_REGISTRAR, ctx.signer().did() + " is not a host registrar of this society");
+        }
+        return KeyRef.of(ctx.signer());
+    }
+
+    private KeyRef newKey(VerifyingKey key) {
+        KeyRef ref = KeyRef.of(key);
+        if (byKey.containsKey(ref)) {
+            throw new Rejection(KEY_IN_USE, "the key " + key.did() + " is, or was, the key of " + describe(byKey.get(ref)));
+        }
+        return ref;
+    }
+
+    private static void checkCharter(Hash charter, TxContext ctx) {
+        Hash inForce = ctx.society().charterHash();
+        if (!charter.equals(inForce)) {
+            throw new Rejection(CHARTER_MISMATCH, "your consent names charter " + charter.hex()
+                    + "; the charter in force is " + inForce.hex());
+        }
+    }
+
+    private void makeCitizen(Person p, TxContext ctx) {
+        setStatus(p, Status.CITIZEN, ctx.time());
+        setExpiry(p, ctx.time() + ctx.parameters().get(CitizenshipParams.RENEWAL_DAYS) * DAY_MS);
+        p.addHistory(ctx.leafIndex());
+        if (!foundingStageEnded && activeCitizens(ctx.time())
+                >= ctx.parameters().get(CitizenshipParams.FOUNDER_ADMITS_UNTIL)) {
+            foundingStageEnded = true; // irreversible: if numbers fall later, the power does not return
+        }
+    }
+
+    private void resolve(ChallengeCase cc, ChallengeCase.Outcome outcome, long time) {
+        cc.outcome = outcome;
+        cc.resolvedAt = time;
+        persons.get(cc.target).openChallenge = -1;
+    }
+
+    private void moveKey(Person p, KeyRef newKey) {
+        p.formerKeys = Arrays.copyOf(p.formerKeys, p.formerKeys.length + 1);
+        p.formerKeys[p.formerKeys.length - 1] = p.key;
+        p.key = newKey;
+        byKey.put(newKey, p);
+    }
+
+    private void add(Person p) {
+        persons.add(p);
+        byId.put(p.id, p);
+        byKey.put(p.key, p);
+        statusCounts[p.status.ordinal()]++;
+        if (p.status == Status.CITIZEN) {
+            citizenExpiries.merge(p.expiresAt, 1, Integer::sum);
+        }
+    }
+
+    private void setStatus(Person p, Status status, long time) {
+        if (p.status == Status.CITIZEN) {
+            removeExpiry(p.expiresAt);
+        }
+        statusCounts[p.status.ordinal()]--;
+        p.status = status;
+        p.since = time;
+        statusCounts[status.ordinal()]++;
+        if (status == Status.CITIZEN) {
+            citizenExpiries.merge(p.expiresAt, 1, Integer::sum);
+        }
+    }
+
+    private void setExpiry(Person p, long expiresAt) {
+        removeExpiry(p.expiresAt);
+        p.expiresAt = expiresAt;
+        citizenExpiries.merge(expiresAt, 1, Integer::sum);
+    }
+
+    private void removeExpiry(long expiresAt) {
+        citizenExpiries.computeIfPresent(expiresAt, (k, n) -> n == 1 ? null : n - 1);
+    }
+
+    private static String describe(Person p) {
+        return "person #" + p.number + " (" + p.name + ", " + p.status.json() + ")";
+    }
+
+    // ---- reading ----------------------------------------------------------------------------------------------
+
+    public int size() {
+        return persons.size();
+    }
+
+    public Optional<Person> byNumber(int number) {
+        return number >= 0 && number < persons.size() ? Optional.of(persons.get(number)) : Optional.empty();
+    }
+
+    public Optional<Person> byId(Hash id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The person a key belongs to now (not one it belonged to before a rotation or recovery). */
+    public Optional<Person> byCurrentKey(VerifyingKey key) {
+        KeyRef ref = KeyRef.of(key);
+        Person p = byKey.get(ref);
+        return p != null && p.key.equals(ref) ? Optional.of(p) : Optional.empty();
+    }
+
+    /** The person a key belongs or belonged to. */
+    public Optional<Person> byAnyKey(VerifyingKey key) {
+        return Optional.ofNullable(byKey.get(KeyRef.of(key)));
+    }
+
+    /** Citizens in good standing at this time. */
+    public long activeCitizens(long time) {
+        long lapsed = 0;
+        for (int n : citizenExpiries.headMap(time).values()) {
+            lapsed += n;
+        }
+        return statusCounts[Status.CITIZEN.ordinal()] - lapsed;
+    }
+
+    /** How many people are in each status; citizens are split into "citizen" (in good standing) and "lapsed". */
+    public Map<String, Long> counts(long time) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        long active = activeCitizens(time);
+        for (Status s : Status.values()) {
+            counts.put(s.json(), s == Status.CITIZEN ? active : (long) statusCounts[s.ordinal()]);
+            if (s == Status.CITIZEN) {
+                counts.put("lapsed", statusCounts[s.ordinal()] - active);
+            }
+        }
+        return counts;
+    }
+
+    public boolean foundingStageEnded() {
+        return foundingStageEnded;
+    }
+
+    /** People in number order, from a number on, that pass a filter; at most limit of them. */
+    public List<Person> page(int from, int limit, Predicate<Person> filter) {
+        List<Person> out = new ArrayList<>(Math.min(limit, 256));
+        for (int i = Math.max(0, from); i < persons.size() && out.size() < limit; i++) {
+            Person p = persons.get(i);
+            if (filter.test(p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** All people, in number order (read-only). */
+    public List<Person> all() {
+        return Collections.unmodifiableList(persons);
+    }
+
+    public List<ChallengeCase> challenges() {
+        return Collections.unmodifiableList(challenges);
+    }
+
+    public Optional<ChallengeCase> challenge(Hash id) {
+        return Optional.ofNullable(challengeById.get(id));
+    }
+
+    // ---- snapshot ---------------------------------------------------------------------------------------------
+
+    public void write(StateWriter w) {
+        w.writeBoolean(foundingStageEnded);
+        w.writeInt(persons.size());
+        for (Person p : persons) {
+            p.write(w);
+        }
+        w.writeInt(challenges.size());
+        for (ChallengeCase c : challenges) {
+            c.write(w);
+        }
+    }
+
+    public static Registry read(StateReader r) {
+        Registry reg = new Registry();
+        reg.foundingStageEnded = r.readBoolean();
+        int n = r.readCount();
+        for (int i = 0; i < n; i++) {
+            Person p = Person.read(r);
+            reg.add(p);
+            for (KeyRef former : p.formerKeys) {
+                reg.byKey.put(former, p);
+            }
+        }
+        int c = r.readCount();
+        for (int i = 0; i < c; i++) {
+            ChallengeCase cc = ChallengeCase.read(r);
+            reg.challenges.add(cc);
+            reg.challengeById.put(cc.id, cc);
+        }
+        return reg;
+    }
+
+}
