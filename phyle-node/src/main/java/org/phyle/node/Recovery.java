@@ -122,11 +122,15 @@ final class Recovery {
             throw new CorruptLedgerException("it holds " + entries + " entries, but its blocks account for "
                     + society.treeSize());
         }
+        Checkpoint acknowledged = acknowledged(new HeadFile(config.dataDir()), society, noteVerifier);
         TiledMerkleLog merkle = TiledMerkleLog.load(store);
         if (!merkle.root(society.treeSize()).equals(society.root())) {
             throw new CorruptLedgerException("its Merkle tiles do not give the root its blocks commit to");
         }
-        checkHead(new HeadFile(config.dataDir()), society, noteVerifier, merkle);
+        if (acknowledged != null && !merkle.root(acknowledged.size()).equals(acknowledged.root())) {
+            throw new CorruptLedgerException("the acknowledged checkpoint of " + acknowledged.size()
+                    + " entries is not a prefix of the ledger");
+        }
 
         StoredBlock last = store.block(society.height()).orElseThrow();
         BlockHeader lastHeader = StoredBlocks.header(last);
@@ -135,28 +139,27 @@ final class Recovery {
                 society.treeSize() - snapshotTreeSize);
     }
 
-    /** The last acknowledged checkpoint must be a prefix of what the ledger holds. */
-    private static void checkHead(HeadFile headFile, Society society, SignedNote.Verifier verifier,
-                                  TiledMerkleLog merkle) {
+    /**
+     * The last checkpoint acknowledged to clients, which the ledger must not be shorter than; null if it cannot be
+     * read (a warning says so).
+     */
+    private static Checkpoint acknowledged(HeadFile headFile, Society society, SignedNote.Verifier verifier) {
         Optional<String> note = headFile.read();
         if (note.isEmpty()) {
             LOG.warn("{} is missing; cannot check that the ledger kept every acknowledged block", headFile.path());
-            return;
+            return null;
         }
         Checkpoint acknowledged;
         try {
             acknowledged = Checkpoint.open(note.get(), verifier, society.origin());
         } catch (IllegalArgumentException e) {
             LOG.warn("{} is unreadable ({}); cannot check the ledger's tail against it", headFile.path(), e.getMessage());
-            return;
+            return null;
         }
         if (acknowledged.size() > society.treeSize()) {
             throw new CorruptLedgerException("it lost its tail: the node acknowledged a checkpoint of "
                     + acknowledged.size() + " entries, but the ledger holds " + society.treeSize());
         }
-        if (!merkle.root(acknowledged.size()).equals(acknowledged.root())) {
-            throw new CorruptLedgerException("the acknowledged checkpoint of " + acknowledged.size()
-                    + " entries is not a prefix of the ledger");
-        }
+        return acknowledged;
     }
 }

@@ -38,12 +38,12 @@ class NodeTest {
     }
 
     @Test
-    void theDemoSocietyIsSeededAndEveryEntryIsProvable() {
-        running = TestNodes.demo();
+    void everyEntryIsProvableAgainstTheSignedCheckpoint() {
+        running = TestNodes.small();
         Head head = node().head();
-        assertThat(head.treeSize()).isEqualTo(11); // genesis + 10 records
+        assertThat(head.treeSize()).isEqualTo(11); // genesis and ten notary records
         Checkpoint c = Checkpoint.open(head.checkpoint(), node().checkpointVerifier(), node().read(Society::origin));
-        assertThat(c.size()).isEqualTo(11);
+        assertThat(c.size()).isEqualTo(head.treeSize());
         assertThat(c.root()).isEqualTo(node().read(Society::root));
         for (long leaf = 0; leaf < head.treeSize(); leaf++) {
             byte[] entry = node().store().entry(leaf).orElseThrow();
@@ -54,7 +54,7 @@ class NodeTest {
 
     @Test
     void aSubmittedTransactionIsAcknowledgedOnlyOnceDurable() throws Exception {
-        running = TestNodes.demo();
+        running = TestNodes.small();
         VerifiedTx tx = tx("durable");
         Committed c = node().submit(tx).get();
         assertThat(c.txId()).isEqualTo(tx.id());
@@ -68,7 +68,7 @@ class NodeTest {
 
     @Test
     void refusalsChangeNothing() throws Exception {
-        running = TestNodes.demo();
+        running = TestNodes.small();
         VerifiedTx tx = tx("once");
         node().submit(tx).get();
         Hash digest = node().stateClaim().digest();
@@ -90,7 +90,7 @@ class NodeTest {
 
     @Test
     void rejectionsDecidedAtSequencingReachTheSubmitterAndAreRemembered() throws Exception {
-        running = TestNodes.demo();
+        running = TestNodes.small();
         // two different transactions that expire before any block can include them are refused when sequenced
         long soon = System.currentTimeMillis() + 30;
         VerifiedTx tx = node().decoder().decode(Txs.notary(node().read(Society::id), alice, "soon", soon));
@@ -111,7 +111,7 @@ class NodeTest {
     @Test
     void aRestartedNodeHasTheSameStateAndGoesOn() throws Exception {
         NodeConfig config = NodeConfig.defaults(TestNodes.tempDir()).withSnapshotEveryTxs(25);
-        running = TestNodes.demo(config);
+        running = TestNodes.small(config);
         List<CompletableFuture<Committed>> futures = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             futures.add(node().submit(tx("before " + i)));
@@ -134,7 +134,7 @@ class NodeTest {
     @Test
     void blocksAreCutByCount() throws Exception {
         NodeConfig config = NodeConfig.defaults(TestNodes.tempDir());
-        running = TestNodes.demo(config);
+        running = TestNodes.small(config);
         running.stop();
         running = TestNodes.reopen(config.withBlocks(10, 60_000));
         node().submit(tx("the first one is cut at once")).get();

@@ -32,7 +32,7 @@ class RecoveryTest {
     @BeforeEach
     void aLedgerWithSomeHistory() throws Exception {
         config = NodeConfig.defaults(TestNodes.tempDir()).withSnapshotEveryTxs(1_000_000);
-        TestNodes.Running running = TestNodes.demo(config);
+        TestNodes.Running running = TestNodes.small(config);
         SigningKey key = SigningKey.generate();
         List<CompletableFuture<Committed>> futures = new ArrayList<>();
         for (int i = 0; i < 40; i++) {

@@ -43,7 +43,7 @@ public final class TestNodes {
         }
     }
 
-    /** The demo society, created and seeded in a fresh directory, served on a free port. */
+    /** The demo society with its whole history (some 1,400 transactions), served on a free port. */
     public static Running demo() {
         return demo(NodeConfig.defaults(tempDir()));
     }
@@ -53,6 +53,19 @@ public final class TestNodes {
         Node node = Node.open(config);
         node.start();
         DemoSociety.seed(node, config.dataDir());
+        return new Running(config.dataDir(), node, new ApiServer(node).start("127.0.0.1", 0));
+    }
+
+    /** A society whose ledger holds only its genesis and ten notary records: quick to make, for ledger tests. */
+    public static Running small() {
+        return small(NodeConfig.defaults(tempDir()));
+    }
+
+    public static Running small(NodeConfig config) {
+        DemoSociety.create(config.dataDir());
+        Node node = Node.open(config);
+        node.start();
+        DemoSociety.seedRecordsOnly(node, config.dataDir());
         return new Running(config.dataDir(), node, new ApiServer(node).start("127.0.0.1", 0));
     }
 

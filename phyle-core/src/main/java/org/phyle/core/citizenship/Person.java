@@ -137,6 +137,11 @@ public final class Person {
         return recovery == null ? 0 : recovery.startedAt();
     }
 
+    /** Vouches given in the vouching period with this index (counted from genesis). */
+    public int vouchesUsedIn(long period) {
+        return vouchPeriod == period ? vouchesInPeriod : 0;
+    }
+
     public int vouchesGiven() {
         return vouchesGiven;
     }

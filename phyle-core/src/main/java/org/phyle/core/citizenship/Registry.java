@@ -155,9 +155,9 @@ public final class Registry {
         }
         requireNoOpenChallenge(p, ctx.time());
         Parameters params = ctx.parameters();
-        long period = (ctx.time() - ctx.society().genesisTime()) / (params.get(CitizenshipParams.VOUCH_PERIOD_DAYS) * DAY_MS);
+        long period = vouchPeriod(ctx.time(), ctx.society().genesisTime(), params);
         long quota = params.get(CitizenshipParams.VOUCHES_PER_PERIOD);
-        int used = voucher.vouchPeriod == period ? voucher.vouchesInPeriod : 0;
+        int used = voucher.vouchesUsedIn(period);
         if (used >= quota) {
             throw new Rejection(VOUCH_QUOTA, "you have given all " + quota + " vouches of this period of "
                     + params.get(CitizenshipParams.VOUCH_PERIOD_DAYS) + " days");
@@ -558,6 +558,20 @@ public final class Registry {
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------
+
+    /** The index of the vouching period a time falls in, counted from the genesis. */
+    public static long vouchPeriod(long time, long genesisTime, Parameters p) {
+        return (time - genesisTime) / (p.get(CitizenshipParams.VOUCH_PERIOD_DAYS) * DAY_MS);
+    }
+
+    /** How many more vouches a person may give in the period of this time (0 unless an active, unbanned citizen). */
+    public long vouchesLeft(Person p, long time, long genesisTime, Parameters params) {
+        if (!p.activeCitizen(time) || p.vouchBanUntil > time) {
+            return 0;
+        }
+        return Math.max(0, params.get(CitizenshipParams.VOUCHES_PER_PERIOD)
+                - p.vouchesUsedIn(vouchPeriod(time, genesisTime, params)));
+    }
 
     public int size() {
         return persons.size();

@@ -32,8 +32,10 @@ final class DemoCommand implements Callable<Integer> {
         Node node = Node.open(NodeConfig.defaults(data));
         if (fresh) {
             node.start();
-            int n = DemoSociety.seed(node, data).size();
-            System.out.println("Recorded " + n + " events of its history on the ledger.");
+            DemoSociety.Seeded seeded = DemoSociety.seed(node, data);
+            System.out.println("Recorded " + seeded.transactions() + " transactions of its history: " + seeded.citizens()
+                    + " citizens, e-residents, host residents, two challenges, a recovery and an exit.");
+            System.out.println("Everyone's keys are in " + data.resolve("keys") + " (people.json), to act as them.");
         }
         NodeRunner.serve(node, host, port);
         return 0;

@@ -1,5 +1,10 @@
 package org.phyle.node.http;
 
+import static org.phyle.node.http.Requests.hashParam;
+import static org.phyle.node.http.Requests.json;
+import static org.phyle.node.http.Requests.longParam;
+import static org.phyle.node.http.Requests.pathLong;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -112,7 +117,19 @@ public final class ApiServer implements AutoCloseable {
         get(config, "/blocks/{height}", this::block);
         get(config, "/proofs/inclusion", this::inclusionProof);
         get(config, "/proofs/consistency", this::consistencyProof);
-        get(config, "/notary/{digest}", this::notary);
+        Router router = new Router() {
+            @Override
+            public void get(String path, Handler handler) {
+                ApiServer.this.get(config, path, handler);
+            }
+
+            @Override
+            public void post(String path, Handler handler) {
+                ApiServer.this.post(config, path, handler);
+            }
+        };
+        new NotaryRoutes(node).register(router);
+        new CitizenshipRoutes(node).register(router);
         get(config, "/problems", this::problems);
         get(config, "/problems/{code}", this::problem);
 
@@ -125,9 +142,9 @@ public final class ApiServer implements AutoCloseable {
                 new Problem(TxCode.MALFORMED, "not JSON: " + e.getMessage(), ctx.path())));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            ctx.status(500).contentType(Problem.CONTENT_TYPE).result(Views.object()
+            ctx.status(500).contentType(Problem.CONTENT_TYPE).result(Requests.utf8(Views.object()
                     .put("type", Problem.TYPE_BASE + "INTERNAL").put("title", "Internal error").put("status", 500)
-                    .put("code", "INTERNAL").put("detail", "the node failed to answer: " + e).toString());
+                    .put("code", "INTERNAL").put("detail", "the node failed to answer: " + e)));
         });
         // errors raised outside our handlers (no route, body over Jetty's limit) get problem details too
         config.routes.error(404, ctx -> {
@@ -169,7 +186,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void checkpoint(Context ctx) {
-        ctx.contentType("text/plain; charset=utf-8").result(node.head().checkpoint());
+        ctx.contentType("text/plain; charset=utf-8").result(node.head().checkpoint().getBytes(StandardCharsets.UTF_8));
     }
 
     private void state(Context ctx) {
@@ -321,7 +338,7 @@ public final class ApiServer implements AutoCloseable {
 
     private void entries(Context ctx) {
         long size = node.head().treeSize();
-        long start = longParam(ctx, "start", 0, 0, size);
+        long start = longParam(ctx, "start", 0L, 0, size);
         long end = longParam(ctx, "end", Math.min(size, start + 100), start, size);
         if (end - start > MAX_PAGE) {
             throw new Rejection(NodeCode.BAD_REQUEST, "at most " + MAX_PAGE + " entries per request");
@@ -338,11 +355,11 @@ public final class ApiServer implements AutoCloseable {
 
     private void blocks(Context ctx) {
         long count = node.head().height() + 1;
-        int limit = (int) longParam(ctx, "limit", 20, 1, MAX_PAGE);
+        int limit = (int) longParam(ctx, "limit", 20L, 1, MAX_PAGE);
         boolean full = "true".equals(ctx.queryParam("full"));
         List<StoredBlock> blocks;
         if (ctx.queryParam("from") != null) {
-            long from = longParam(ctx, "from", 0, 0, count);
+            long from = longParam(ctx, "from", 0L, 0, count);
             blocks = node.store().blocks(from, Math.min(count, from + limit));
         } else {
             long before = longParam(ctx, "before", count, 0, count);
@@ -370,7 +387,7 @@ public final class ApiServer implements AutoCloseable {
 
     private void inclusionProof(Context ctx) {
         long size = longParam(ctx, "treeSize", node.head().treeSize(), 1, node.head().treeSize());
-        long leaf = longParam(ctx, "leaf", -1, 0, size - 1);
+        long leaf = longParam(ctx, "leaf", null, 0, size - 1);
         ObjectNode o = Views.object().put("leaf", leaf).put("treeSize", size)
                 .put("leafHash", node.merkle().leafHash(leaf).hex()).put("root", node.merkle().root(size).hex());
         o.set("proof", Views.hashes(node.merkle().inclusionProof(leaf, size)));
@@ -379,31 +396,10 @@ public final class ApiServer implements AutoCloseable {
 
     private void consistencyProof(Context ctx) {
         long to = longParam(ctx, "to", node.head().treeSize(), 0, node.head().treeSize());
-        long from = longParam(ctx, "from", -1, 0, to);
+        long from = longParam(ctx, "from", null, 0, to);
         ObjectNode o = Views.object().put("from", from).put("to", to)
                 .put("fromRoot", node.merkle().root(from).hex()).put("toRoot", node.merkle().root(to).hex());
         o.set("proof", Views.hashes(node.merkle().consistencyProof(from, to)));
-        json(ctx, o);
-    }
-
-    private void notary(Context ctx) {
-        Hash digest = hashParam(ctx, "digest");
-        long[] leaves = node.read(s -> s.notary().recordsOf(digest));
-        ArrayNode records = Views.array();
-        for (long leaf : leaves) {
-            JsonNode entry = StrictJson.parse(node.store().entry(leaf).orElseThrow());
-            JsonNode payload = entry.get("payload");
-            ObjectNode r = records.addObject();
-            r.put("leaf", leaf);
-            r.put("txId", Hash.sha256(org.phyle.crypto.Jcs.canonicalize(payload)).hex());
-            long height = node.store().blockOfLeaf(leaf).orElseThrow();
-            r.put("height", height);
-            r.put("time", node.store().block(height).orElseThrow().time());
-            r.put("signer", payload.get("signer").asText());
-            r.set("body", payload.get("body"));
-        }
-        ObjectNode o = Views.object().put("digest", digest.hex()).put("count", leaves.length);
-        o.set("records", records);
         json(ctx, o);
     }
 
@@ -441,55 +437,13 @@ public final class ApiServer implements AutoCloseable {
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    private static void json(Context ctx, JsonNode body) {
-        ctx.contentType("application/json").result(body.toString());
-    }
-
     private static void problem(Context ctx, Problem p) {
-        ctx.status(p.status()).contentType(Problem.CONTENT_TYPE).result(p.toJson().toString());
+        ctx.status(p.status()).contentType(Problem.CONTENT_TYPE).result(Requests.utf8(p.toJson()));
     }
 
     private static boolean isProblem(Context ctx) {
         String type = ctx.res().getContentType();
         return type != null && type.startsWith(Problem.CONTENT_TYPE);
-    }
-
-    private static Hash hashParam(Context ctx, String name) {
-        String v = ctx.pathParam(name);
-        if (!v.matches("[0-9a-f]{64}")) {
-            throw new Rejection(NodeCode.BAD_REQUEST, name + " must be 64 lowercase hex digits, not '" + v + "'");
-        }
-        return Hash.fromHex(v);
-    }
-
-    private static long pathLong(Context ctx, String name) {
-        String v = ctx.pathParam(name);
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new Rejection(NodeCode.BAD_REQUEST, name + " must be an integer, not '" + v + "'");
-        }
-    }
-
-    /** A query parameter in [min, max]; absent means the default, and a default of -1 means it is required. */
-    private static long longParam(Context ctx, String name, long defaultValue, long min, long max) {
-        String v = ctx.queryParam(name);
-        if (v == null) {
-            if (defaultValue == -1) {
-                throw new Rejection(NodeCode.BAD_REQUEST, "query parameter " + name + " is required");
-            }
-            return defaultValue;
-        }
-        long value;
-        try {
-            value = Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new Rejection(NodeCode.BAD_REQUEST, name + " must be an integer, not '" + v + "'");
-        }
-        if (value < min || value > max) {
-            throw new Rejection(NodeCode.BAD_REQUEST, name + " must be between " + min + " and " + max + ", not " + value);
-        }
-        return value;
     }
 
     private static byte[] resource(String path) {

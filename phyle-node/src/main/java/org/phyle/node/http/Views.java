@@ -55,6 +55,9 @@ public final class Views {
         ObjectNode notary = o.putObject("notary");
         notary.put("records", s.notary().recordCount());
         notary.put("digests", s.notary().digestCount());
+        o.put("charter", s.charterHash().hex());
+        o.put("foundingStageEnded", s.registry().foundingStageEnded());
+        o.set("citizens", CitizenshipRoutes.counts(s));
         return o;
     }
 
@@ -122,6 +125,24 @@ public final class Views {
         o.put("checkpoint", r.checkpoint());
         o.set("entry", StrictJson.parse(r.entry()));
         return o;
+    }
+
+    /**
+     * One log entry as a record of what happened: its leaf, transaction id, block and time, type, signer and body.
+     * Histories (of a digest, of a person) are lists of these.
+     */
+    public static ObjectNode logEntry(org.phyle.node.Node node, long leaf) {
+        JsonNode payload = StrictJson.parse(node.store().entry(leaf).orElseThrow()).get("payload");
+        long height = node.store().blockOfLeaf(leaf).orElseThrow();
+        ObjectNode r = object();
+        r.put("leaf", leaf);
+        r.put("txId", Hash.sha256(org.phyle.crypto.Jcs.canonicalize(payload)).hex());
+        r.put("height", height);
+        r.put("time", node.store().block(height).orElseThrow().time());
+        r.put("type", payload.get("type").asText());
+        r.put("signer", payload.get("signer").asText());
+        r.set("body", payload.get("body"));
+        return r;
     }
 
     public static ArrayNode hashes(List<Hash> hashes) {

@@ -25,7 +25,7 @@ class AuditorTest {
     @BeforeAll
     static void start() throws Exception {
         parallel = new ParallelDecoder();
-        running = TestNodes.demo(NodeConfig.defaults(TestNodes.tempDir()).withSnapshotEveryTxs(30));
+        running = TestNodes.small(NodeConfig.defaults(TestNodes.tempDir()).withSnapshotEveryTxs(30));
         early = running.node.head().checkpoint();
         SigningKey key = SigningKey.generate();
         for (int round = 0; round < 4; round++) {
@@ -38,7 +38,7 @@ class AuditorTest {
                 f.get();
             }
         }
-        other = TestNodes.demo();
+        other = TestNodes.small();
     }
 
     @AfterAll

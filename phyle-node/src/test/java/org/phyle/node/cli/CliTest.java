@@ -140,7 +140,7 @@ class CliTest {
         assertThat(Files.exists(founder)).isTrue();
         try (Node node = Node.open(NodeConfig.defaults(data))) {
             assertThat(node.read(Society::name)).isEqualTo("Harbour Guild");
-            Long lifetime = node.read(s -> s.parameters().asMap().get("tx.maxLifetimeSeconds"));
+            Object lifetime = node.read(s -> s.parameters().asMap().get("tx.maxLifetimeSeconds"));
             assertThat(lifetime).isEqualTo(600L);
         }
         Run verify = phyle("verify", "--data", data.toString());
@@ -154,6 +154,54 @@ class CliTest {
                 "--founder-key", founder.toString(), "--param", "tx.colour=3");
         assertThat(badParam.exit()).isEqualTo(1);
         assertThat(badParam.err()).contains("unknown parameter 'tx.colour'");
+    }
+
+    @Test
+    void citizenshipFromTheCommandLine() throws Exception {
+        java.util.Map<String, org.phyle.crypto.SigningKey> demo = org.phyle.node.demo.DemoSociety.keys(running.dir);
+        Path me = work.resolve("newcomer.key");
+        phyle("keygen", "--out", me.toString());
+        Run apply = phyle("citizen", "apply", "--key", me.toString(), "--name", "Cli Newcomer", "--node", running.url());
+        assertThat(apply.exit()).as(apply.err()).isZero();
+        assertThat(apply.out()).contains("You consent to the charter in force").contains("applicant");
+        String did = Files.readString(me).replaceAll("(?s).*\"did\" : \"([^\"]+)\".*", "$1");
+
+        int vouched = 0;
+        for (var e : demo.entrySet()) {
+            if (vouched == 3) {
+                break;
+            }
+            Path k = work.resolve("demo-" + vouched + ".key");
+            Files.deleteIfExists(k);
+            org.phyle.node.KeyFile.write(k, e.getValue());
+            Run v = phyle("citizen", "vouch", did, "--key", k.toString(), "--node", running.url());
+            if (v.exit() == 0) {
+                vouched++;
+            } else {
+                Files.delete(k); // that demo person cannot vouch now (no vouches left, not a citizen, ...)
+            }
+        }
+        assertThat(vouched).isEqualTo(3);
+        Run show = phyle("citizen", "show", did, "--history", "--node", running.url());
+        assertThat(show.out()).contains("Cli Newcomer  citizen").contains("citizenship.vouch");
+
+        Path newKey = work.resolve("newcomer-2.key");
+        assertThat(phyle("citizen", "rotate-key", "--key", me.toString(), "--new-key", newKey.toString(), "--node",
+                running.url()).exit()).isZero();
+        Run old = phyle("citizen", "renew", "--key", me.toString(), "--node", running.url());
+        assertThat(old.exit()).isEqualTo(1);
+        assertThat(old.err()).contains("KEY_RETIRED");
+        assertThat(phyle("citizen", "renew", "--key", newKey.toString(), "--node", running.url()).exit()).isZero();
+
+        Run list = phyle("citizen", "list", "--q", "cli newcomer", "--node", running.url());
+        assertThat(list.out()).contains("Cli Newcomer");
+        Run challenges = phyle("citizen", "challenges", "--node", running.url());
+        assertThat(challenges.out()).contains("revoked").contains("dismissed");
+        assertThat(phyle("citizen", "renounce", "--key", newKey.toString(), "--node", running.url()).exit())
+                .isEqualTo(2); // --yes is required
+        assertThat(phyle("citizen", "renounce", "--yes", "--key", newKey.toString(), "--node", running.url()).exit())
+                .isZero();
+        assertThat(phyle("citizen", "show", did, "--node", running.url()).out()).contains("renounced");
     }
 
     @Test

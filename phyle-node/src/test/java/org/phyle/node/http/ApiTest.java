@@ -38,7 +38,7 @@ class ApiTest {
 
     @BeforeAll
     static void start() {
-        running = TestNodes.demo();
+        running = TestNodes.small();
         api = running.url() + "/api/v1";
         society = running.node.read(Society::id);
     }
@@ -58,21 +58,8 @@ class ApiTest {
         return r.json();
     }
 
-    /** Posts a bad transaction: a problem with this status and code comes back, and the log does not grow. */
     static JsonNode assertProblem(String path, byte[] body, int status, String code) {
-        long before = treeSize();
-        long entriesBefore = running.node.store().entryCount();
-        Http.Response r = Http.post(api + path, body);
-        assertThat(r.status()).as(r.text()).isEqualTo(status);
-        assertThat(r.contentType()).startsWith("application/problem+json");
-        JsonNode p = r.json();
-        assertThat(p.get("code").asText()).isEqualTo(code);
-        assertThat(p.get("type").asText()).isEqualTo("/api/v1/problems/" + code);
-        assertThat(p.get("status").asInt()).isEqualTo(status);
-        assertThat(p.get("detail").asText()).isNotBlank();
-        assertThat(treeSize()).isEqualTo(before);
-        assertThat(running.node.store().entryCount()).isEqualTo(entriesBefore);
-        return p;
+        return Problems.assertProblem(running, path, body, status, code);
     }
 
     static byte[] bytes(JsonNode json) {
@@ -338,6 +325,17 @@ class ApiTest {
         assertThat(r.get("signer").asText()).isEqualTo(alice.did());
         assertThat(r.at("/body/label").asText()).isEqualTo("notarized document");
         assertThat(Http.get(api + "/notary/" + "1".repeat(64)).json().get("count").asInt()).isZero();
+    }
+
+    @Test
+    void textOutsideAsciiComesBackAsWrittenInUtf8() {
+        String label = "Ata da assembleia — São João, ü, 日本, 🌱";
+        submit(Txs.notary(society, alice, label));
+        Hash digest = Hash.sha256(label.getBytes(StandardCharsets.UTF_8));
+        Http.Response r = Http.get(api + "/notary/" + digest.hex());
+        assertThat(r.contentType()).startsWith("application/json");
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains(label);
+        assertThat(r.json().at("/records/0/body/label").asText()).isEqualTo(label);
     }
 
     static void assertGetProblem(String path, int status, String code) {

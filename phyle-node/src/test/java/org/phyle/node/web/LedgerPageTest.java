@@ -70,7 +70,7 @@ class LedgerPageTest {
     static void startNodeAndBrowser() throws IOException {
         Chromium.executable();
         Files.createDirectories(SCREENSHOTS);
-        node = TestNodes.demo();
+        node = TestNodes.small();
         playwright = Chromium.playwright();
         browser = Chromium.launch(playwright);
     }

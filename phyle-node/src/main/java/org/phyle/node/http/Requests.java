@@ -1,0 +1,60 @@
+package org.phyle.node.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import org.phyle.core.Rejection;
+import org.phyle.crypto.Hash;
+import org.phyle.node.NodeCode;
+
+/** Reading request parameters strictly (a bad one is a BAD_REQUEST problem) and writing JSON answers. */
+final class Requests {
+    private Requests() {
+    }
+
+    /** JSON is UTF-8 (RFC 8259); written as bytes so that no default charset gets a say. */
+    static void json(Context ctx, JsonNode body) {
+        ctx.contentType("application/json").result(utf8(body));
+    }
+
+    static byte[] utf8(JsonNode body) {
+        return body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static Hash hashParam(Context ctx, String name) {
+        String v = ctx.pathParam(name);
+        if (!v.matches("[0-9a-f]{64}")) {
+            throw new Rejection(NodeCode.BAD_REQUEST, name + " must be 64 lowercase hex digits, not '" + v + "'");
+        }
+        return Hash.fromHex(v);
+    }
+
+    static long pathLong(Context ctx, String name) {
+        String v = ctx.pathParam(name);
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new Rejection(NodeCode.BAD_REQUEST, name + " must be an integer, not '" + v + "'");
+        }
+    }
+
+    /** A query parameter in [min, max]; absent means the default, and a null default means it is required. */
+    static long longParam(Context ctx, String name, Long defaultValue, long min, long max) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            if (defaultValue == null) {
+                throw new Rejection(NodeCode.BAD_REQUEST, "query parameter " + name + " is required");
+            }
+            return defaultValue;
+        }
+        long value;
+        try {
+            value = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new Rejection(NodeCode.BAD_REQUEST, name + " must be an integer, not '" + v + "'");
+        }
+        if (value < min || value > max) {
+            throw new Rejection(NodeCode.BAD_REQUEST, name + " must be between " + min + " and " + max + ", not " + value);
+        }
+        return value;
+    }
+}
