@@ -27,6 +27,7 @@ public final class Person {
     long consentedAt;
     int[] vouchers = NONE;
     boolean admittedByFounder;
+    long admittedAt;
     long expiresAt;
     int[] guardians = NONE;
     int guardianThreshold;
@@ -106,6 +107,11 @@ public final class Person {
 
     public boolean admittedByFounder() {
         return admittedByFounder;
+    }
+
+    /** When the person first became a citizen; 0 if they never did. */
+    public long admittedAt() {
+        return admittedAt;
     }
 
     /** For a citizen: when the citizenship lapses unless renewed. */
@@ -218,6 +224,7 @@ public final class Person {
         w.writeLong(consentedAt);
         writeInts(w, vouchers);
         w.writeBoolean(admittedByFounder);
+        w.writeLong(admittedAt);
         w.writeLong(expiresAt);
         writeInts(w, guardians);
         w.writeInt(guardianThreshold);
@@ -264,6 +271,7 @@ public final class Person {
         p.consentedAt = r.readLong();
         p.vouchers = readInts(r);
         p.admittedByFounder = r.readBoolean();
+        p.admittedAt = r.readLong();
         p.expiresAt = r.readLong();
         p.guardians = readInts(r);
         p.guardianThreshold = r.readInt();

@@ -57,6 +57,7 @@ public final class Registry {
         Person f = new Person(0, society, KeyRef.of(founder), founderName, Status.CITIZEN, time);
         f.charter = charter;
         f.consentedAt = time;
+        f.admittedAt = time;
         f.expiresAt = time + p.get(CitizenshipParams.RENEWAL_DAYS) * DAY_MS;
         f.addHistory(0);
         r.add(f);
@@ -100,7 +101,7 @@ public final class Registry {
             setStatus(existing, Status.APPLICANT, ctx.time());
             existing.name = a.name();
             existing.evidence = a.evidence().orElse(null);
-            existing.charter = a.charter();
+            existing.charter = ctx.society().charterHash(); // equal to a.charter(); one shared instance
             existing.consentedAt = ctx.time();
             existing.vouchers = Person.NONE;
             existing.addHistory(ctx.leafIndex());
@@ -109,7 +110,7 @@ public final class Registry {
         Person p = new Person(persons.size(), ctx.txId(), key, a.name(),
                 a.seeking() == Seeking.CITIZEN ? Status.APPLICANT : Status.E_RESIDENT, ctx.time());
         p.evidence = a.evidence().orElse(null);
-        p.charter = a.charter();
+        p.charter = ctx.society().charterHash(); // equal to a.charter(); one shared instance
         p.consentedAt = ctx.time();
         p.addHistory(ctx.leafIndex());
         add(p);
@@ -379,7 +380,7 @@ public final class Registry {
         }
         checkCharter(r.charter(), ctx);
         setExpiry(p, ctx.time() + ctx.parameters().get(CitizenshipParams.RENEWAL_DAYS) * DAY_MS);
-        p.charter = r.charter();
+        p.charter = ctx.society().charterHash();
         p.consentedAt = ctx.time();
         p.addHistory(ctx.leafIndex());
     }
@@ -498,6 +499,9 @@ public final class Registry {
     }
 
     private void makeCitizen(Person p, TxContext ctx) {
+        if (p.admittedAt == 0) {
+            p.admittedAt = ctx.time();
+        }
         setStatus(p, Status.CITIZEN, ctx.time());
         setExpiry(p, ctx.time() + ctx.parameters().get(CitizenshipParams.RENEWAL_DAYS) * DAY_MS);
         p.addHistory(ctx.leafIndex());
@@ -619,6 +623,27 @@ public final class Registry {
         return counts;
     }
 
+    /**
+     * Citizens over time, at evenly spaced times from first to last: those admitted by then and not yet removed or
+     * gone. Lapses in the past are not kept (a renewal replaces the date), so this counts members rather than members
+     * in good standing; today's count of those in good standing is {@link #activeCitizens}.
+     */
+    public long[] membersAt(long[] times) {
+        long[] counts = new long[times.length];
+        for (Person p : persons) {
+            if (p.admittedAt == 0) {
+                continue;
+            }
+            long left = p.status == Status.REVOKED || p.status == Status.RENOUNCED ? p.since : Long.MAX_VALUE;
+            for (int i = 0; i < times.length; i++) {
+                if (p.admittedAt <= times[i] && times[i] < left) {
+                    counts[i]++;
+                }
+            }
+        }
+        return counts;
+    }
+
     public boolean foundingStageEnded() {
         return foundingStageEnded;
     }
@@ -666,8 +691,12 @@ public final class Registry {
         Registry reg = new Registry();
         reg.foundingStageEnded = r.readBoolean();
         int n = r.readCount();
+        Map<Hash, Hash> charters = new HashMap<>(); // few charters, millions of consents: share the instances
         for (int i = 0; i < n; i++) {
             Person p = Person.read(r);
+            if (p.charter != null) {
+                p.charter = charters.computeIfAbsent(p.charter, h -> h);
+            }
             reg.add(p);
             for (KeyRef former : p.formerKeys) {
                 reg.byKey.put(former, p);

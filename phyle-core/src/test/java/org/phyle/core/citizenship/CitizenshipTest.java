@@ -342,6 +342,21 @@ class CitizenshipTest {
         assertThat(v.history()).isSorted();
     }
 
+    @Test
+    void membersOverTimeCountAdmissionsAndDepartures() {
+        town.later(DAY);
+        Person a = town.citizen(Town.key(10), "A");
+        long t1 = town.now;
+        town.later(DAY);
+        town.citizen(Town.key(11), "B");
+        long t2 = town.now;
+        town.later(DAY);
+        town.ok(Town.key(10), new Renounce());
+        long t3 = town.now;
+        assertThat(a.admittedAt()).isEqualTo(t1);
+        assertThat(town.registry().membersAt(new long[] {Town.T0, t1, t2, t3})).containsExactly(1, 2, 3, 2);
+    }
+
     private SigningKey keyOf(int number) {
         for (int k = 1; k < 200; k++) {
             var p = town.registry().byCurrentKey(Town.key(k).verifyingKey());

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "Measure this machine: ingest over HTTP, and Merkle proofs from a large log.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Proof.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Proof.class, BenchCommand.Citizens.class})
 final class BenchCommand {
 
     @Command(name = "ingest", description = {"N keys submit signed notary transactions in batches over HTTP and wait",
@@ -105,6 +105,40 @@ final class BenchCommand {
                 System.out.printf("inclusion proofs in a log of %,d leaves (built in %.1f s): %,d proofs, mean %.1f µs, "
                         + "p50 %.1f µs, p99 %.1f µs, max %.1f µs; every proof verified%n", r.size(), r.buildSeconds(),
                         r.proofs(), r.meanMicros(), r.p50Micros(), r.p99Micros(), r.maxMicros());
+                return 0;
+            } finally {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    @Command(name = "citizens", description = {"Build a registry of N citizens through a node started here (apply and",
+            "admit over HTTP), then measure heap bytes per citizen and registry queries at that size."})
+    static final class Citizens implements Callable<Integer> {
+        @Option(names = "--count", defaultValue = "1000000", description = "Citizens (default: ${DEFAULT-VALUE}).")
+        int count;
+
+        @Option(names = "--batch", defaultValue = "1000", description = "Transactions per request (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--clients", defaultValue = "8", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Override
+        public Integer call() throws Exception {
+            Path temp = Files.createTempDirectory("phyle-citizens-bench");
+            try {
+                org.phyle.node.loadgen.CitizensBenchmark.Result r;
+                try (ProgressBar bar = new ProgressBar("admitting", "citizens")) {
+                    r = org.phyle.node.loadgen.CitizensBenchmark.run(temp, count, batch, clients, bar::update);
+                }
+                System.out.printf("registry: %,d citizens admitted through the node in %.1f s (%,.0f tx/s: an application "
+                        + "and an admission each)%n", r.citizens(), r.admitSeconds(), r.txPerSecond());
+                System.out.printf("  heap: %,d bytes per citizen (%,d MB in all, after a full GC)%n",
+                        r.heapBytesPerCitizen(), r.heapBytesTotal() >> 20);
+                for (var q : r.queries()) {
+                    System.out.printf("  GET %s: median %.2f ms, max %.2f ms%n", q.query(), q.medianMs(), q.maxMs());
+                }
                 return 0;
             } finally {
                 deleteQuietly(temp);

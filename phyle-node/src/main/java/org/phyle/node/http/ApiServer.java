@@ -67,7 +67,7 @@ public final class ApiServer implements AutoCloseable {
     public ApiServer(Node node) {
         this.node = node;
         this.genesisTime = node.store().block(0).orElseThrow().time();
-        this.openApi = resource("/openapi.json");
+        this.openApi = WebPages.resource("/openapi.json");
     }
 
     public ApiServer start(String host, int port) {
@@ -133,7 +133,7 @@ public final class ApiServer implements AutoCloseable {
         get(config, "/problems", this::problems);
         get(config, "/problems/{code}", this::problem);
 
-        config.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(resource("/web/index.html")));
+        WebPages.register(config);
 
         config.routes.exception(Rejection.class, (e, ctx) -> problem(ctx, Problem.of(e, ctx.path())));
         config.routes.exception(JsonProcessingException.class, (e, ctx) -> problem(ctx,
@@ -444,20 +444,5 @@ public final class ApiServer implements AutoCloseable {
     private static boolean isProblem(Context ctx) {
         String type = ctx.res().getContentType();
         return type != null && type.startsWith(Problem.CONTENT_TYPE);
-    }
-
-    private static byte[] resource(String path) {
-        try (InputStream in = ApiServer.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + path + " is missing from the build");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.phyle.core.Rejection;
@@ -42,8 +41,10 @@ final class CitizenshipRoutes {
 
     void register(Router router) {
         router.get("/citizens", this::list);
+        router.get("/citizens/timeline", this::timeline); // before /citizens/{ref}, which it would match
         router.get("/citizens/{ref}", this::person);
         router.get("/citizens/{ref}/history", this::history);
+        router.get("/charter", this::charter);
         router.get("/challenges", this::challenges);
         router.get("/challenges/{id}", this::challenge);
     }
@@ -53,13 +54,12 @@ final class CitizenshipRoutes {
         if (!FILTERS.contains(status)) {
             throw new Rejection(NodeCode.BAD_REQUEST, "status must be one of " + FILTERS + ", not '" + status + "'");
         }
-        String q = Optional.ofNullable(ctx.queryParam("q")).map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
+        String q = Optional.ofNullable(ctx.queryParam("q")).orElse("");
         long after = longParam(ctx, "after", -1L, -1, Integer.MAX_VALUE);
         int limit = (int) longParam(ctx, "limit", 50L, 1, MAX_PAGE);
         ObjectNode out = node.read(s -> {
             long time = s.time();
-            Predicate<Person> filter = p -> matches(p, status, time)
-                    && (q.isEmpty() || p.name().toLowerCase(Locale.ROOT).contains(q));
+            Predicate<Person> filter = p -> matches(p, status, time) && (q.isEmpty() || containsIgnoreCase(p.name(), q));
             List<Person> page = s.registry().page((int) after + 1, limit + 1, filter);
             ObjectNode o = Views.object();
             ArrayNode items = o.putArray("people");
@@ -75,6 +75,42 @@ final class CitizenshipRoutes {
             return o;
         });
         json(ctx, out);
+    }
+
+    /**
+     * The charter in force, whose hash applicants and renewing citizens consent to: the document itself, so that a
+     * client shows it in full and checks that it hashes (SHA-256 of its RFC 8785 form) to what it signs.
+     */
+    private void charter(Context ctx) {
+        json(ctx, node.read(s -> {
+            ObjectNode o = Views.object();
+            o.put("hash", s.charterHash().hex());
+            o.put("version", 1);
+            o.set("document", s.genesis().toJson());
+            o.set("parameters", Views.parameters(s.parameters()));
+            return o;
+        }));
+    }
+
+    /** Members over time, for a chart: from genesis to the latest block, at evenly spaced times. */
+    private void timeline(Context ctx) {
+        int points = (int) longParam(ctx, "points", 48L, 2, 500);
+        json(ctx, node.read(s -> {
+            long[] times = new long[points];
+            long start = s.genesisTime();
+            long end = Math.max(s.time(), start + 1);
+            for (int i = 0; i < points; i++) {
+                times[i] = start + (end - start) * i / (points - 1);
+            }
+            long[] members = s.registry().membersAt(times);
+            ObjectNode o = Views.object();
+            ArrayNode series = o.putArray("points");
+            for (int i = 0; i < points; i++) {
+                series.addObject().put("time", times[i]).put("members", members[i]);
+            }
+            o.put("citizensNow", s.registry().activeCitizens(s.time()));
+            return o;
+        }));
     }
 
     private void person(Context ctx) {
@@ -133,6 +169,16 @@ final class CitizenshipRoutes {
         return c;
     }
 
+    /** A case-insensitive search that allocates nothing: it runs over every name of a large registry. */
+    static boolean containsIgnoreCase(String text, String part) {
+        for (int i = 0; i + part.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, part, 0, part.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean matches(Person p, String filter, long time) {
         return switch (filter) {
             case "all" -> true;
@@ -164,6 +210,9 @@ final class CitizenshipRoutes {
         long time = s.time();
         ObjectNode o = summary(p, time);
         o.put("registeredAt", p.registeredAt());
+        if (p.admittedAt() > 0) {
+            o.put("admittedAt", p.admittedAt());
+        }
         if (p.status() == Status.CITIZEN) {
             o.put("expiresAt", p.expiresAt());
             o.put("admittedBy", p.number() == 0 ? "genesis" : p.admittedByFounder() ? "founder" : "vouches");

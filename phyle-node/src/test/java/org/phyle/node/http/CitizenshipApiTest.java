@@ -179,6 +179,19 @@ class CitizenshipApiTest {
     }
 
     @Test
+    void membersOverTimeForTheChart() {
+        JsonNode t = Http.get(api + "/citizens/timeline?points=10").json();
+        JsonNode points = t.get("points");
+        assertThat(points).hasSize(10);
+        assertThat(points.get(0).get("members").asLong()).isEqualTo(1); // the founder, at genesis
+        assertThat(points.get(9).get("members").asLong()).isGreaterThanOrEqualTo(300);
+        assertThat(points.get(9).get("time").asLong()).isGreaterThan(points.get(0).get("time").asLong());
+        assertThat(t.get("citizensNow").asLong()).isGreaterThanOrEqualTo(300);
+        assertThat(Http.get(api + "/citizens/timeline?points=1").status()).isEqualTo(400);
+        assertThat(person("0").get("admittedAt").asLong()).isEqualTo(points.get(0).get("time").asLong());
+    }
+
+    @Test
     void aNewcomerAppliesAndIsVouchedInByThreeCitizens() {
         SigningKey newcomer = SigningKey.generate();
         JsonNode applied = ok(newcomer, new CitizenshipTx.Apply("Newcomer", CitizenshipTx.Seeking.CITIZEN, charter,
