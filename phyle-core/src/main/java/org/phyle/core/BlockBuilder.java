@@ -53,12 +53,12 @@ public final class BlockBuilder {
         return time;
     }
 
-    /** Signs the block with the sequencer's key (the one the genesis names) and closes it. */
+    /**
+     * Signs the block with the sequencer's key (the one the genesis names) and closes it. A block may be empty: the
+     * node seals one when something is due at the end of a block ({@link Society#nextDue}) and nothing else waits.
+     */
     public Block seal(SigningKey sequencer) {
         checkOpen();
-        if (accepted.isEmpty()) {
-            throw new IllegalStateException("a block holds at least one transaction; abandon an empty one");
-        }
         if (!sequencer.verifyingKey().equals(society.sequencer())) {
             throw new IllegalArgumentException("the genesis names sequencer " + society.sequencer().did()
                     + ", not " + sequencer.did());

@@ -5,22 +5,33 @@ import java.util.List;
 import org.phyle.core.citizenship.CitizenshipCode;
 import org.phyle.core.citizenship.CitizenshipParams;
 import org.phyle.core.citizenship.Registry;
+import org.phyle.core.charter.CharterCode;
+import org.phyle.core.governance.Actions;
+import org.phyle.core.governance.Governance;
+import org.phyle.core.governance.GovernanceCode;
+import org.phyle.core.governance.GovernanceParams;
+import org.phyle.core.governance.ProposalKind;
 import org.phyle.core.notary.Notary;
 import org.phyle.core.tx.TxCode;
 import org.phyle.core.tx.TxRules;
 import org.phyle.core.tx.TxTypes;
 
 /**
- * Everything the mechanisms declare, in one place: transaction types, parameters and rejection codes. Adding a
- * mechanism means listing it here and giving it a case in {@link Society}'s dispatch.
+ * Everything the mechanisms declare, in one place: transaction types, parameters, rejection codes and proposal
+ * kinds. Adding a mechanism means listing it here and giving it a case in {@link Society}'s dispatch.
  */
 public final class Catalog {
-    public static final TxTypes TX_TYPES = new TxTypes(concat(GenesisTx.TX_TYPES, Notary.TX_TYPES, Registry.TX_TYPES));
+    public static final TxTypes TX_TYPES = new TxTypes(concat(GenesisTx.TX_TYPES, Notary.TX_TYPES, Registry.TX_TYPES,
+            Governance.TX_TYPES));
 
-    public static final List<ParameterSpec> PARAMETERS = concat(TxRules.PARAMETERS, CitizenshipParams.ALL);
+    public static final List<ParameterSpec> PARAMETERS = concat(TxRules.PARAMETERS, CitizenshipParams.ALL,
+            GovernanceParams.ALL);
 
     public static final List<RejectionCode> CODES = concat(List.of(TxCode.values()),
-            List.of(CitizenshipCode.values()));
+            List.of(CitizenshipCode.values()), List.of(GovernanceCode.values()), List.of(CharterCode.values()));
+
+    /** The kinds of proposal: governance's own, and those other mechanisms add. */
+    public static final List<ProposalKind> PROPOSAL_KINDS = concat(Actions.KINDS);
 
     private Catalog() {
     }

@@ -4,7 +4,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.phyle.core.charter.Charter;
 import org.phyle.core.citizenship.CitizenshipTx;
+import org.phyle.core.governance.Governance;
+import org.phyle.core.governance.GovernanceTx;
 import org.phyle.core.citizenship.Registry;
 import org.phyle.core.notary.Notary;
 import org.phyle.core.notary.NotaryTx;
@@ -30,36 +33,38 @@ import org.phyle.crypto.VerifyingKey;
  * <p>Not thread-safe: one writer at a time, readers coordinated by the caller.
  */
 public final class Society {
-    private static final String SNAPSHOT_MAGIC = "phyle-state-v2";
+    private static final String SNAPSHOT_MAGIC = "phyle-state-v3";
 
     private final VerifiedTx genesisTx;
     private final GenesisTx genesis;
-    private final TxDecoder decoder;
+    private TxDecoder decoder;
     private final long genesisTime;
-    private final Hash charterHash;
     private long height;
     private long time;
     private Hash lastBlockHash;
     private MerkleAccumulator log;
     private final ReplayGuard replay;
+    private final Charter charter;
     private final Notary notary;
     private final Registry registry;
+    private final Governance governance;
     private BlockBuilder openBlock;
 
     private Society(VerifiedTx genesisTx, long genesisTime, long height, long time, Hash lastBlockHash,
-                    MerkleAccumulator log, ReplayGuard replay, Notary notary, Registry registry) {
+                    MerkleAccumulator log, ReplayGuard replay, Charter charter, Notary notary, Registry registry,
+                    Governance governance) {
         this.genesisTx = genesisTx;
         this.genesis = (GenesisTx) genesisTx.body();
-        this.decoder = new TxDecoder(Catalog.TX_TYPES, genesisTx.id(), (int) genesis.parameters().get(TxRules.MAX_BYTES));
         this.genesisTime = genesisTime;
-        this.charterHash = Hash.sha256(Jcs.canonicalize(genesis.toJson()));
         this.height = height;
         this.time = time;
         this.lastBlockHash = lastBlockHash;
         this.log = log;
         this.replay = replay;
+        this.charter = charter;
         this.notary = notary;
         this.registry = registry;
+        this.governance = governance;
     }
 
     // ---- creation ----------------------------------------------------------------------------------------------
@@ -113,9 +118,11 @@ public final class Society {
         }
         ReplayGuard replay = new ReplayGuard();
         replay.add(tx);
-        Registry registry = Registry.withFounder(tx.id(), tx.signer(), g.founderName(),
-                Hash.sha256(Jcs.canonicalize(g.toJson())), h.time(), g.parameters());
-        return new Society(tx, h.time(), 0, h.time(), h.hash(), log, replay, new Notary(), registry);
+        Charter charter = Charter.founding(g, tx.id(), h.time());
+        Registry registry = Registry.withFounder(tx.id(), tx.signer(), g.founderName(), charter.hash(), h.time(),
+                g.parameters());
+        return new Society(tx, h.time(), 0, h.time(), h.hash(), log, replay, charter, new Notary(), registry,
+                new Governance());
     }
 
     // ---- identity and read API ---------------------------------------------------------------------------------
@@ -145,8 +152,9 @@ public final class Society {
         return genesis.sequencer();
     }
 
+    /** The parameters in force: those of the charter's current version. */
     public Parameters parameters() {
-        return genesis.parameters();
+        return charter.parameters();
     }
 
     /** Time of the genesis block, ms since the epoch. */
@@ -154,17 +162,33 @@ public final class Society {
         return genesisTime;
     }
 
-    /**
-     * The hash of the charter in force, which applicants and renewing citizens consent to: for now the founding
-     * charter (SHA-256 of the canonical genesis body); the charter mechanism versions it.
-     */
+    /** The hash of the charter in force, which applicants and renewing citizens consent to. */
     public Hash charterHash() {
-        return charterHash;
+        return charter.hash();
     }
 
-    /** The decoder for this society's transactions. */
+    public Charter charter() {
+        return charter;
+    }
+
+    public Governance governance() {
+        return governance;
+    }
+
+    /** The earliest time at which something is due to happen at the end of a block (Long.MAX_VALUE: nothing). */
+    public long nextDue() {
+        return governance.nextDue();
+    }
+
+    /** The decoder for this society's transactions (its size limit follows the parameter in force). */
     public TxDecoder decoder() {
-        return decoder;
+        int maxBytes = (int) parameters().get(TxRules.MAX_BYTES);
+        TxDecoder d = decoder;
+        if (d == null || d.maxBytes() != maxBytes) {
+            d = new TxDecoder(Catalog.TX_TYPES, genesisTx.id(), maxBytes);
+            decoder = d;
+        }
+        return d;
     }
 
     /** The origin line of this society's checkpoints (C2SP tlog-checkpoint). */
@@ -251,7 +275,7 @@ public final class Society {
         if (h.time() < time) {
             throw new InvalidBlockException(h.height(), "time " + h.time() + " is before the previous block's " + time);
         }
-        if (h.firstLeaf() != log.size() || h.txCount() != block.txs().size() || h.txCount() < 1) {
+        if (h.firstLeaf() != log.size() || h.txCount() != block.txs().size()) {
             throw new InvalidBlockException(h.height(), "claims leaves " + h.firstLeaf() + "+" + h.txCount()
                     + " but holds " + block.txs().size() + " transactions after leaf " + log.size());
         }
@@ -285,6 +309,7 @@ public final class Society {
         switch (tx.body()) {
             case NotaryTx n -> notary.apply(n, ctx);
             case CitizenshipTx c -> registry.apply(c, ctx);
+            case GovernanceTx g -> governance.apply(g, ctx);
             case GenesisTx g -> throw new Rejection(TxCode.GENESIS_ONLY, "this society already has its genesis");
             default -> throw new IllegalStateException("no mechanism applies " + tx.type());
         }
@@ -292,7 +317,9 @@ public final class Society {
         log.append(tx.leafHash());
     }
 
+    /** What every block ends with, sealed or applied: what is due happens, then the block is the last one. */
     void finishBlock(BlockHeader h) {
+        governance.endBlock(this, h.time(), h.height());
         replay.expireBefore(h.time());
         height = h.height();
         time = h.time();
@@ -328,8 +355,10 @@ public final class Society {
         w.writeInt(peaks.size());
         peaks.forEach(w::writeHash);
         replay.write(w);
+        charter.write(w);
         notary.write(w);
         registry.write(w);
+        governance.write(w);
         return w.finish();
     }
 
@@ -367,9 +396,12 @@ public final class Society {
             throw new StateReader.CorruptStateException(e.getMessage());
         }
         ReplayGuard replay = ReplayGuard.read(r);
+        Charter charter = Charter.read(r);
         Notary notary = Notary.read(r);
         Registry registry = Registry.read(r);
+        Governance governance = Governance.read(r);
         r.end();
-        return new Society(genesisTx, genesisTime, height, time, lastBlockHash, log, replay, notary, registry);
+        return new Society(genesisTx, genesisTime, height, time, lastBlockHash, log, replay, charter, notary, registry,
+                governance);
     }
 }
