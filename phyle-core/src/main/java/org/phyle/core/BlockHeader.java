@@ -47,7 +47,7 @@ public record BlockHeader(Hash society, long height, Hash prev, long time, long 
         Fields f = Fields.of(json, "header");
         BlockHeader h = new BlockHeader(f.hash("society"), f.integer("height", 0, Fields.MAX_SAFE_INTEGER),
                 f.hash("prev"), f.integer("time", 0, Fields.MAX_SAFE_INTEGER),
-                f.integer("firstLeaf", 0, Fields.MAX_SAFE_INTEGER), (int) f.integer("txCount", 1, Integer.MAX_VALUE),
+                f.integer("firstLeaf", 0, Fields.MAX_SAFE_INTEGER), (int) f.integer("txCount", 0, Integer.MAX_VALUE),
                 f.integer("treeSize", 1, Fields.MAX_SAFE_INTEGER), f.hash("root"));
         f.end();
         return h;

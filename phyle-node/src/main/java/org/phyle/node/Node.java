@@ -292,6 +292,12 @@ public final class Node implements AutoCloseable {
                     if (!running) {
                         return;
                     }
+                    // nothing waits, but something may be due (a vote to open or close): an empty block lets it happen
+                    long now = config.clock().millis();
+                    if (read(Society::nextDue) <= now) {
+                        lastCut = now;
+                        sealAndStore(batch);
+                    }
                     continue;
                 }
                 lastCut = config.clock().millis();
@@ -313,11 +319,17 @@ public final class Node implements AutoCloseable {
         long t1 = t0;
         stateLock.writeLock().lock();
         try {
-            BlockBuilder builder = society.newBlock(config.clock().millis());
+            long now = config.clock().millis();
+            if (!batch.isEmpty() && society.nextDue() <= Math.max(now, society.time())) {
+                // what is due by now (a vote opening, closing) happens first, in a block of its own, so that these
+                // transactions see the state as it is at their block's time
+                store(society.newBlock(now).seal(nodeKey));
+            }
+            BlockBuilder builder = society.newBlock(now);
             for (Mempool.Pending p : batch) {
                 outcomes.add(builder.offer(p.tx()));
             }
-            if (builder.isEmpty()) {
+            if (builder.isEmpty() && society.nextDue() > builder.time()) {
                 builder.abandon();
             } else {
                 Block block = builder.seal(nodeKey);

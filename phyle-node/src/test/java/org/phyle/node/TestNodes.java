@@ -19,11 +19,19 @@ public final class TestNodes {
         public final Path dir;
         public final Node node;
         public final ApiServer server;
+        /** The demo's history, or null for a small society. */
+        public final DemoSociety.Seeded seeded;
 
-        Running(Path dir, Node node, ApiServer server) {
+        Running(Path dir, Node node, ApiServer server, DemoSociety.Seeded seeded) {
             this.dir = dir;
             this.node = node;
             this.server = server;
+            this.seeded = seeded;
+        }
+
+        /** The node's clock, which a test may step forward (a demo node's is a {@link SteppedClock}). */
+        public SteppedClock clock() {
+            return (SteppedClock) node.config().clock();
         }
 
         public String url() {
@@ -43,17 +51,15 @@ public final class TestNodes {
         }
     }
 
-    /** The demo society with its whole history (some 1,400 transactions), served on a free port. */
+    /** The demo society with its whole history (some 2,500 transactions over 100 days), served on a free port. */
     public static Running demo() {
         return demo(NodeConfig.defaults(tempDir()));
     }
 
     public static Running demo(NodeConfig config) {
-        DemoSociety.create(config.dataDir());
-        Node node = Node.open(config);
-        node.start();
-        DemoSociety.seed(node, config.dataDir());
-        return new Running(config.dataDir(), node, new ApiServer(node).start("127.0.0.1", 0));
+        DemoSociety.Demo demo = DemoSociety.build(config);
+        return new Running(config.dataDir(), demo.node(), new ApiServer(demo.node()).start("127.0.0.1", 0),
+                demo.seeded());
     }
 
     /** A society whose ledger holds only its genesis and ten notary records: quick to make, for ledger tests. */
@@ -66,14 +72,14 @@ public final class TestNodes {
         Node node = Node.open(config);
         node.start();
         DemoSociety.seedRecordsOnly(node, config.dataDir());
-        return new Running(config.dataDir(), node, new ApiServer(node).start("127.0.0.1", 0));
+        return new Running(config.dataDir(), node, new ApiServer(node).start("127.0.0.1", 0), null);
     }
 
     /** Reopens a stopped node's directory and serves it again. */
     public static Running reopen(NodeConfig config) {
         Node node = Node.open(config);
         node.start();
-        return new Running(config.dataDir(), node, new ApiServer(node).start("127.0.0.1", 0));
+        return new Running(config.dataDir(), node, new ApiServer(node).start("127.0.0.1", 0), null);
     }
 
     public static Path tempDir() {

@@ -34,10 +34,10 @@ public final class Auditor {
         void update(long entriesDone, long entriesTotal);
     }
 
-    /** What a passed audit established. */
+    /** What a passed audit established; {@code state} is the society as the auditor's replay left it. */
     public record Report(Hash society, String name, long blocks, long entries, Hash root, Hash digest,
                          int claimsChecked, String latestCheckpoint, long latestSize, boolean sinceChecked,
-                         long millis) {
+                         long millis, Society state) {
         public double entriesPerSecond() {
             return millis == 0 ? 0 : entries * 1000.0 / millis;
         }
@@ -176,7 +176,7 @@ public final class Auditor {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new Report(society.id(), society.name(), society.height() + 1, n, root, society.digest(), claimsChecked,
-                latestNote, latest.size(), sinceChecked, millis);
+                latestNote, latest.size(), sinceChecked, millis, society);
     }
 
     /** Whole blocks from a height, with their entries: up to BLOCKS_PER_FETCH blocks or about MAX_ENTRIES_PER_FETCH. */

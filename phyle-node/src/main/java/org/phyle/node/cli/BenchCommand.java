@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.phyle.core.governance.Method;
+import org.phyle.core.governance.Tally;
 import org.phyle.crypto.Hash;
 import org.phyle.node.Node;
 import org.phyle.node.NodeConfig;
@@ -15,11 +17,14 @@ import org.phyle.node.demo.DemoSociety;
 import org.phyle.node.http.ApiServer;
 import org.phyle.node.loadgen.IngestBenchmark;
 import org.phyle.node.loadgen.ProofBenchmark;
+import org.phyle.node.loadgen.TallyBenchmark;
+import org.phyle.node.loadgen.VoteBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "Measure this machine: ingest over HTTP, and Merkle proofs from a large log.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Proof.class, BenchCommand.Citizens.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Proof.class, BenchCommand.Citizens.class,
+                BenchCommand.Tallies.class, BenchCommand.Vote.class})
 final class BenchCommand {
 
     @Command(name = "ingest", description = {"N keys submit signed notary transactions in batches over HTTP and wait",
@@ -138,6 +143,85 @@ final class BenchCommand {
                         r.heapBytesPerCitizen(), r.heapBytesTotal() >> 20);
                 for (var q : r.queries()) {
                     System.out.printf("  GET %s: median %.2f ms, max %.2f ms%n", q.query(), q.medianMs(), q.maxMs());
+                }
+                return 0;
+            } finally {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    @Command(name = "tally", description = {"Count N generated ballots of each method (quadratic over 10 options,",
+            "ranked over 10 candidates, approval, yes/no) as a closing vote is counted; best and median of 5 runs."})
+    static final class Tallies implements Callable<Integer> {
+        @Option(names = "--ballots", defaultValue = "1000000", description = "Ballots (default: ${DEFAULT-VALUE}).")
+        int ballots;
+
+        @Option(names = "--options", defaultValue = "10", description = "Options or candidates, 1-10 (default: ${DEFAULT-VALUE}).")
+        int options;
+
+        @Override
+        public Integer call() {
+            for (Method m : List.of(Method.QUADRATIC,
+                    Method.RANKED, Method.APPROVAL,
+                    Method.YES_NO)) {
+                List<Tally.Weighted> generated;
+                try (ProgressBar bar = new ProgressBar(String.format("%-9s", m.json()), "ballots")) {
+                    generated = TallyBenchmark.ballots(m, ballots, options, 2027, done -> bar.update(done, ballots));
+                }
+                TallyBenchmark.Result r = TallyBenchmark.run(m, generated, options, 5, runs -> { });
+                String detail = m == Method.RANKED
+                        ? ", " + r.tally().rounds().size() + " rounds" : "";
+                System.out.printf("tally %-9s %,d ballots, %d options: best %.0f ms, median %.0f ms (%,.0f ballots/s)%s%n",
+                        m.json(), r.ballots(), m == Method.YES_NO ? 3 : r.options(),
+                        r.bestMs(), r.medianMs(), r.ballots() / (r.medianMs() / 1000), detail);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "vote", description = {"A vote of N citizens through a node started here: admit them over HTTP, open",
+            "a quadratic vote and an instant runoff of ten options each, have everyone vote in both, close, recount."})
+    static final class Vote implements Callable<Integer> {
+        @Option(names = "--voters", defaultValue = "1000000", description = "Citizens who vote (default: ${DEFAULT-VALUE}).")
+        int voters;
+
+        @Option(names = "--batch", defaultValue = "1000", description = "Citizens per request (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--clients", defaultValue = "8", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Override
+        public Integer call() throws Exception {
+            Path temp = Files.createTempDirectory("phyle-vote-bench");
+            try {
+                VoteBenchmark.Result r;
+                ProgressBar[] bar = {null};
+                String[] phase = {""};
+                r = VoteBenchmark.run(temp, voters, batch, clients, (p, done, total) -> {
+                    synchronized (bar) {
+                        if (!p.equals(phase[0])) {
+                            if (bar[0] != null) {
+                                bar[0].close();
+                            }
+                            bar[0] = new ProgressBar(String.format("%-9s", p), "citizens");
+                            phase[0] = p;
+                        }
+                        bar[0].update(done, total);
+                    }
+                });
+                if (bar[0] != null) {
+                    bar[0].close();
+                }
+                System.out.printf("vote: %,d citizens admitted in %.1f s; %,d ballots in %.1f s (%,.0f votes/s)%n",
+                        r.voters(), r.admitSeconds(), 2L * r.voters(), r.voteSeconds(), r.votesPerSecond());
+                System.out.printf("  closing block durable %.0f ms after the clock passed the close (both tallies)%n",
+                        r.closeMs());
+                for (VoteBenchmark.Recount c : r.recounts()) {
+                    System.out.printf("  %-9s recount by the node: best %.0f ms, median %.0f ms%s; GET tally median %.1f ms%n",
+                            c.method(), c.bestMs(), c.medianMs(), c.rounds() > 0 ? " (" + c.rounds() + " rounds)" : "",
+                            c.get().medianMs());
                 }
                 return 0;
             } finally {

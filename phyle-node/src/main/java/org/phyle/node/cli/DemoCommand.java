@@ -22,20 +22,21 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        boolean fresh = !DemoSociety.exists(data);
-        if (fresh) {
-            System.out.println("Creating the demo society \"" + DemoSociety.NAME + "\" in " + data + " ...");
-            DemoSociety.create(data);
+        Node node;
+        if (!DemoSociety.exists(data)) {
+            System.out.println("Creating the demo society \"" + DemoSociety.NAME + "\" in " + data + ", with "
+                    + DemoSociety.HISTORY_DAYS + " days of history ...");
+            DemoSociety.Demo demo = DemoSociety.build(NodeConfig.defaults(data));
+            DemoSociety.Seeded seeded = demo.seeded();
+            System.out.println("Recorded " + seeded.transactions() + " transactions of its history: " + seeded.citizens()
+                    + " citizens, e-residents, host residents, two challenges, a recovery, an exit, and "
+                    + (seeded.finishedProposals().size() + seeded.openProposals().size() + 1)
+                    + " proposals (four decided, four voting, one draft).");
+            System.out.println("Everyone's keys are in " + data.resolve("keys") + " (people.json), to act as them.");
+            node = demo.node();
         } else {
             System.out.println("Reusing the demo society in " + data + " (delete the directory to start over).");
-        }
-        Node node = Node.open(NodeConfig.defaults(data));
-        if (fresh) {
-            node.start();
-            DemoSociety.Seeded seeded = DemoSociety.seed(node, data);
-            System.out.println("Recorded " + seeded.transactions() + " transactions of its history: " + seeded.citizens()
-                    + " citizens, e-residents, host residents, two challenges, a recovery and an exit.");
-            System.out.println("Everyone's keys are in " + data.resolve("keys") + " (people.json), to act as them.");
+            node = Node.open(NodeConfig.defaults(data));
         }
         NodeRunner.serve(node, host, port);
         return 0;

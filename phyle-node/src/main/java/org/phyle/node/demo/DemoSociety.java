@@ -7,13 +7,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.phyle.core.Block;
 import org.phyle.core.Parameters;
@@ -23,6 +27,9 @@ import org.phyle.core.citizenship.CitizenshipParams;
 import org.phyle.core.citizenship.CitizenshipTx;
 import org.phyle.core.citizenship.KeyProof;
 import org.phyle.core.citizenship.Person;
+import org.phyle.core.governance.Ballot;
+import org.phyle.core.governance.GovernanceParams;
+import org.phyle.core.governance.GovernanceTx;
 import org.phyle.core.notary.NotaryRecord;
 import org.phyle.core.tx.TxBody;
 import org.phyle.core.tx.TxSigner;
@@ -33,14 +40,18 @@ import org.phyle.crypto.StrictJson;
 import org.phyle.node.Committed;
 import org.phyle.node.KeyFile;
 import org.phyle.node.Node;
+import org.phyle.node.NodeConfig;
+import org.phyle.node.SteppedClock;
 import org.phyle.node.store.LedgerStore;
 
 /**
  * The demo society, created on first run in its data directory and given a history through the node's front door,
  * as its members would have written it: a founder who admits the first dozen citizens, some three hundred more
  * admitted by vouching, e-residents, host residents in five neighbourhoods, residents of a territory, a challenge
- * dismissed and one that removes a duplicate, a recovery by guardians, and an exit. Every person's key is kept in
- * {@code keys/people.json} so that demos and tests can act as them.
+ * dismissed and one that removes a duplicate, a recovery by guardians, an exit, delegations, and proposals of every
+ * counting method, four decided and four still voting. Its history spans {@link #HISTORY_DAYS} days of block time,
+ * written in seconds on a stepped clock. Every person's key is kept in {@code keys/people.json} so that demos and
+ * tests can act as them.
  */
 public final class DemoSociety {
     public static final String NAME = "Lisbon Commons";
@@ -54,6 +65,9 @@ public final class DemoSociety {
     public static final List<String> REGIONS = List.of("Lisbon/Alfama", "Lisbon/Mouraria", "Lisbon/Graça",
             "Porto/Ribeira", "Faro/Sé");
     public static final String TERRITORY = "Casa da Horta";
+    /** How many days of history the demo has: its genesis is this long before the first run. */
+    public static final int HISTORY_DAYS = 100;
+    private static final long DAY = Duration.ofDays(1).toMillis();
 
     private static final String[][] HISTORY = {
         {"Founding statement", PURPOSE},
@@ -82,34 +96,53 @@ public final class DemoSociety {
         return LedgerStore.exists(data);
     }
 
-    /**
-     * Creates the society's genesis and node in an empty data directory. The demo sets the recovery delay to zero
-     * days so that its history can show a completed recovery; real societies keep a delay (7 days by default).
-     */
+    /** Creates the society's genesis, dated now, and its node in an empty data directory (no history). */
     public static void create(Path data) {
+        create(data, System.currentTimeMillis());
+    }
+
+    private static void create(Path data, long genesisTime) {
         SigningKey founder = KeyFile.readOrCreate(data.resolve("keys/founder.key"));
         SigningKey registrar = KeyFile.readOrCreate(data.resolve("keys/host-registrar.key"));
         SigningKey nodeKey = SigningKey.generate();
         Parameters p = Parameters.defaults()
-                .withKeys(CitizenshipParams.HOST_REGISTRARS.name(), List.of(registrar.verifyingKey()))
-                .with(CitizenshipParams.RECOVERY_DELAY_DAYS.name(), 0);
-        Block genesis = Society.createGenesis(founder, FOUNDER_NAME, nodeKey, NAME, PURPOSE, p, System.currentTimeMillis());
+                .withKeys(CitizenshipParams.HOST_REGISTRARS.name(), List.of(registrar.verifyingKey()));
+        Block genesis = Society.createGenesis(founder, FOUNDER_NAME, nodeKey, NAME, PURPOSE, p, genesisTime);
         Node.init(data, genesis, nodeKey);
     }
 
-    /** What the seeding did, for messages and tests. */
+    /** The demo society, running, and what its history holds. */
+    public record Demo(Node node, SteppedClock clock, Seeded seeded) {
+    }
+
+    /**
+     * Creates the demo society in an empty data directory with its genesis {@link #HISTORY_DAYS} days ago, starts
+     * its node on a clock that begins then, and writes its history day by day, stepping the clock forward, until the
+     * clock reaches the present and runs on with the system's. Everything in the history happened at the block time
+     * the ledger shows: the recovery waited its delay, the votes were open for their week.
+     */
+    public static Demo build(NodeConfig config) {
+        SteppedClock clock = new SteppedClock(Instant.now().minus(Duration.ofDays(HISTORY_DAYS)));
+        create(config.dataDir(), clock.millis());
+        Node node = Node.open(config.withClock(clock));
+        node.start();
+        Seeded seeded = new Seeder(node, config.dataDir(), clock).run();
+        clock.catchUp();
+        return new Demo(node, clock, seeded);
+    }
+
+    /**
+     * What the history holds, for messages and tests. Proposals are listed yes/no, quadratic, approval, ranked; the
+     * finished ones closed days ago (the yes/no one, a parameter change, has taken effect), the open ones are voting.
+     */
     public record Seeded(int transactions, long citizens, Hash dismissedChallenge, Hash revokedChallenge,
-                         Hash recoveredPerson, Hash renouncedPerson) {
+                         Hash recoveredPerson, Hash renouncedPerson, List<Hash> finishedProposals,
+                         List<Hash> openProposals, Hash draftProposal, Hash delegate) {
     }
 
-    /** Gives a freshly created society its history through the node (which must be started). */
-    public static Seeded seed(Node node, Path data) {
-        return new Seeder(node, data).run();
-    }
-
-    /** Only the founder's ten notary records: a small ledger, for tests of the ledger itself. */
+    /** Only the founder's ten notary records, at the node's own time: a small ledger, for tests of the ledger. */
     public static void seedRecordsOnly(Node node, Path data) {
-        Seeder s = new Seeder(node, data);
+        Seeder s = new Seeder(node, data, null);
         s.records();
         s.waitForAll();
     }
@@ -134,26 +167,41 @@ public final class DemoSociety {
     private static final class Seeder {
         private final Node node;
         private final Path data;
+        private final SteppedClock clock; // null: the node's own time, no history spread over days
+        private final long genesis;
         private final Hash society;
         private final Hash charter;
         private final SigningKey founder;
         private final SigningKey registrar;
         private final Map<String, SigningKey> keys = new LinkedHashMap<>();
         private final List<CompletableFuture<Committed>> pending = new ArrayList<>();
+        private final Random random = new Random(2027);
         private int transactions;
         private int nonce;
 
-        Seeder(Node node, Path data) {
+        Seeder(Node node, Path data, SteppedClock clock) {
             this.node = node;
             this.data = data;
+            this.clock = clock;
+            this.genesis = node.read(Society::genesisTime);
             this.society = node.read(Society::id);
             this.charter = node.read(Society::charterHash);
             this.founder = KeyFile.read(data.resolve("keys/founder.key"));
             this.registrar = KeyFile.read(data.resolve("keys/host-registrar.key"));
         }
 
+        /** Waits for what was submitted, then steps the clock to this many days after the genesis. */
+        private void day(double days) {
+            waitForAll();
+            if (clock != null) {
+                clock.stepTo(genesis + (long) (days * DAY));
+            }
+        }
+
         void records() {
-            for (String[] event : HISTORY) {
+            for (int i = 0; i < HISTORY.length; i++) {
+                day(i * 2);
+                String[] event = HISTORY[i];
                 Hash digest = Hash.sha256((event[0] + "\n" + (event[1] == null ? "" : event[1]))
                         .getBytes(StandardCharsets.UTF_8));
                 submit(founder, new NotaryRecord(digest, event[0], Optional.ofNullable(event[1])));
@@ -164,6 +212,7 @@ public final class DemoSociety {
             records();
 
             // the founding stage: the founder admits the first dozen
+            day(20);
             List<String> names = names(FOUNDER_ADMITTED + VOUCHED + E_RESIDENTS + HOST_RESIDENTS + 4);
             int next = 0;
             Map<String, Integer> quota = new HashMap<>(); // vouches left, per citizen, in this period
@@ -175,8 +224,11 @@ public final class DemoSociety {
                 citizens.add(name);
                 quota.put(name, 5);
             }
-            // everyone else by three vouches from citizens with vouches left
+            // everyone else by three vouches from citizens with vouches left, over five weeks
             for (int i = 0; i < VOUCHED; i++) {
+                if (i % 8 == 0) {
+                    day(21 + 36.0 * i / VOUCHED);
+                }
                 String name = names.get(next++);
                 Hash id = apply(name, CitizenshipTx.Seeking.CITIZEN);
                 List<String> vouchers = new ArrayList<>(citizens);
@@ -188,59 +240,142 @@ public final class DemoSociety {
                 citizens.add(name);
                 quota.put(name, 5);
             }
+            day(58);
             for (int i = 0; i < E_RESIDENTS; i++) {
                 apply(names.get(next++), CitizenshipTx.Seeking.E_RESIDENT);
             }
+            day(59);
             for (int i = 0; i < HOST_RESIDENTS; i++) {
                 String name = names.get(next++);
                 SigningKey key = newKey(name);
                 submit(registrar, new CitizenshipTx.RegisterHostResident(key.verifyingKey(), name,
                         REGIONS.get(i % REGIONS.size()), key.sign(KeyProof.hostResidentMessage(society))));
             }
+            day(60);
             for (int i = 0; i < 30; i++) {
                 submit(keys.get(citizens.get(3 + i * 7)), new CitizenshipTx.DeclareResidence(Optional.of(TERRITORY)));
             }
-            waitForAll();
-
-            // a challenge the jury dismisses: an honest newcomer mistaken for someone else
-            String newcomer = names.get(next++);
-            Hash newcomerId = apply(newcomer, CitizenshipTx.Seeking.CITIZEN);
-            Hash dismissed = challenge(citizens.get(5), newcomerId, CitizenshipTx.Grounds.DUPLICATE,
-                    "Looks like #4 in the photo from the Mouraria meetup.");
-            judge(dismissed, CitizenshipTx.Verdict.DISMISS);
-            vouchWith(citizens, quota, newcomerId, 3);
-
-            // a duplicate the jury removes: the same person applying under a second name, vouched by careless friends
-            String duplicate = citizens.get(20).split(" ")[0] + " Segunda";
-            Hash duplicateId = apply(duplicate, CitizenshipTx.Seeking.CITIZEN);
-            List<String> careless = vouchWith(citizens, quota, duplicateId, 3);
-            waitForAll();
-            Hash revoked = challenge(citizens.get(6), duplicateId, CitizenshipTx.Grounds.DUPLICATE,
-                    "Same person as #" + personOf(citizens.get(20)).number() + ", registered twice; vouched by "
-                            + String.join(", ", careless) + ".");
-            judge(revoked, CitizenshipTx.Verdict.REVOKE);
 
             // a recovery: a citizen who lost their phone gets their citizenship back through guardians
+            day(60.5);
             String loser = citizens.get(40);
             Person lost = personOf(loser);
             List<Hash> guardians = List.of(personOf(citizens.get(41)).id(), personOf(citizens.get(42)).id(),
                     personOf(citizens.get(43)).id());
             submit(keys.get(loser), new CitizenshipTx.SetGuardians(guardians, 2));
+            day(61);
             SigningKey replacement = SigningKey.generate();
             keys.put(loser, replacement); // the new key is theirs from now on
             byte[] proof = replacement.sign(KeyProof.message(society, lost.id()));
             submit(keys.get(citizens.get(41)), new CitizenshipTx.Recover(lost.id(), replacement.verifyingKey(), proof));
             submit(keys.get(citizens.get(43)), new CitizenshipTx.Recover(lost.id(), replacement.verifyingKey(), proof));
+
+            // a challenge the jury dismisses: an honest newcomer mistaken for someone else
+            day(62);
+            String newcomer = names.get(next++);
+            Hash newcomerId = apply(newcomer, CitizenshipTx.Seeking.CITIZEN);
+            Hash dismissed = challenge(citizens.get(5), newcomerId, CitizenshipTx.Grounds.DUPLICATE,
+                    "Looks like #4 in the photo from the Mouraria meetup.");
+            day(63);
+            judge(dismissed, CitizenshipTx.Verdict.DISMISS);
+            vouchWith(citizens, quota, newcomerId, 3);
+
+            // a duplicate the jury removes: the same person applying under a second name, vouched by careless friends
+            day(64);
+            String duplicate = citizens.get(20).split(" ")[0] + " Segunda";
+            Hash duplicateId = apply(duplicate, CitizenshipTx.Seeking.CITIZEN);
+            List<String> careless = vouchWith(citizens, quota, duplicateId, 3);
+            day(65);
+            Hash revoked = challenge(citizens.get(6), duplicateId, CitizenshipTx.Grounds.DUPLICATE,
+                    "Same person as #" + personOf(citizens.get(20)).number() + ", registered twice; vouched by "
+                            + String.join(", ", careless) + ".");
+            day(66);
+            judge(revoked, CitizenshipTx.Verdict.REVOKE);
+
+            // the recovery completes once its delay has passed with nobody objecting
+            day(61 + node.read(s -> s.parameters().get(CitizenshipParams.RECOVERY_DELAY_DAYS)) + 0.5);
             submit(keys.get(citizens.get(41)), new CitizenshipTx.CompleteRecovery(lost.id()));
+
+            // governance: delegations on the workshop (more than one delegate may carry), then votes of each method
+            day(68.5);
+            String delegate = citizens.get(7);
+            for (int i = 0; i < 18; i++) {
+                submit(keys.get(citizens.get(100 + i * 5)), new GovernanceTx.Delegate(DemoProposals.WORKSHOP,
+                        personOf(delegate).id()));
+            }
+            for (int i = 0; i < 6; i++) {
+                submit(keys.get(citizens.get(101 + i * 5)), new GovernanceTx.Delegate("*", personOf(citizens.get(9)).id()));
+            }
+            List<String> voters = new ArrayList<>(citizens);
+            voters.removeAll(citizens.subList(100, 100 + 18 * 5)); // delegators mostly leave it to their delegate...
+            voters.add(citizens.get(105)); // ...but one votes directly, which overrides the delegation
+            List<Hash> finished = proposeAll(DemoProposals.finished(), 69, citizens);
+            List<String> delegates = List.of(delegate, citizens.get(9));
+            List<List<String>> turnouts = voteAll(finished, DemoProposals.finished(), 70.2, 76.5, voters, delegates);
+            // three early voters vote again (the last ballot counts)
+            for (String voter : turnouts.get(0).subList(0, 3)) {
+                submit(keys.get(voter), new GovernanceTx.Vote(finished.get(0), new Ballot.YesNo(Ballot.YesNo.Choice.YES)));
+            }
+            day(80); // closed at day 77, the parameter change took effect after its 48-hour timelock
 
             // an exit
             String leaver = citizens.get(60);
             Hash leaverId = personOf(leaver).id();
             submit(keys.get(leaver), new CitizenshipTx.Renounce());
+            voters.remove(leaver);
+
+            List<Hash> open = proposeAll(DemoProposals.open(), 95, citizens);
+            voteAll(open, DemoProposals.open(), 96.2, HISTORY_DAYS - 0.2, voters, delegates);
+            day(HISTORY_DAYS - 0.1);
+            Hash draft = submit(keys.get(citizens.get(30)), GovernanceTx.Propose.signal("Plant fruit trees in the garden",
+                    "Two fig trees and a lemon tree along the south wall, cared for by volunteers."));
             waitForAll();
             saveKeys();
             long count = node.read(s -> s.registry().activeCitizens(s.time()));
-            return new Seeded(transactions, count, dismissed, revoked, lost.id(), leaverId);
+            return new Seeded(transactions, count, dismissed, revoked, lost.id(), leaverId, finished, open, draft,
+                    personOf(delegate).id());
+        }
+
+        /** Each plan proposed by a different citizen and co-sponsored by the next ones, on the given day. */
+        private List<Hash> proposeAll(List<DemoProposals.Plan> plans, double on, List<String> citizens) {
+            day(on);
+            List<Hash> ids = new ArrayList<>();
+            int sponsors = node.read(s -> (int) s.parameters().get(GovernanceParams.SPONSORS_REQUIRED));
+            for (int i = 0; i < plans.size(); i++) {
+                ids.add(submit(keys.get(citizens.get(1 + i * 10)), plans.get(i).terms()));
+            }
+            day(on + 0.1);
+            for (int i = 0; i < plans.size(); i++) {
+                for (int j = 1; j <= sponsors; j++) {
+                    submit(keys.get(citizens.get(1 + i * 10 + j)), new GovernanceTx.Sponsor(ids.get(i)));
+                }
+            }
+            return ids;
+        }
+
+        /** Ballots from each plan's share of the voters (the delegates always vote), spread between the two days. */
+        private List<List<String>> voteAll(List<Hash> ids, List<DemoProposals.Plan> plans, double from, double to,
+                                           List<String> voters, List<String> delegates) {
+            List<List<String>> turnouts = new ArrayList<>();
+            for (DemoProposals.Plan plan : plans) {
+                List<String> shuffled = new ArrayList<>(voters);
+                Collections.shuffle(shuffled, random);
+                shuffled.removeAll(delegates);
+                shuffled.addAll(shuffled.size() / 3, delegates);
+                turnouts.add(shuffled.subList(0, (int) Math.round(plan.turnout() * voters.size())));
+            }
+            int steps = 12;
+            for (int step = 0; step < steps; step++) {
+                day(from + (to - from) * step / steps);
+                for (int i = 0; i < plans.size(); i++) {
+                    List<String> turnout = turnouts.get(i);
+                    for (int v = turnout.size() * step / steps; v < turnout.size() * (step + 1) / steps; v++) {
+                        submit(keys.get(turnout.get(v)), new GovernanceTx.Vote(ids.get(i),
+                                DemoProposals.ballot(plans.get(i), random)));
+                    }
+                }
+            }
+            return turnouts;
         }
 
         private Hash apply(String name, CitizenshipTx.Seeking seeking) {
@@ -297,8 +432,8 @@ public final class DemoSociety {
         }
 
         private Hash submit(SigningKey key, TxBody body) {
-            byte[] envelope = Jcs.canonicalize(TxSigner.sign(society, key, body, "demo" + nonce++,
-                    System.currentTimeMillis() + 600_000));
+            long now = clock == null ? System.currentTimeMillis() : clock.millis();
+            byte[] envelope = Jcs.canonicalize(TxSigner.sign(society, key, body, "demo" + nonce++, now + 600_000));
             var tx = node.decoder().decode(envelope);
             pending.add(node.submit(tx));
             transactions++;

@@ -106,7 +106,7 @@ public final class ApiServer implements AutoCloseable {
         get(config, "/checkpoint", this::checkpoint);
         get(config, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         get(config, "/society", ctx -> json(ctx, node.read(s -> Views.society(s, node.checkpointVerifier(),
-                node.head(), genesisTime))));
+                node.head(), genesisTime).put("now", node.config().clock().millis()))));
         get(config, "/state", this::state);
         post(config, "/txs", this::submitOne);
         post(config, "/txs/batch", this::submitBatch);
@@ -130,6 +130,7 @@ public final class ApiServer implements AutoCloseable {
         };
         new NotaryRoutes(node).register(router);
         new CitizenshipRoutes(node).register(router);
+        new GovernanceRoutes(node).register(router);
         get(config, "/problems", this::problems);
         get(config, "/problems/{code}", this::problem);
 

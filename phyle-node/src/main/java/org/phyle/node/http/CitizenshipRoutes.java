@@ -85,8 +85,8 @@ final class CitizenshipRoutes {
         json(ctx, node.read(s -> {
             ObjectNode o = Views.object();
             o.put("hash", s.charterHash().hex());
-            o.put("version", 1);
-            o.set("document", s.genesis().toJson());
+            o.put("version", s.charter().version());
+            o.set("document", s.charter().document());
             o.set("parameters", Views.parameters(s.parameters()));
             return o;
         }));

@@ -63,41 +63,8 @@ public final class CitizensBenchmark {
             Hash charter = node.read(Society::charterHash);
             long baseline = usedHeapAfterGc();
 
-            AtomicLong admitted = new AtomicLong();
-            AtomicLong nextBatch = new AtomicLong();
-            int batches = (count + batch - 1) / batch;
             long started = System.nanoTime();
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
-            List<Future<?>> futures = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                futures.add(pool.submit(() -> {
-                    for (long b = nextBatch.getAndIncrement(); b < batches; b = nextBatch.getAndIncrement()) {
-                        int size = (int) Math.min(batch, count - b * batch);
-                        List<byte[]> applies = new ArrayList<>(size);
-                        List<Hash> ids = new ArrayList<>(size);
-                        for (int i = 0; i < size; i++) {
-                            SigningKey key = SigningKey.generate();
-                            byte[] envelope = sign(society, key, new CitizenshipTx.Apply("Citizen " + (b * batch + i),
-                                    CitizenshipTx.Seeking.CITIZEN, charter, Optional.empty()), "a" + b + "-" + i);
-                            applies.add(envelope);
-                            ids.add(Hash.sha256(Jcs.canonicalize(org.phyle.crypto.StrictJson.parse(envelope)
-                                    .get("payload"))));
-                        }
-                        check(client.submitBatch(array(applies), true), size);
-                        List<byte[]> admits = new ArrayList<>(size);
-                        for (int i = 0; i < size; i++) {
-                            admits.add(sign(society, founder, new CitizenshipTx.Admit(ids.get(i)), "m" + b + "-" + i));
-                        }
-                        check(client.submitBatch(array(admits), true), size);
-                        progress.accept(admitted.addAndGet(size), (long) count);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-            pool.shutdown();
+            admit(client, society, charter, founder, count, batch, clients, progress);
             double seconds = (System.nanoTime() - started) / 1e9;
             long citizens = node.read(s -> s.registry().activeCitizens(s.time()));
 
@@ -120,11 +87,59 @@ public final class CitizensBenchmark {
         }
     }
 
-    private static byte[] sign(Hash society, SigningKey key, TxBody body, String nonce) {
+    /**
+     * N people apply with fresh keys and the founder admits them, in batches over HTTP from several client threads,
+     * each batch waiting for its block; returns the new citizens' keys in admission order of their batches.
+     */
+    static List<SigningKey> admit(NodeClient client, Hash society, Hash charter, SigningKey founder, int count,
+                                  int batch, int clients, BiConsumer<Long, Long> progress) throws Exception {
+        AtomicLong admitted = new AtomicLong();
+        AtomicLong nextBatch = new AtomicLong();
+        int batches = (count + batch - 1) / batch;
+        SigningKey[] keys = new SigningKey[count];
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                futures.add(pool.submit(() -> {
+                    for (long b = nextBatch.getAndIncrement(); b < batches; b = nextBatch.getAndIncrement()) {
+                        int size = (int) Math.min(batch, count - b * batch);
+                        List<byte[]> applies = new ArrayList<>(size);
+                        List<Hash> ids = new ArrayList<>(size);
+                        for (int i = 0; i < size; i++) {
+                            SigningKey key = SigningKey.generate();
+                            keys[(int) (b * batch + i)] = key;
+                            byte[] envelope = sign(society, key, new CitizenshipTx.Apply("Citizen " + (b * batch + i),
+                                    CitizenshipTx.Seeking.CITIZEN, charter, Optional.empty()), "a" + b + "-" + i);
+                            applies.add(envelope);
+                            ids.add(Hash.sha256(Jcs.canonicalize(org.phyle.crypto.StrictJson.parse(envelope)
+                                    .get("payload"))));
+                        }
+                        check(client.submitBatch(array(applies), true), size);
+                        List<byte[]> admits = new ArrayList<>(size);
+                        for (int i = 0; i < size; i++) {
+                            admits.add(sign(society, founder, new CitizenshipTx.Admit(ids.get(i)), "m" + b + "-" + i));
+                        }
+                        check(client.submitBatch(array(admits), true), size);
+                        progress.accept(admitted.addAndGet(size), (long) count);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return Arrays.asList(keys);
+    }
+
+    static byte[] sign(Hash society, SigningKey key, TxBody body, String nonce) {
         return Jcs.canonicalize(TxSigner.sign(society, key, body, nonce, System.currentTimeMillis() + 55_000));
     }
 
-    private static byte[] array(List<byte[]> envelopes) {
+    static byte[] array(List<byte[]> envelopes) {
         int size = 2 + envelopes.stream().mapToInt(e -> e.length + 1).sum();
         byte[] out = new byte[size];
         int pos = 0;
@@ -140,13 +155,13 @@ public final class CitizensBenchmark {
         return Arrays.copyOf(out, pos);
     }
 
-    private static void check(JsonNode answer, int expected) {
+    static void check(JsonNode answer, int expected) {
         if (answer.get("committed").asInt() != expected) {
             throw new IllegalStateException("a batch was not wholly committed: " + answer.get("results").get(0));
         }
     }
 
-    private static QueryTime time(NodeClient client, String query) {
+    static QueryTime time(NodeClient client, String query) {
         double[] ms = new double[21];
         for (int i = 0; i < ms.length; i++) {
             long t0 = System.nanoTime();

@@ -108,7 +108,8 @@ public final class LedgerStore implements AutoCloseable {
             s.executeUpdate("CREATE TABLE IF NOT EXISTS blocks(height INTEGER PRIMARY KEY, first_leaf INTEGER NOT NULL,"
                     + " tx_count INTEGER NOT NULL, time INTEGER NOT NULL, header BLOB NOT NULL,"
                     + " signature BLOB NOT NULL, checkpoint TEXT NOT NULL)");
-            s.executeUpdate("CREATE UNIQUE INDEX IF NOT EXISTS blocks_by_first_leaf ON blocks(first_leaf)");
+            // not unique: an empty block (one that only lets due events happen) starts where the next block does
+            s.executeUpdate("CREATE INDEX IF NOT EXISTS blocks_by_first_leaf ON blocks(first_leaf)");
             s.executeUpdate("CREATE TABLE IF NOT EXISTS entries(leaf INTEGER PRIMARY KEY, txid BLOB NOT NULL,"
                     + " entry BLOB NOT NULL)");
             s.executeUpdate("CREATE UNIQUE INDEX IF NOT EXISTS entries_by_txid ON entries(txid)");
@@ -295,7 +296,7 @@ public final class LedgerStore implements AutoCloseable {
     public OptionalLong blockOfLeaf(long leaf) {
         return read(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT height, first_leaf, tx_count FROM blocks"
-                    + " WHERE first_leaf <= ? ORDER BY first_leaf DESC LIMIT 1")) {
+                    + " WHERE first_leaf <= ? AND tx_count > 0 ORDER BY first_leaf DESC LIMIT 1")) {
                 p.setLong(1, leaf);
                 try (ResultSet rs = p.executeQuery()) {
                     if (rs.next() && leaf < rs.getLong(2) + rs.getInt(3)) {

@@ -210,4 +210,65 @@ class CliTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("NOT_FOUND");
     }
+
+    /** A demo citizen's key written to a file, the n-th in good standing (founder excluded). */
+    static Path citizenKey(int n) throws Exception {
+        int found = 0;
+        for (var e : org.phyle.node.demo.DemoSociety.keys(running.dir).entrySet()) {
+            var person = running.node.read(s -> s.registry().byCurrentKey(e.getValue().verifyingKey()));
+            if (person.isPresent() && person.get().number() > 0
+                    && running.node.read(s -> person.get().activeCitizen(s.time())) && found++ == n) {
+                Path k = work.resolve("citizen-" + n + ".key");
+                Files.deleteIfExists(k);
+                org.phyle.node.KeyFile.write(k, e.getValue());
+                return k;
+            }
+        }
+        throw new IllegalStateException("not that many citizens");
+    }
+
+    @Test
+    void governanceFromTheCommandLine() throws Exception {
+        String node = running.url();
+        Path author = citizenKey(230);
+        Run create = phyle("proposal", "create", "--title", "Repaint the door", "--method", "approval", "--option",
+                "Blue", "--option", "Green", "--option", "Red", "--max-approvals", "2", "--topic", "workshop",
+                "--key", author.toString(), "--node", node);
+        assertThat(create.exit()).as(create.err()).isZero();
+        assertThat(create.out()).contains("is a draft; it needs 2 co-sponsors");
+        String id = create.out().replaceAll("(?s).*Proposal ([0-9a-f]{64}).*", "$1");
+        assertThat(phyle("proposal", "sponsor", id, "--key", citizenKey(231).toString(), "--node", node).exit())
+                .isZero();
+        Run twice = phyle("proposal", "sponsor", id, "--key", citizenKey(231).toString(), "--node", node);
+        assertThat(twice.exit()).isEqualTo(1);
+        assertThat(twice.err()).contains("ALREADY_SPONSORED");
+        Run early = phyle("proposal", "vote", id, "--approve", "0", "--key", author.toString(), "--node", node);
+        assertThat(early.err()).contains("VOTING_NOT_OPEN");
+
+        Run list = phyle("proposal", "list", "--state", "open", "--node", node);
+        assertThat(list.out()).contains("Repaint the door").contains("draft");
+        Run show = phyle("proposal", "show", id, "--node", node);
+        assertThat(show.out()).contains("Repaint the door  [draft]").contains("approval");
+
+        Path delegator = citizenKey(232);
+        String delegate = running.node.read(s -> s.registry().byCurrentKey(org.phyle.node.KeyFile.read(author)
+                .verifyingKey()).orElseThrow().id().hex());
+        assertThat(phyle("proposal", "delegate", delegate, "--topic", "workshop", "--key", delegator.toString(),
+                "--node", node).exit()).isZero();
+        assertThat(phyle("proposal", "undelegate", "--topic", "workshop", "--key", delegator.toString(), "--node",
+                node).exit()).isZero();
+        assertThat(phyle("proposal", "cancel", id, "--key", author.toString(), "--node", node).exit()).isZero();
+        assertThat(phyle("proposal", "show", id, "--node", node).out()).contains("[cancelled]");
+        assertThat(phyle("proposal", "show", "nonsense", "--node", node).err()).contains("64 hex digits");
+
+        // the auditor's recount of every decided demo proposal agrees with the node's tally
+        for (var finished : running.seeded.finishedProposals()) {
+            Run tally = phyle("tally", finished.hex(), "--node", node);
+            assertThat(tally.exit()).as(tally.out() + tally.err()).isZero();
+            assertThat(tally.out()).contains("AGREES");
+        }
+        Run open = phyle("tally", running.seeded.openProposals().get(0).hex(), "--node", node);
+        assertThat(open.exit()).isZero();
+        assertThat(open.out()).contains("not tallied yet");
+    }
 }

@@ -24,6 +24,7 @@ import org.phyle.node.TestNodes;
 import org.phyle.node.demo.DemoSociety;
 
 /** Citizenship through the real API of the demo society: the registry's reads, and every refusal the issue names. */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class CitizenshipApiTest {
     static TestNodes.Running running;
     static String api;
@@ -47,7 +48,7 @@ class CitizenshipApiTest {
     }
 
     static byte[] envelope(SigningKey key, TxBody body) {
-        return Jcs.canonicalize(TxSigner.sign(society, key, body, "api" + nonce++, System.currentTimeMillis() + 600_000));
+        return Jcs.canonicalize(TxSigner.sign(society, key, body, "api" + nonce++, running.clock().millis() + 600_000));
     }
 
     static JsonNode ok(SigningKey key, TxBody body) {
@@ -283,8 +284,10 @@ class CitizenshipApiTest {
                 422, "VOTING_CLOSED");
     }
 
+    /** Last: it steps the node's clock past the recovery delay. */
     @Test
-    void aRecoveryNeedsItsGuardians() {
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void aRecoveryNeedsItsGuardiansAndItsDelay() {
         SigningKey ward = citizen(250);
         SigningKey g1 = citizen(251);
         SigningKey g2 = citizen(252);
@@ -296,10 +299,12 @@ class CitizenshipApiTest {
         SigningKey fresh = SigningKey.generate();
         byte[] proof = fresh.sign(KeyProof.message(society, wardId));
         ok(g1, new CitizenshipTx.Recover(wardId, fresh.verifyingKey(), proof));
+        refused(fresh, new CitizenshipTx.CompleteRecovery(wardId), 422, "RECOVERY_DELAY");
+        running.clock().step(java.time.Duration.ofDays(7).plusHours(1)); // the demo keeps the default 7-day delay
         refused(fresh, new CitizenshipTx.CompleteRecovery(wardId), 422, "TOO_FEW_GUARDIANS");
         refused(notGuardian, new CitizenshipTx.Recover(wardId, fresh.verifyingKey(), proof), 422, "NOT_A_GUARDIAN");
         ok(g2, new CitizenshipTx.Recover(wardId, fresh.verifyingKey(), proof));
-        ok(fresh, new CitizenshipTx.CompleteRecovery(wardId)); // the demo's recovery delay is zero days
+        ok(fresh, new CitizenshipTx.CompleteRecovery(wardId));
         assertThat(person(fresh.did()).get("id").asText()).isEqualTo(wardId.hex());
         refused(ward, new CitizenshipTx.Renew(charter), 422, "KEY_RETIRED");
     }

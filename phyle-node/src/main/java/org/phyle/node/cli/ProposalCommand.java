@@ -1,0 +1,286 @@
+package org.phyle.node.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.phyle.core.governance.Actions;
+import org.phyle.core.governance.Ballot;
+import org.phyle.core.governance.GovernanceTx;
+import org.phyle.core.governance.Method;
+import org.phyle.core.governance.ProposalAction;
+import org.phyle.core.governance.Threshold;
+import org.phyle.crypto.Hash;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "proposal", description = "Governance: propose, sponsor, vote by any method, delegate, execute, read.",
+        subcommands = {ProposalCommand.Create.class, ProposalCommand.Sponsor.class, ProposalCommand.Cancel.class,
+                ProposalCommand.Vote.class, ProposalCommand.Delegate.class, ProposalCommand.Undelegate.class,
+                ProposalCommand.Execute.class, ProposalCommand.ListProposals.class, ProposalCommand.Show.class})
+final class ProposalCommand {
+
+    static Hash id(String hex) {
+        if (!hex.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("a proposal is named by its id (64 hex digits)");
+        }
+        return Hash.fromHex(hex);
+    }
+
+    @Command(name = "create", description = {"Propose. A signal by default; --set NAME=VALUE makes a parameter change,",
+            "--amend TARGET with --amendment TEXT|@file a text amendment (TARGET: purpose or article:NAME)."})
+    static final class Create implements Callable<Integer> {
+        @Option(names = "--title", required = true)
+        String title;
+
+        @Option(names = "--text", defaultValue = "", description = "The case for it: text or @file.")
+        String text;
+
+        @Option(names = "--topic", defaultValue = "general", description = "For delegation (default: ${DEFAULT-VALUE}).")
+        String topic;
+
+        @Option(names = "--set", description = "A parameter change, e.g. --set governance.quorumBp=2500.")
+        Map<String, String> set = new LinkedHashMap<>();
+
+        @Option(names = "--amend", description = "A text amendment of purpose or article:NAME.")
+        String amend;
+
+        @Option(names = "--amendment", description = "The new text (or @file); empty repeals an article.")
+        String amendment;
+
+        @Option(names = "--method", defaultValue = "yes-no", description = "yes-no, quadratic, approval or ranked.")
+        String method;
+
+        @Option(names = "--option", description = "An option (repeat), for quadratic, approval and ranked.")
+        List<String> options = new ArrayList<>();
+
+        @Option(names = "--winners", defaultValue = "1")
+        int winners;
+
+        @Option(names = "--max-approvals", defaultValue = "0", description = "For approval (default: all options).")
+        int maxApprovals;
+
+        @Option(names = "--allow-negative", description = "For quadratic: allow votes against.")
+        boolean allowNegative;
+
+        @Option(names = "--threshold", defaultValue = "majority",
+                description = "For yes-no: majority, three-fifths, two-thirds, three-quarters or unanimity.")
+        String threshold;
+
+        @Option(names = "--voting-hours", description = "How long voting lasts (default: the society's).")
+        Integer votingHours;
+
+        @Mixin
+        CitizenCommand.Signer signer;
+
+        @Override
+        public Integer call() {
+            ProposalAction action = null;
+            String kind = "signal";
+            if (!set.isEmpty()) {
+                action = new Actions.ParameterChange(set);
+                kind = "parameter";
+            } else if (amend != null) {
+                action = new Actions.TextAmendment(amend, amendment == null ? ""
+                        : new String(Inputs.textOrFile(amendment), StandardCharsets.UTF_8));
+                kind = "text";
+            }
+            Method m = Method.fromJson(method);
+            GovernanceTx.Propose p = new GovernanceTx.Propose(title, new String(Inputs.textOrFile(text.isEmpty() ? " "
+                    : text), StandardCharsets.UTF_8).strip(), topic, kind, action, m, m == Method.YES_NO ? List.of() : options,
+                    winners, maxApprovals == 0 ? options.size() : maxApprovals, allowNegative, Threshold.named(threshold),
+                    Optional.ofNullable(votingHours));
+            Submitter s = new Submitter(signer.node);
+            JsonNode answer = s.submit(signer.key, p);
+            System.out.println("Proposal " + answer.get("txId").asText() + " is a draft; it needs "
+                    + s.client().getJson("/proposals/" + answer.get("txId").asText()).get("sponsorsRequired").asInt()
+                    + " co-sponsors.");
+            return 0;
+        }
+    }
+
+    @Command(name = "sponsor", description = "Co-sponsor a proposal.")
+    static final class Sponsor implements Callable<Integer> {
+        @Parameters(paramLabel = "PROPOSAL")
+        String proposal;
+
+        @Mixin
+        CitizenCommand.Signer signer;
+
+        @Override
+        public Integer call() {
+            new Submitter(signer.node).submit(signer.key, new GovernanceTx.Sponsor(id(proposal)));
+            return 0;
+        }
+    }
+
+    @Command(name = "cancel", description = "Withdraw your proposal before its voting opens.")
+    static final class Cancel implements Callable<Integer> {
+        @Parameters(paramLabel = "PROPOSAL")
+        String proposal;
+
+        @Mixin
+        CitizenCommand.Signer signer;
+
+        @Override
+        public Integer call() {
+            new Submitter(signer.node).submit(signer.key, new GovernanceTx.Cancel(id(proposal)));
+            return 0;
+        }
+    }
+
+    @Command(name = "vote", description = "Vote (again: the last ballot counts), in the proposal's method.")
+    static final class Vote implements Callable<Integer> {
+        @Parameters(paramLabel = "PROPOSAL")
+        String proposal;
+
+        static final class Choice {
+            @Option(names = "--yes")
+            boolean yes;
+
+            @Option(names = "--no")
+            boolean no;
+
+            @Option(names = "--abstain")
+            boolean abstain;
+
+            @Option(names = "--votes", split = ",", description = "Quadratic: votes per option, e.g. 3,0,-1.")
+            int[] votes;
+
+            @Option(names = "--approve", split = ",", description = "Approval: the options approved, e.g. 0,2.")
+            int[] approve;
+
+            @Option(names = "--rank", split = ",", description = "Ranked: options in order of preference, e.g. 2,0,1.")
+            int[] rank;
+        }
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Choice choice;
+
+        @Mixin
+        CitizenCommand.Signer signer;
+
+        @Override
+        public Integer call() {
+            Ballot ballot;
+            if (choice.yes || choice.no || choice.abstain) {
+                ballot = new Ballot.YesNo(choice.yes ? Ballot.YesNo.Choice.YES
+                        : choice.no ? Ballot.YesNo.Choice.NO : Ballot.YesNo.Choice.ABSTAIN);
+            } else if (choice.votes != null) {
+                ballot = new Ballot.Quadratic(choice.votes);
+            } else if (choice.approve != null) {
+                ballot = new Ballot.Approval(choice.approve);
+            } else {
+                ballot = new Ballot.Ranked(choice.rank);
+            }
+            new Submitter(signer.node).submit(signer.key, new GovernanceTx.Vote(id(proposal), ballot));
+            return 0;
+        }
+    }
+
+    @Command(name = "delegate", description = "Delegate your vote on a topic (* for all) to another citizen.")
+    static final class Delegate implements Callable<Integer> {
+        @Parameters(paramLabel = "PERSON")
+        String person;
+
+        @Option(names = "--topic", defaultValue = "*", description = "The topic (default: ${DEFAULT-VALUE}, every topic).")
+        String topic;
+
+        @Mixin
+        CitizenCommand.Signer signer;
+
+        @Override
+        public Integer call() {
+            Submitter s = new Submitter(signer.node);
+            s.submit(signer.key, new GovernanceTx.Delegate(topic, s.personId(person)));
+            return 0;
+        }
+    }
+
+    @Command(name = "undelegate", description = "Revoke your delegation on a topic.")
+    static final class Undelegate implements Callable<Integer> {
+        @Option(names = "--topic", defaultValue = "*")
+        String topic;
+
+        @Mixin
+        CitizenCommand.Signer signer;
+
+        @Override
+        public Integer call() {
+            new Submitter(signer.node).submit(signer.key, new GovernanceTx.Undelegate(topic));
+            return 0;
+        }
+    }
+
+    @Command(name = "execute", description = "Carry out a passed proposal after its timelock (it also happens by itself).")
+    static final class Execute implements Callable<Integer> {
+        @Parameters(paramLabel = "PROPOSAL")
+        String proposal;
+
+        @Mixin
+        CitizenCommand.Signer signer;
+
+        @Override
+        public Integer call() {
+            new Submitter(signer.node).submit(signer.key, new GovernanceTx.Execute(id(proposal)));
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List proposals, newest first: --state open|closed|voting|passed|...")
+    static final class ListProposals implements Callable<Integer> {
+        @Option(names = "--state", defaultValue = "all")
+        String state;
+
+        @Mixin
+        CitizenCommand.Reader reader;
+
+        @Override
+        public Integer call() {
+            JsonNode page = new Submitter(reader.node).client().getJson("/proposals?state="
+                    + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8));
+            for (JsonNode p : page.get("proposals")) {
+                System.out.printf("#%-4d %-10s %-10s %-9s %s  %s%n", p.get("number").asInt(), p.get("state").asText(),
+                        p.get("method").asText(), p.get("kind").asText(), p.get("id").asText(), p.get("title").asText());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", description = "Show a proposal, its rules and its tally.")
+    static final class Show implements Callable<Integer> {
+        @Parameters(paramLabel = "PROPOSAL")
+        String proposal;
+
+        @Mixin
+        CitizenCommand.Reader reader;
+
+        @Override
+        public Integer call() {
+            JsonNode p = new Submitter(reader.node).client().getJson("/proposals/" + id(proposal).hex());
+            System.out.println("#" + p.get("number").asInt() + "  " + p.get("title").asText() + "  [" + p.get("state").asText()
+                    + "]");
+            System.out.println("  " + p.get("kind").asText() + ", " + p.get("method").asText() + ", topic "
+                    + p.get("topic").asText() + ", by #" + p.at("/author/number").asInt() + " " + p.at("/author/name").asText());
+            System.out.println("  rules " + p.get("rules"));
+            if (p.has("closesAt")) {
+                System.out.println("  voting until " + Instant.ofEpochMilli(p.get("closesAt").asLong()) + "; electorate "
+                        + p.get("electorate").asInt());
+            }
+            if (p.has("tally")) {
+                System.out.println("  " + (p.get("tallyFinal").asBoolean() ? "tally " : "provisional tally ")
+                        + p.get("tally"));
+            }
+            return 0;
+        }
+    }
+
+}
