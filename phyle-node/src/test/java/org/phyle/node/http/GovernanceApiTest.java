@@ -172,6 +172,18 @@ class GovernanceApiTest {
         assertThat(runoff.at("/tally/delegated").asLong()).isPositive();
         assertThat(runoff.at("/tally/fellBack").asLong()).as("18 delegations, a cap of 5% of ~300").isPositive();
 
+        // the worked example in docs/governance.md: the demo's history is deterministic
+        JsonNode rounds = runoff.at("/tally/rounds");
+        assertThat(rounds.size()).isEqualTo(5);
+        assertThat(rounds.get(0).get("counts").toString()).isEqualTo("[43,39,10,18,32]");
+        assertThat(rounds.get(3).get("counts").toString()).isEqualTo("[69,69,0,0,0]");
+        assertThat(rounds.get(3).get("eliminated").asInt()).as("the tie broken by round 1").isEqualTo(1);
+        assertThat(rounds.get(4).get("counts").toString()).isEqualTo("[106,0,0,0,0]");
+        assertThat(runoff.at("/tally/winners/0").asInt()).isZero();
+        JsonNode days = get("/proposals/" + seeded.finishedProposals().get(2).hex() + "/tally").get("tally");
+        assertThat(days.get("winners").toString()).isEqualTo("[5,4,3]");
+        assertThat(days.get("participants").asInt()).isEqualTo(136);
+
         JsonNode open = proposal(seeded.openProposals().get(1));
         assertThat(open.get("state").asText()).isEqualTo("voting");
         assertThat(open.get("tallyFinal").asBoolean()).isFalse();
