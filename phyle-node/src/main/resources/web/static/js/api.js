@@ -82,9 +82,36 @@ export async function postJson(path, body, params) {
   return response.json();
 }
 
-// The calls the ledger page makes.
+// The calls the pages make.
+const seg = (x) => encodeURIComponent(String(x)).replace(/%3A/gi, ':');
 export const society = () => getJson('society');
+export const charter = () => getJson('charter');
 export const checkpoint = () => getText('checkpoint');
-export const blocks = (limit = 10) => getJson('blocks', { limit });
+export const blocks = (limit = 10, before) => getJson('blocks', { limit, before });
+export const block = (height) => getJson('blocks/' + seg(height));
 export const entries = (start, end) => getJson('entries', { start, end });
-export const receipt = (txId) => getJson('txs/' + encodeURIComponent(txId) + '/receipt');
+export const receipt = (txId) => getJson('txs/' + seg(txId) + '/receipt');
+export const txStatus = (txId) => getJson('txs/' + seg(txId));
+export const consistency = (from, to) => getJson('proofs/consistency', { from, to });
+export const citizens = ({ status, q, after, limit } = {}) => getJson('citizens', { status, q: q || undefined, after,
+  limit });
+export const person = (ref) => getJson('citizens/' + seg(ref));
+export const history = (ref, { before, limit } = {}) => getJson('citizens/' + seg(ref) + '/history', { before, limit });
+export const timeline = (points = 48) => getJson('citizens/timeline', { points });
+export const challenges = ({ open, limit } = {}) => getJson('challenges', { open: open ? 'true' : undefined, limit });
+export const challenge = (id) => getJson('challenges/' + seg(id));
+
+/** Submits one signed envelope; the node answers once it is in a block (200) or still waiting (202). */
+export const submit = (envelope) => postJson('txs', envelope);
+
+/** A person by number, id or did:key, or null if the node knows no such person. */
+export async function personOrNull(ref) {
+  try {
+    return await person(ref);
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'NOT_FOUND') {
+      return null;
+    }
+    throw e;
+  }
+}

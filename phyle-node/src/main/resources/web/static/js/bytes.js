@@ -69,6 +69,29 @@ export function fromBase64Url(text) {
   return fromBase64(std + '='.repeat((4 - (std.length % 4)) % 4));
 }
 
+/** Unpadded base64url of bytes (signatures and nonces in transaction envelopes). */
+export function toBase64Url(bytes) {
+  return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The bytes of an ASCII string (one byte per character; refuses anything else). */
+export function ascii(text) {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) {
+      throw new VerifyError('NOT_ASCII', 'not an ASCII string');
+    }
+    out[i] = c;
+  }
+  return out;
+}
+
+/** n cryptographically random bytes. */
+export function randomBytes(n) {
+  return globalThis.crypto.getRandomValues(new Uint8Array(n));
+}
+
 /** The concatenation of byte arrays (numbers are single bytes). */
 export function concat(...parts) {
   const arrays = parts.map((p) => (typeof p === 'number' ? Uint8Array.of(p) : p));

@@ -5,10 +5,14 @@
 import * as api from './api.js';
 import { ApiError } from './api.js';
 import { VerifyError, fromHex } from './bytes.js';
+import { describe } from './describe.js';
 import { verifyConsistency } from './merkle.js';
-import { ago, formatNumber, formatTime, has, t } from './messages.js';
+import { ago, formatNumber, formatTime, t } from './messages.js';
 import { openCheckpoint, parseCheckpoint, parseNote, parseVerifierKey } from './note.js';
 import { CHECKS, verifyReceipt } from './receipt.js';
+import {
+  $, el, parameterItems, problemText, reasonText, shortDid, shortHex, show, startPage, timeElement,
+} from './ui.js';
 
 const POLL_MS = 2000;
 const RETRY_MS = 5000;
@@ -28,90 +32,9 @@ const state = {
   pollTimer: null,
   polling: false,
   lookup: 0, // sequence number of the latest receipt lookup
+  comparison: 0, // sequence number of the latest comparison of checkpoints
+  latestHeight: null, // height of the newest block shown
 };
-
-const $ = (id) => document.getElementById(id);
-
-/** An element with attributes (`class`, `text`, data-*, aria-*, ...) and children (nodes or strings). */
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) {
-      continue;
-    }
-    if (k === 'class') {
-      node.className = v;
-    } else if (k === 'text') {
-      node.textContent = v;
-    } else {
-      node.setAttribute(k, v === true ? '' : String(v));
-    }
-  }
-  for (const c of children.flat()) {
-    if (c !== null && c !== undefined && c !== false) {
-      node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-    }
-  }
-  return node;
-}
-
-function show(node, text) {
-  node.textContent = text;
-  node.hidden = !text;
-}
-
-// ---- wording ----------------------------------------------------------------------------------------------------
-
-function translateStatic() {
-  document.documentElement.lang = t('locale');
-  document.title = t('page.titleLoading');
-  for (const node of document.querySelectorAll('[data-i18n]')) {
-    node.textContent = t(node.dataset.i18n);
-  }
-  for (const node of document.querySelectorAll('[data-i18n-aria-label]')) {
-    node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));
-  }
-  for (const node of document.querySelectorAll('[data-i18n-title]')) {
-    node.setAttribute('title', t(node.dataset.i18nTitle));
-  }
-}
-
-/** Why something failed, in words, for a stable code and its values. */
-function reasonText(code, params = {}) {
-  return has('reason.' + code) ? t('reason.' + code, params) : t('reason.unknown', { code });
-}
-
-/** An error from the node or from verification, in plain words. */
-function problemText(error) {
-  if (error instanceof ApiError) {
-    const meaning = has('problem.' + error.code) ? t('problem.' + error.code) : t('problem.other', { code: error.code });
-    return error.detail ? t('problem.with', { meaning, detail: error.detail }) : meaning;
-  }
-  if (error instanceof VerifyError) {
-    return reasonText(error.code);
-  }
-  return reasonText('unknown', { code: error && error.name ? error.name : String(error) });
-}
-
-function shortHex(hex, head = 8, tail = 4) {
-  if (typeof hex !== 'string' || hex.length <= head + tail + 1) {
-    return String(hex);
-  }
-  return hex.slice(0, head) + '…' + (tail > 0 ? hex.slice(-tail) : '');
-}
-
-function shortDid(did) {
-  const prefix = 'did:key:';
-  if (typeof did === 'string' && did.startsWith(prefix)) {
-    return prefix + shortHex(did.slice(prefix.length), 8, 4);
-  }
-  return shortHex(String(did), 16, 4);
-}
-
-function timeElement(ms, options) {
-  return el('time', { datetime: new Date(ms).toISOString(), title: formatTime(ms, { full: true }),
-    text: formatTime(ms, options) });
-}
 
 // ---- the society ------------------------------------------------------------------------------------------------
 
@@ -159,12 +82,7 @@ function renderSociety(s) {
   $('society-facts').replaceChildren(...facts);
 
   const params = Array.isArray(s.parameters) ? s.parameters : [];
-  $('society-parameter-list').replaceChildren(...params.map((p) => el('li', { class: 'parameter' },
-    el('div', { class: 'parameter-head' },
-      el('code', { class: 'parameter-name', text: p.name }),
-      el('span', { class: 'parameter-value',
-        text: t('society.parameter.value', { value: formatNumber(p.value), unit: p.unit || '' }).trim() })),
-    p.meaning ? el('p', { class: 'parameter-meaning', text: p.meaning }) : null)));
+  $('society-parameter-list').replaceChildren(...parameterItems(params));
   $('society-parameters').hidden = params.length === 0;
 }
 
@@ -239,7 +157,8 @@ async function showCheckpoint(text) {
 /** Verifies the checkpoint note against the sequencer key; true if it is signed by it for this society's log. */
 async function checkSignature(text, badge) {
   if (!state.verifier) {
-    setBadge(badge, 'invalid', t('checkpoint.cannotVerify', { reason: reasonText(state.verifierError || 'NO_VERIFIER') }));
+    setBadge(badge, 'invalid',
+      t('checkpoint.cannotVerify', { reason: reasonText(state.verifierError || 'NO_VERIFIER') }));
     return false;
   }
   try {
@@ -323,6 +242,15 @@ async function loadBlocks(size) {
     if (head) {
       state.headTime = head.time;
     }
+    if (Number.isSafeInteger(answer.height)) {
+      state.latestHeight = answer.height;
+      const input = $('consistency-height');
+      input.max = String(answer.height);
+      $('consistency-hint').textContent = t('consistency.hint', { max: formatNumber(answer.height) });
+      if (input.value === '') {
+        input.placeholder = String(Math.max(0, answer.height - 1));
+      }
+    }
     $('blocks-body').replaceChildren(...(blocks.length === 0
       ? [el('tr', {}, el('td', { colspan: 5, text: t('blocks.empty') }))]
       : blocks.map((b) => el('tr', { 'data-height': b.height },
@@ -358,12 +286,7 @@ async function loadEntries(size) {
 function renderEntry(item) {
   const payload = (item.entry && item.entry.payload) || {};
   const body = payload.body || {};
-  let label = null;
-  if (payload.type === 'notary.record' && typeof body.label === 'string') {
-    label = body.label;
-  } else if (payload.type === 'society.genesis' && typeof body.name === 'string') {
-    label = t('entries.genesis', { name: body.name });
-  }
+  const label = describe(String(payload.type || ''), body);
   const button = el('button', { type: 'button', class: 'button txid', title: item.txId, 'data-txid': item.txId },
     el('span', { text: t('entries.verify') }), ' ', el('code', { text: shortHex(item.txId) }));
   button.addEventListener('click', () => {
@@ -515,14 +438,150 @@ function detailParams(c) {
   return p;
 }
 
+// ---- two checkpoints ------------------------------------------------------------------------------------------------
+
+/** The checks of a comparison, in the order they are made and reported. */
+const COMPARISON = ['earlier', 'latest', 'consistency'];
+
+function onCompare(event) {
+  event.preventDefault();
+  compare($('consistency-height').value);
+}
+
+/** Opens a checkpoint note and checks its signature: {ok, size, root, rootHex, reason}. */
+async function signedCheckpoint(text) {
+  try {
+    const opened = await openCheckpoint(text, state.verifier, state.society.origin);
+    const c = opened.checkpoint;
+    if (!opened.verified) {
+      return { ok: false, reason: 'BAD_SIGNATURE', size: c.size };
+    }
+    if (!opened.originMatches) {
+      return { ok: false, reason: 'WRONG_ORIGIN', claimed: c.origin, size: c.size };
+    }
+    return { ok: true, size: c.size, root: c.root, rootHex: c.rootHex };
+  } catch (e) {
+    if (e instanceof VerifyError && !ENVIRONMENT_ERRORS.has(e.code)) {
+      return { ok: false, reason: e.code };
+    }
+    throw e;
+  }
+}
+
+/**
+ * Compares the checkpoint signed after an earlier block with the latest one: both signatures, then the RFC 9162
+ * consistency proof between their roots (taken from the signed notes, never from the proof's answer).
+ */
+async function compare(raw) {
+  const input = $('consistency-height');
+  const result = $('consistency-result');
+  const status = $('consistency-status');
+  const max = state.latestHeight;
+  const text = String(raw).trim();
+  const height = Number(text);
+  if (!/^[0-9]+$/.test(text) || !Number.isSafeInteger(height) || (max !== null && height > max)) {
+    input.setAttribute('aria-invalid', 'true');
+    show($('consistency-input-error'),
+      t('consistency.invalidHeight', { max: max === null ? '…' : formatNumber(max) }));
+    input.focus();
+    return;
+  }
+  input.removeAttribute('aria-invalid');
+  show($('consistency-input-error'), '');
+  const seq = ++state.comparison;
+  result.hidden = false;
+  result.dataset.state = 'checking';
+  result.replaceChildren(el('p', { class: 'checking', text: t('consistency.checking') }));
+  status.textContent = t('consistency.checking');
+
+  let verdictText;
+  try {
+    if (!state.verifier) {
+      throw new VerifyError(state.verifierError || 'NO_VERIFIER', 'no sequencer key');
+    }
+    const [block, latestText] = await Promise.all([api.block(height), api.checkpoint()]);
+    const earlier = await signedCheckpoint(block.checkpoint);
+    const latest = await signedCheckpoint(latestText);
+    let consistency;
+    if (!earlier.root || !latest.root) {
+      consistency = { ok: false, reason: 'NO_CHECKPOINT' };
+    } else if (earlier.size > latest.size) {
+      consistency = { ok: false, reason: 'NOT_EARLIER' };
+    } else {
+      const proof = await api.consistency(earlier.size, latest.size);
+      const hashes = (proof.proof || []).map((h) => fromHex(h));
+      const ok = await verifyConsistency(earlier.size, latest.size, earlier.root, latest.root, hashes);
+      consistency = ok ? { ok, from: earlier.size, to: latest.size, proofLength: hashes.length }
+        : { ok, reason: 'NOT_CONSISTENT' };
+    }
+    if (seq !== state.comparison) {
+      return;
+    }
+    const checks = { earlier: { ...earlier, height }, latest, consistency };
+    verdictText = renderComparison(result, checks, earlier, latest);
+  } catch (e) {
+    if (seq !== state.comparison) {
+      return;
+    }
+    let headline;
+    if (e instanceof ApiError) {
+      headline = t('consistency.noBlock');
+    } else if (e instanceof VerifyError) {
+      headline = t('receipt.cannotVerifyTitle');
+    } else {
+      throw e;
+    }
+    result.dataset.state = 'problem';
+    const explanation = e instanceof ApiError && e.detail ? t('receipt.nodeSays', { detail: e.detail, code: e.code })
+      : problemText(e);
+    result.replaceChildren(
+      el('p', { class: 'verdict', 'data-verified': 'false', id: 'consistency-verdict' },
+        el('span', { class: 'mark', 'aria-hidden': 'true', text: '✗' }), ' ', headline),
+      el('p', { class: 'problem-detail', text: explanation }));
+    verdictText = headline + '. ' + explanation;
+  }
+  status.textContent = verdictText;
+}
+
+function renderComparison(result, checks, earlier, latest) {
+  const failed = COMPARISON.find((id) => !checks[id].ok);
+  const verdict = failed ? t('consistency.notVerified', { failure: t('check.' + failed + '.failure') })
+    : t('consistency.verified', { from: formatNumber(earlier.size), to: formatNumber(latest.size) });
+  result.dataset.state = failed ? 'failed' : 'verified';
+  const detail = (id, c) => {
+    if (!c.ok) {
+      return reasonText(c.reason, { claimed: c.claimed });
+    }
+    if (id === 'consistency') {
+      return t('check.ok.consistency', { proofLength: formatNumber(c.proofLength), from: formatNumber(c.from),
+        to: formatNumber(c.to) });
+    }
+    return t('check.ok.signedCheckpoint', { size: formatNumber(c.size), root: shortHex(c.rootHex) });
+  };
+  result.replaceChildren(
+    el('p', { class: 'verdict', id: 'consistency-verdict', 'data-verified': String(!failed) },
+      el('span', { class: 'mark', 'aria-hidden': 'true', text: failed ? '✗' : '✓' }), ' ', verdict),
+    el('ol', { class: 'checks' }, ...COMPARISON.map((id) => {
+      const c = checks[id];
+      return el('li', { class: 'check', 'data-check': id, 'data-ok': String(c.ok) },
+        el('span', { class: 'mark', 'aria-hidden': 'true', text: c.ok ? '✓' : '✗' }),
+        el('div', { class: 'check-text' },
+          el('span', { class: 'visually-hidden', text: (c.ok ? t('receipt.passed') : t('receipt.failed')) + ': ' }),
+          el('span', { class: 'check-label', text: t('check.' + id, { height: formatNumber(checks.earlier.height) }) }),
+          el('span', { class: 'check-detail', text: detail(id, c) })));
+    })));
+  return verdict;
+}
+
 // ---- start -------------------------------------------------------------------------------------------------------
 
 function start() {
-  translateStatic();
+  startPage('page.title');
   $('society-name').textContent = t('loading');
   setBadge($('checkpoint-signature'), 'pending', t('checkpoint.signatureChecking'));
   setBadge($('checkpoint-consistency'), 'idle', t('checkpoint.consistencyNone'));
   $('receipt-form').addEventListener('submit', onSubmit);
+  $('consistency-form').addEventListener('submit', onCompare);
   document.addEventListener('visibilitychange', () => {
     if (!document.hidden) {
       poll();

@@ -4,29 +4,60 @@ import io.javalin.config.JavalinConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * The web app's pages: each path is an HTML document from the class path ({@code /web/...}) that loads its ES
- * modules from {@code /static}. There is no front-end build: what is in the resources is what the browser gets.
+ * The web app's pages. Each page is the {@code <main>} of an HTML file from the class path ({@code /web/...}) put
+ * into the shared frame {@code /web/layout.html} (header, navigation, backup reminder, footer) once, at start-up,
+ * with its ES module ({@code /static/js/...}) and its navigation link marked as the current page. There is no
+ * front-end build: what is in the resources is what the browser gets.
+ *
+ * <p>Every page is served with a Content-Security-Policy that allows scripts, styles and requests from this node
+ * only: a page that signs with the citizen's key runs no code from anywhere else.
  */
 final class WebPages {
-    /** Path → HTML resource. */
-    static final Map<String, String> PAGES = new LinkedHashMap<>();
-
-    static {
-        PAGES.put("/", "/web/index.html");
+    /** A page: its path, its id (the {@code data-nav} of its link in the layout), its HTML and its module. */
+    record Page(String path, String id, String resource, String script) {
     }
+
+    static final List<Page> PAGES = List.of(
+            new Page("/", "home", "/web/index.html", "home-page.js"),
+            new Page("/join", "join", "/web/join.html", "join-page.js"),
+            new Page("/me", "me", "/web/me.html", "me-page.js"),
+            new Page("/citizens", "citizens", "/web/citizens.html", "citizens-page.js"),
+            new Page("/ledger", "ledger", "/web/ledger.html", "ledger-page.js"));
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'self'; frame-ancestors 'none'";
 
     private WebPages() {
     }
 
     static void register(JavalinConfig config) {
-        for (Map.Entry<String, String> page : PAGES.entrySet()) {
-            byte[] html = resource(page.getValue());
-            config.routes.get(page.getKey(), ctx -> ctx.contentType("text/html; charset=utf-8").result(html));
+        String layout = new String(resource("/web/layout.html"), StandardCharsets.UTF_8);
+        for (Page page : PAGES) {
+            byte[] html = render(layout, page).getBytes(StandardCharsets.UTF_8);
+            config.routes.get(page.path(), ctx -> ctx
+                    .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Cache-Control", "no-cache")
+                    .contentType("text/html; charset=utf-8").result(html));
         }
+    }
+
+    /** The layout with the page's main content, module and id filled in. */
+    static String render(String layout, Page page) {
+        String main = new String(resource(page.resource()), StandardCharsets.UTF_8);
+        String nav = "data-nav=\"" + page.id() + "\"";
+        if (!layout.contains(nav)) {
+            throw new IllegalStateException("the layout has no navigation link " + nav);
+        }
+        return layout.replace("{{script}}", page.script())
+                .replace("{{page}}", page.id())
+                .replace(nav, nav + " aria-current=\"page\"")
+                .replace("{{main}}", main.strip());
     }
 
     static byte[] resource(String path) {

@@ -48,7 +48,7 @@ import org.phyle.node.TestNodes;
 import org.phyle.node.demo.DemoSociety;
 
 /**
- * The node's web page in a real browser (Debian's Chromium driven by Playwright) against a real demo node: the
+ * The ledger page ({@code /ledger}) in a real browser (Debian's Chromium driven by Playwright) against a real demo node: the
  * society, the live checkpoint with its signature checked in the browser, the latest blocks and entries, and receipts
  * verified in the browser, including tampered ones. Screenshots of each state go to target/screenshots/.
  */
@@ -114,7 +114,7 @@ class LedgerPageTest {
                 pageErrors.add(m.text());
             }
         });
-        page.navigate(node.url() + "/");
+        page.navigate(node.url() + "/ledger");
         assertThat(page.locator("#checkpoint-signature")).hasAttribute("data-state", "valid");
     }
 
@@ -263,13 +263,13 @@ class LedgerPageTest {
     void fitsAPhoneScreen() {
         open(360, 740);
         assertNoHorizontalScroll();
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("6-phone-top.png")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("ledger-6-phone-top.png")));
         page.locator("#entries-list li.entry").first().getByRole(AriaRole.BUTTON).click();
         assertThat(page.locator("#receipt-verdict")).hasAttribute("data-verified", "true");
         page.locator("#receipt-result details").evaluate("d => d.open = true");
         assertNoHorizontalScroll();
         page.locator("#receipt").screenshot(new Locator.ScreenshotOptions()
-                .setPath(SCREENSHOTS.resolve("6-phone-receipt.png")));
+                .setPath(SCREENSHOTS.resolve("ledger-6-phone-receipt.png")));
         screenshot("6-phone-full");
     }
 
@@ -334,9 +334,50 @@ class LedgerPageTest {
         assertThat(result).isEqualTo("");
     }
 
-    /** Last: it grows the log, and the page follows within a poll or two. */
     @Test
     @Order(10)
+    void comparesAnEarlierCheckpointWithTheLatestInTheBrowser() {
+        Locator height = page.getByLabel("Earlier block (height)");
+        height.fill("0");
+        height.press("Enter");
+        assertThat(page.locator("#consistency-verdict")).hasAttribute("data-verified", "true");
+        assertThat(page.locator("#consistency-verdict")).hasText(Pattern.compile(
+                "Verified in your browser: the log of size 1 is the beginning of the log of size "
+                        + node.node.head().treeSize()));
+        for (String check : List.of("earlier", "latest", "consistency")) {
+            assertThat(page.locator("#consistency [data-check=" + check + "]")).hasAttribute("data-ok", "true");
+        }
+        screenshot("8-consistency-verified");
+
+        // a consistency proof altered in flight does not lead to the signed roots
+        page.route("**/api/v1/proofs/consistency*", route -> {
+            APIResponse real = route.fetch();
+            try {
+                ObjectNode answer = (ObjectNode) JSON.readTree(real.body());
+                ArrayNode proof = (ArrayNode) answer.get("proof");
+                proof.set(0, flipFirstHexDigit(proof.get(0).asText()));
+                route.fulfill(new Route.FulfillOptions().setResponse(real).setBody(JSON.writeValueAsString(answer)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Compare")).click();
+        assertThat(page.locator("#consistency-verdict")).hasAttribute("data-verified", "false");
+        assertThat(page.locator("#consistency-verdict")).hasText(Pattern.compile(
+                "NOT verified: the consistency proof does not show that the log only grew"));
+        assertThat(page.locator("#consistency [data-check=consistency]")).hasAttribute("data-ok", "false");
+        assertThat(page.locator("#consistency [data-check=earlier]")).hasAttribute("data-ok", "true");
+
+        // a height past the head is explained, not sent
+        height.fill("999");
+        height.press("Enter");
+        assertThat(page.locator("#consistency-input-error")).hasText(Pattern.compile("whole number from 0 to"));
+        screenshot("8-consistency-tampered");
+    }
+
+    /** Last: it grows the log, and the page follows within a poll or two. */
+    @Test
+    @Order(11)
     void followsTheLogAsItGrows() {
         long before = node.node.head().treeSize();
         SigningKey ana = KeyFile.readOrCreate(node.dir.resolve("keys/ana.key"));
@@ -405,6 +446,7 @@ class LedgerPageTest {
     }
 
     private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("ledger-" + name + ".png"))
+                .setFullPage(true));
     }
 }

@@ -1,0 +1,190 @@
+// The key panel, shared by the join and "my identity" pages: make a key (with the passphrase of its backup) or
+// restore one from a backup file; once there is a key, its did:key, whether its backup was downloaded, and the
+// download. The key itself is handled by keystore.js and never touches the DOM.
+
+import * as feedback from './feedback.js';
+import { KeyError, checkPassphrase, createIdentity, markBackedUp, restoreIdentity, saveIdentity } from './keystore.js';
+import { t } from './messages.js';
+import { code, download, el, problemText, shell, show } from './ui.js';
+
+let uid = 0;
+
+/** A labelled field: the label, an optional hint, the control, and an error line, wired with aria-describedby. */
+export function field(id, labelText, control, hintText) {
+  const hintId = id + '-hint';
+  const errorId = id + '-error';
+  control.id = id;
+  control.setAttribute('aria-describedby', (hintText ? hintId + ' ' : '') + errorId);
+  return el('div', { class: 'field' },
+    el('label', { for: id, text: labelText }),
+    hintText ? el('p', { class: 'hint', id: hintId, text: hintText }) : null,
+    control,
+    el('p', { class: 'field-error', id: errorId, hidden: true }));
+}
+
+/** Shows a field's error (or clears it with null) and marks the control invalid. */
+export function fieldError(control, text) {
+  const error = document.getElementById(control.id + '-error');
+  if (text) {
+    control.setAttribute('aria-invalid', 'true');
+  } else {
+    control.removeAttribute('aria-invalid');
+  }
+  if (error) {
+    show(error, text);
+  }
+}
+
+/** The key this browser holds, and the download of its encrypted backup. */
+function keySummary(identity) {
+  const button = el('button', { type: 'button', class: 'button' + (identity.backedUp ? '' : ' primary'),
+    id: 'download-backup', text: t('key.download') });
+  button.addEventListener('click', async () => {
+    download(identity.backupFileName(), identity.backupText());
+    await markBackedUp();
+  });
+  return el('div', { class: 'key-summary', 'data-did': identity.did },
+    el('p', { class: 'verdict', 'data-verified': 'true' }, el('span', { class: 'mark', 'aria-hidden': 'true',
+      text: '✓' }), ' ', t('key.held')),
+    el('dl', { class: 'facts' },
+      el('div', { class: 'fact' }, el('dt', { text: t('key.did') }), el('dd', {}, code(identity.did,
+        { id: 'my-did' }))),
+      el('div', { class: 'fact' }, el('dt', { text: t('key.backup') }), el('dd', { id: 'backup-state',
+        'data-backed-up': String(identity.backedUp), text: identity.backedUp ? t('key.backedUp')
+          : t('key.notBackedUp') }))),
+    el('p', { class: 'hint', text: identity.backedUp ? t('key.backupAgain') : t('key.backupNow') }),
+    el('div', { class: 'actions' }, button));
+}
+
+/** The form that makes a new key. */
+function createForm(onDone) {
+  const n = ++uid;
+  const pass = el('input', { type: 'password', autocomplete: 'new-password', required: true });
+  const again = el('input', { type: 'password', autocomplete: 'new-password', required: true });
+  const region = el('div', { class: 'feedback', role: 'status', id: 'create-key-feedback', hidden: true });
+  const button = el('button', { type: 'submit', class: 'button primary', text: t('key.create') });
+  const form = el('form', { class: 'form', id: 'create-key-form', novalidate: true },
+    field('create-passphrase-' + n, t('key.passphrase'), pass, t('key.passphraseHint')),
+    field('create-passphrase-again-' + n, t('key.passphraseAgain'), again),
+    el('div', { class: 'actions' }, button),
+    region);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    fieldError(pass, null);
+    fieldError(again, null);
+    try {
+      checkPassphrase(pass.value, again.value);
+    } catch (e) {
+      const target = e.code === 'PASSPHRASE_MISMATCH' ? again : pass;
+      fieldError(target, problemText(e));
+      target.focus();
+      return;
+    }
+    button.disabled = true;
+    feedback.pending(region, t('key.creating'));
+    try {
+      const identity = await saveIdentity(await createIdentity(pass.value));
+      pass.value = '';
+      again.value = '';
+      feedback.clear(region);
+      onDone(identity);
+    } catch (e) {
+      feedback.rejected(region, e, t('key.createFailed'));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
+/** The form that restores a key from a backup file (replacing the key this browser holds, if any). */
+export function restoreForm(onDone, { replacing = null } = {}) {
+  const n = ++uid;
+  const file = el('input', { type: 'file', accept: '.json,application/json', required: true });
+  const pass = el('input', { type: 'password', autocomplete: 'current-password', required: true });
+  const region = el('div', { class: 'feedback', role: 'status', id: 'restore-key-feedback', hidden: true });
+  const button = el('button', { type: 'submit', class: 'button' + (replacing ? '' : ' primary'),
+    text: t('key.restore') });
+  const form = el('form', { class: 'form', id: 'restore-key-form', novalidate: true },
+    replacing ? el('p', { class: 'warning', text: t('key.replaceWarning') }) : null,
+    field('restore-file-' + n, t('key.file'), file, t('key.fileHint')),
+    field('restore-passphrase-' + n, t('key.passphrase'), pass),
+    el('div', { class: 'actions' }, button),
+    region);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    fieldError(file, null);
+    fieldError(pass, null);
+    feedback.clear(region);
+    if (!file.files || file.files.length === 0) {
+      fieldError(file, t('key.error.NO_FILE'));
+      file.focus();
+      return;
+    }
+    button.disabled = true;
+    feedback.pending(region, t('key.restoring'));
+    try {
+      const text = await file.files[0].text();
+      const identity = await restoreIdentity(text, pass.value);
+      await saveIdentity(identity);
+      pass.value = '';
+      feedback.clear(region);
+      onDone(identity);
+    } catch (e) {
+      feedback.clear(region);
+      if (e instanceof KeyError && e.code === 'WRONG_PASSPHRASE') {
+        fieldError(pass, problemText(e));
+        pass.focus();
+      } else if (e instanceof KeyError) {
+        fieldError(file, problemText(e));
+        file.focus();
+      } else {
+        feedback.rejected(region, e, t('key.restoreFailed'));
+      }
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
+/**
+ * Renders the key panel into a container: the key held, or the choice between making and restoring one.
+ * `onChange(identity)` runs after a key was made or restored.
+ */
+export function renderKeyPanel(container, { onChange = () => {} } = {}) {
+  const render = () => {
+    const identity = shell.identity;
+    if (identity) {
+      container.replaceChildren(keySummary(identity));
+      return;
+    }
+    const done = (created) => {
+      shell.identity = created;
+      render();
+      onChange(created);
+      const focus = container.querySelector('#download-backup') || container;
+      focus.focus();
+    };
+    container.replaceChildren(el('div', { class: 'key-choices' },
+      el('section', { class: 'subcard', 'aria-labelledby': 'create-key-title' },
+        el('h3', { id: 'create-key-title', text: t('key.createTitle') }),
+        el('p', { class: 'intro', text: t('key.createIntro') }),
+        createForm(done)),
+      el('section', { class: 'subcard', 'aria-labelledby': 'restore-key-title' },
+        el('h3', { id: 'restore-key-title', text: t('key.restoreTitle') }),
+        el('p', { class: 'intro', text: t('key.restoreIntro') }),
+        restoreForm(done))));
+  };
+  render();
+  globalThis.addEventListener('phyle:me', () => {
+    // re-render only when the key changed, so that a form being filled in is not thrown away
+    const shown = container.querySelector('.key-summary');
+    const did = shown ? shown.dataset.did : null;
+    const now = shell.identity ? shell.identity.did : null;
+    const backedUp = container.querySelector('#backup-state');
+    if (did !== now || (backedUp && backedUp.dataset.backedUp !== String(shell.identity.backedUp))) {
+      render();
+    }
+  });
+}
