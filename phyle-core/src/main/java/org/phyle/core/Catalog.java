@@ -5,7 +5,12 @@ import java.util.List;
 import org.phyle.core.citizenship.CitizenshipCode;
 import org.phyle.core.citizenship.CitizenshipParams;
 import org.phyle.core.citizenship.Registry;
+import org.phyle.core.canon.Canon;
+import org.phyle.core.canon.CanonCode;
+import org.phyle.core.charter.CharterActions;
 import org.phyle.core.charter.CharterCode;
+import org.phyle.core.charter.CharterParams;
+import org.phyle.core.charter.CharterTx;
 import org.phyle.core.governance.Actions;
 import org.phyle.core.governance.Governance;
 import org.phyle.core.governance.GovernanceCode;
@@ -22,16 +27,17 @@ import org.phyle.core.tx.TxTypes;
  */
 public final class Catalog {
     public static final TxTypes TX_TYPES = new TxTypes(concat(GenesisTx.TX_TYPES, Notary.TX_TYPES, Registry.TX_TYPES,
-            Governance.TX_TYPES));
+            Governance.TX_TYPES, CharterTx.TYPES, Canon.TX_TYPES));
 
     public static final List<ParameterSpec> PARAMETERS = concat(TxRules.PARAMETERS, CitizenshipParams.ALL,
-            GovernanceParams.ALL);
+            GovernanceParams.ALL, CharterParams.ALL);
 
     public static final List<RejectionCode> CODES = concat(List.of(TxCode.values()),
-            List.of(CitizenshipCode.values()), List.of(GovernanceCode.values()), List.of(CharterCode.values()));
+            List.of(CitizenshipCode.values()), List.of(GovernanceCode.values()), List.of(CharterCode.values()),
+            List.of(CanonCode.values()));
 
     /** The kinds of proposal: governance's own, and those other mechanisms add. */
-    public static final List<ProposalKind> PROPOSAL_KINDS = concat(Actions.KINDS);
+    public static final List<ProposalKind> PROPOSAL_KINDS = concat(Actions.KINDS, CharterActions.KINDS);
 
     private Catalog() {
     }

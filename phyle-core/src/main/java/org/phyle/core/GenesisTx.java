@@ -48,6 +48,7 @@ public record GenesisTx(String name, String purpose, String founderName, Verifyi
         GenesisTx g = new GenesisTx(f.line("name", 1, MAX_NAME), f.text("purpose", 1, MAX_PURPOSE),
                 f.line("founderName", 1, MAX_NAME), f.did("sequencer"), Parameters.read(f.object("parameters")));
         f.end();
+        org.phyle.core.charter.Charter.checkScheduleOrder(g.parameters());
         return g;
     }
 }

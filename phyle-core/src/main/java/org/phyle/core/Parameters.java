@@ -19,7 +19,7 @@ import org.phyle.crypto.VerifyingKey;
 
 /**
  * The values of every known parameter of a society, sorted by name. Immutable. A value is a {@code Long} (integer
- * parameters) or an unmodifiable {@code List<VerifyingKey>} (lists of keys).
+ * parameters), an unmodifiable {@code List<VerifyingKey>} (lists of keys) or a {@code String} (names).
  */
 public final class Parameters {
     private final SortedMap<String, Object> values;
@@ -32,7 +32,11 @@ public final class Parameters {
     public static Parameters defaults() {
         TreeMap<String, Object> values = new TreeMap<>();
         for (ParameterSpec spec : Catalog.PARAMETERS) {
-            values.put(spec.name(), spec.kind() == ParameterSpec.Kind.INTEGER ? (Object) spec.defaultValue() : List.of());
+            values.put(spec.name(), switch (spec.kind()) {
+                case INTEGER -> spec.defaultValue();
+                case KEYS -> List.of();
+                case NAME -> spec.defaultText();
+            });
         }
         return new Parameters(values);
     }
@@ -41,7 +45,7 @@ public final class Parameters {
     public Parameters with(String name, long value) {
         ParameterSpec spec = spec(name);
         if (spec.kind() != ParameterSpec.Kind.INTEGER) {
-            throw new Rejection(TxCode.MALFORMED, "parameter " + name + " is a list of keys, not an integer");
+            throw new Rejection(TxCode.MALFORMED, "parameter " + name + " is not an integer");
         }
         if (value < spec.min() || value > spec.max()) {
             throw new Rejection(TxCode.MALFORMED, "parameter " + name + " must be between " + spec.min() + " and "
@@ -56,7 +60,7 @@ public final class Parameters {
     public Parameters withKeys(String name, List<VerifyingKey> keys) {
         ParameterSpec spec = spec(name);
         if (spec.kind() != ParameterSpec.Kind.KEYS) {
-            throw new Rejection(TxCode.MALFORMED, "parameter " + name + " is an integer, not a list of keys");
+            throw new Rejection(TxCode.MALFORMED, "parameter " + name + " is not a list of keys");
         }
         if (keys.size() > spec.max()) {
             throw new Rejection(TxCode.MALFORMED, "parameter " + name + " holds at most " + spec.max() + " keys");
@@ -69,7 +73,23 @@ public final class Parameters {
         return new Parameters(copy);
     }
 
-    /** Textual overrides, as the CLI takes them: integers, or comma-separated did:keys. */
+    /** These parameters with one name replaced: one line, within the spec's length. */
+    public Parameters withName(String name, String text) {
+        ParameterSpec spec = spec(name);
+        if (spec.kind() != ParameterSpec.Kind.NAME) {
+            throw new Rejection(TxCode.MALFORMED, "parameter " + name + " is not a name");
+        }
+        if (text.length() < spec.min() || text.length() > spec.max() || text.contains("\n") || text.contains("\r")
+                || !text.strip().equals(text)) {
+            throw new Rejection(TxCode.MALFORMED, "parameter " + name + " is one line of " + spec.min() + " to "
+                    + spec.max() + " characters without surrounding spaces");
+        }
+        TreeMap<String, Object> copy = new TreeMap<>(values);
+        copy.put(name, text);
+        return new Parameters(copy);
+    }
+
+    /** Textual overrides, as the CLI takes them: integers, comma-separated did:keys, or names. */
     public Parameters withText(Map<String, String> overrides) {
         Parameters p = this;
         for (Map.Entry<String, String> e : new TreeMap<>(overrides).entrySet()) {
@@ -81,6 +101,8 @@ public final class Parameters {
                 } catch (NumberFormatException ex) {
                     throw new Rejection(TxCode.MALFORMED, "parameter " + spec.name() + " is an integer, not '" + text + "'");
                 }
+            } else if (spec.kind() == ParameterSpec.Kind.NAME) {
+                p = p.withName(spec.name(), text);
             } else {
                 List<VerifyingKey> keys = new ArrayList<>();
                 for (String did : text.isEmpty() ? new String[0] : text.split(",")) {
@@ -107,6 +129,8 @@ public final class Parameters {
             ParameterSpec spec = spec(name);
             if (spec.kind() == ParameterSpec.Kind.INTEGER) {
                 p = p.with(name, fields.integer(name, spec.min(), spec.max()));
+            } else if (spec.kind() == ParameterSpec.Kind.NAME) {
+                p = p.withName(name, fields.line(name, (int) spec.min(), (int) spec.max()));
             } else {
                 JsonNode list = fields.value(name);
                 if (!list.isArray()) {
@@ -147,7 +171,15 @@ public final class Parameters {
         return (List<VerifyingKey>) l;
     }
 
-    /** The values: Long or List&lt;VerifyingKey&gt;, by name. */
+    public String name(ParameterSpec spec) {
+        Object v = values.get(spec.name());
+        if (!(v instanceof String t)) {
+            throw new IllegalArgumentException("no name parameter " + spec.name());
+        }
+        return t;
+    }
+
+    /** The values: Long, List&lt;VerifyingKey&gt; or String, by name. */
     public SortedMap<String, Object> asMap() {
         return values;
     }
@@ -157,6 +189,8 @@ public final class Parameters {
         values.forEach((name, v) -> {
             if (v instanceof Long l) {
                 o.put(name, l);
+            } else if (v instanceof String t) {
+                o.put(name, t);
             } else {
                 ArrayNode a = o.putArray(name);
                 for (Object k : (List<?>) v) {

@@ -4,7 +4,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.phyle.core.canon.Canon;
+import org.phyle.core.canon.CanonTx;
+import org.phyle.core.charter.Authority;
 import org.phyle.core.charter.Charter;
+import org.phyle.core.charter.CharterTx;
+import org.phyle.core.charter.Handover;
+import org.phyle.core.charter.Offices;
 import org.phyle.core.citizenship.CitizenshipTx;
 import org.phyle.core.governance.Governance;
 import org.phyle.core.governance.GovernanceTx;
@@ -33,7 +39,7 @@ import org.phyle.crypto.VerifyingKey;
  * <p>Not thread-safe: one writer at a time, readers coordinated by the caller.
  */
 public final class Society {
-    private static final String SNAPSHOT_MAGIC = "phyle-state-v3";
+    private static final String SNAPSHOT_MAGIC = "phyle-state-v4";
 
     private final VerifiedTx genesisTx;
     private final GenesisTx genesis;
@@ -48,11 +54,14 @@ public final class Society {
     private final Notary notary;
     private final Registry registry;
     private final Governance governance;
+    private final Handover handover;
+    private final Offices offices;
+    private final Canon canon;
     private BlockBuilder openBlock;
 
     private Society(VerifiedTx genesisTx, long genesisTime, long height, long time, Hash lastBlockHash,
                     MerkleAccumulator log, ReplayGuard replay, Charter charter, Notary notary, Registry registry,
-                    Governance governance) {
+                    Governance governance, Handover handover, Offices offices, Canon canon) {
         this.genesisTx = genesisTx;
         this.genesis = (GenesisTx) genesisTx.body();
         this.genesisTime = genesisTime;
@@ -65,6 +74,9 @@ public final class Society {
         this.notary = notary;
         this.registry = registry;
         this.governance = governance;
+        this.handover = handover;
+        this.offices = offices;
+        this.canon = canon;
     }
 
     // ---- creation ----------------------------------------------------------------------------------------------
@@ -122,7 +134,7 @@ public final class Society {
         Registry registry = Registry.withFounder(tx.id(), tx.signer(), g.founderName(), charter.hash(), h.time(),
                 g.parameters());
         return new Society(tx, h.time(), 0, h.time(), h.hash(), log, replay, charter, new Notary(), registry,
-                new Governance());
+                new Governance(), Handover.founding(h.time()), Offices.empty(), new Canon());
     }
 
     // ---- identity and read API ---------------------------------------------------------------------------------
@@ -175,9 +187,22 @@ public final class Society {
         return governance;
     }
 
+    /** The handover of power from the founder to the community: the stage reached, and the founder's retirement. */
+    public Handover handover() {
+        return handover;
+    }
+
+    public Offices offices() {
+        return offices;
+    }
+
+    public Canon canon() {
+        return canon;
+    }
+
     /** The earliest time at which something is due to happen at the end of a block (Long.MAX_VALUE: nothing). */
     public long nextDue() {
-        return governance.nextDue();
+        return Math.min(governance.nextDue(), handover.backstopDue(parameters()));
     }
 
     /** The decoder for this society's transactions (its size limit follows the parameter in force). */
@@ -310,6 +335,8 @@ public final class Society {
             case NotaryTx n -> notary.apply(n, ctx);
             case CitizenshipTx c -> registry.apply(c, ctx);
             case GovernanceTx g -> governance.apply(g, ctx);
+            case CharterTx c -> Authority.apply(c, ctx);
+            case CanonTx c -> canon.apply(c, ctx);
             case GenesisTx g -> throw new Rejection(TxCode.GENESIS_ONLY, "this society already has its genesis");
             default -> throw new IllegalStateException("no mechanism applies " + tx.type());
         }
@@ -320,6 +347,7 @@ public final class Society {
     /** What every block ends with, sealed or applied: what is due happens, then the block is the last one. */
     void finishBlock(BlockHeader h) {
         governance.endBlock(this, h.time(), h.height());
+        handover.endBlock(registry.activeCitizens(h.time()), parameters(), h.time(), h.height());
         replay.expireBefore(h.time());
         height = h.height();
         time = h.time();
@@ -359,6 +387,9 @@ public final class Society {
         notary.write(w);
         registry.write(w);
         governance.write(w);
+        handover.write(w);
+        offices.write(w);
+        canon.write(w);
         return w.finish();
     }
 
@@ -400,8 +431,11 @@ public final class Society {
         Notary notary = Notary.read(r);
         Registry registry = Registry.read(r);
         Governance governance = Governance.read(r);
+        Handover handover = Handover.read(r);
+        Offices offices = Offices.read(r);
+        Canon canon = Canon.read(r);
         r.end();
         return new Society(genesisTx, genesisTime, height, time, lastBlockHash, log, replay, charter, notary, registry,
-                governance);
+                governance, handover, offices, canon);
     }
 }

@@ -31,7 +31,7 @@ function renderSociety(s) {
   const facts = [
     fact(t('home.founded'), dateElement(s.genesisTime)),
     fact(t('home.entries'), formatNumber(s.treeSize)),
-    fact(t('home.stage'), t(s.foundingStageEnded ? 'home.stage.ended' : 'home.stage.founding')),
+    fact(t('home.stage'), s.stage.name + (s.stage.founderRetired ? ' · ' + t('home.stage.retired') : '')),
   ];
   $('home-facts').replaceChildren(...facts);
   api.personOrNull(0).then((founder) => {

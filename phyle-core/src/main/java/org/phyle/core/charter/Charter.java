@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.phyle.core.GenesisTx;
 import org.phyle.core.Parameters;
 import org.phyle.core.Rejection;
@@ -30,6 +33,8 @@ public final class Charter {
     private final String name;
     private String purpose;
     private final TreeMap<String, String> articles = new TreeMap<>();
+    /** Targets ("purpose", "article:NAME") that only an entrenched amendment may change. */
+    private final TreeSet<String> entrenched = new TreeSet<>();
     private Parameters parameters;
     private final List<Version> versions = new ArrayList<>();
 
@@ -61,6 +66,7 @@ public final class Charter {
         d.put("purpose", purpose);
         ObjectNode a = d.putObject("articles");
         articles.forEach(a::put);
+        entrenched.forEach(d.putArray("entrenched")::add);
         d.set("parameters", parameters.toJson());
         d.put("version", version);
         return d;
@@ -94,35 +100,98 @@ public final class Charter {
         return parameters;
     }
 
+    /** True if the target ("purpose" or "article:NAME") is entrenched. */
+    public boolean isEntrenched(String target) {
+        return entrenched.contains(target);
+    }
+
+    public SortedSet<String> entrenched() {
+        return Collections.unmodifiableSortedSet(entrenched);
+    }
+
     public List<Version> versions() {
         return List.copyOf(versions);
     }
 
     // ---- amendments (by adopted proposals) ----------------------------------------------------------------------
 
-    /** Checks a change of parameters without making it; throws a Rejection naming the bad one. */
-    public static Parameters checkParameters(Parameters current, Map<String, String> changes) {
-        return current.withText(changes);
+    /**
+     * Checks a change of parameters without making it, in the given stage; returns the parameters it would make or
+     * throws a Rejection naming the bad one. The stage thresholds must stay in order; before the Sovereign stage the
+     * schedule may only move toward the community: thresholds lower or equal, a backstop set or shortened.
+     */
+    public static Parameters checkParameters(Parameters current, Map<String, String> changes, Stage stage) {
+        Parameters next = current.withText(changes);
+        checkScheduleOrder(next);
+        if (stage != Stage.SOVEREIGN) {
+            for (Stage s : Stage.values()) {
+                if (s.thresholdSpec() != null && s.threshold(next) > s.threshold(current)) {
+                    throw new Rejection(CharterCode.DELAYS_HANDOVER, "raising " + s.thresholdSpec().name() + " from "
+                            + s.threshold(current) + " to " + s.threshold(next) + " would delay the handover");
+                }
+            }
+            long before = current.get(CharterParams.BACKSTOP_YEARS);
+            long after = next.get(CharterParams.BACKSTOP_YEARS);
+            if (before > 0 && (after == 0 || after > before)) {
+                throw new Rejection(CharterCode.DELAYS_HANDOVER, "changing " + CharterParams.BACKSTOP_YEARS.name()
+                        + " from " + before + " to " + after + " would delay the handover");
+            }
+        }
+        return next;
+    }
+
+    /** Throws unless the stages' thresholds are in order (a later stage never begins below an earlier one). */
+    public static void checkScheduleOrder(Parameters p) {
+        Stage previous = null;
+        for (Stage s : Stage.values()) {
+            if (previous != null && previous != Stage.FOUNDING && s.threshold(p) < previous.threshold(p)) {
+                throw new Rejection(CharterCode.INVALID_AMENDMENT, "the " + s.json() + " stage cannot begin before the "
+                        + previous.json() + " stage: " + s.thresholdSpec().name() + " " + s.threshold(p)
+                        + " is below " + previous.thresholdSpec().name() + " " + previous.threshold(p));
+            }
+            previous = s;
+        }
+    }
+
+    /** True if the changes touch an entrenched parameter (the schedule, or the amendment thresholds). */
+    public static boolean touchesEntrenched(Map<String, String> changes) {
+        return CharterParams.ENTRENCHED.stream().anyMatch(spec -> changes.containsKey(spec.name()));
+    }
+
+    /** True if the changes touch the handover schedule and nothing else. */
+    public static boolean onlySchedule(Map<String, String> changes) {
+        return changes.keySet().stream().allMatch(n -> CharterParams.SCHEDULE.stream().anyMatch(s -> s.name().equals(n)));
     }
 
     /** A new version with some parameters changed. */
-    public void amendParameters(Map<String, String> changes, long time, Hash enactedBy) {
-        Parameters next = checkParameters(parameters, changes);
-        parameters = next;
+    public void amendParameters(Map<String, String> changes, Stage stage, long time, Hash enactedBy) {
+        parameters = checkParameters(parameters, changes, stage);
         newVersion(time, enactedBy, "parameters: " + String.join(", ", new TreeMap<>(changes).keySet()));
     }
 
-    /** A new version with the purpose, or an article, rewritten (an empty article text repeals the article). */
-    public void amendText(String target, String text, long time, Hash enactedBy) {
+    /**
+     * A new version with the purpose, or an article, rewritten (an empty article text repeals the article, and its
+     * entrenchment); {@code entrench}, if given, entrenches the target or releases it.
+     */
+    public void amendText(String target, String text, Optional<Boolean> entrench, long time, Hash enactedBy) {
         checkTextTarget(target, text);
         if (target.equals("purpose")) {
             purpose = text;
         } else if (text.isEmpty()) {
             articles.remove(articleName(target));
+            entrenched.remove(target);
         } else {
             articles.put(articleName(target), text);
         }
-        newVersion(time, enactedBy, target);
+        if (entrench.isPresent() && !(text.isEmpty() && !target.equals("purpose"))) {
+            if (entrench.get()) {
+                entrenched.add(target);
+            } else {
+                entrenched.remove(target);
+            }
+        }
+        newVersion(time, enactedBy, target + (entrench.isPresent() ? (entrench.get() ? " (entrenched)"
+                : " (no longer entrenched)") : ""));
     }
 
     /** The targets a text amendment may name: "purpose" or "article:NAME". */
@@ -159,6 +228,8 @@ public final class Charter {
             w.writeString(k);
             w.writeString(v);
         });
+        w.writeInt(entrenched.size());
+        entrenched.forEach(w::writeString);
         w.writeBytes(Jcs.canonicalize(parameters.toJson()));
         w.writeInt(versions.size());
         for (Version v : versions) {
@@ -178,10 +249,16 @@ public final class Charter {
         for (int i = 0; i < n; i++) {
             articles.put(r.readString(), r.readString());
         }
+        TreeSet<String> entrenched = new TreeSet<>();
+        int e = r.readCount();
+        for (int i = 0; i < e; i++) {
+            entrenched.add(r.readString());
+        }
         Parameters parameters = Parameters.read(org.phyle.core.tx.Fields.of(StrictJson.parse(
                 new ByteArrayInputStream(r.readBytes()).readAllBytes()), "parameters"));
         Charter c = new Charter(name, purpose, parameters);
         c.articles.putAll(articles);
+        c.entrenched.addAll(entrenched);
         int versions = r.readCount();
         for (int i = 0; i < versions; i++) {
             c.versions.add(new Version(r.readInt(), r.readHash(), r.readLong(), r.readHash(), r.readString()));

@@ -18,8 +18,6 @@ public enum CitizenshipCode implements RejectionCode {
     ALREADY_VOUCHED(Kind.CONFLICT, "This citizen already vouched for this applicant."),
     VOUCH_QUOTA(Kind.RULE, "The citizen has used every vouch allowed in this period."),
     VOUCH_BANNED(Kind.RULE, "The citizen vouched for someone removed as a duplicate or fake and may not vouch for a while."),
-    NOT_FOUNDER(Kind.RULE, "Only the founder may admit directly."),
-    FOUNDER_POWER_ENDED(Kind.RULE, "The founder's power to admit directly ended with the founding stage."),
     CANNOT_CHALLENGE(Kind.RULE, "Only applicants and citizens can be challenged, and not by themselves."),
     UNDER_CHALLENGE(Kind.CONFLICT, "The person is under a challenge that has not been decided."),
     JURY_TOO_SMALL(Kind.RULE, "Too few citizens are eligible to serve on the jury."),

@@ -23,14 +23,11 @@ public final class CitizenshipParams {
             365, "days", "How long the current key has to cancel a guardians' recovery.");
     public static final ParameterSpec MAX_GUARDIANS = new ParameterSpec("citizenship.maxGuardians", 10, 1, 100,
             "guardians", "The most guardians a citizen may name.");
-    public static final ParameterSpec FOUNDER_ADMITS_UNTIL = new ParameterSpec("citizenship.founderAdmitsUntil", 100, 0,
-            100_000_000, "citizens", "The founder may admit applicants directly while the society has fewer citizens in "
-            + "good standing than this (the founding stage).");
     public static final ParameterSpec HOST_REGISTRARS = ParameterSpec.keys("citizenship.hostRegistrars", 100,
             "Keys of the registrars who register residents of the host jurisdiction.");
 
     public static final List<ParameterSpec> ALL = List.of(VOUCHES_REQUIRED, VOUCHES_PER_PERIOD, VOUCH_PERIOD_DAYS,
-            VOUCH_BAN_DAYS, JURY_SIZE, JURY_DAYS, RENEWAL_DAYS, RECOVERY_DELAY_DAYS, MAX_GUARDIANS, FOUNDER_ADMITS_UNTIL,
+            VOUCH_BAN_DAYS, JURY_SIZE, JURY_DAYS, RENEWAL_DAYS, RECOVERY_DELAY_DAYS, MAX_GUARDIANS,
             HOST_REGISTRARS);
 
     static final long DAY_MS = 86_400_000L;

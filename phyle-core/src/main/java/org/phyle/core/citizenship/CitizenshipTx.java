@@ -327,7 +327,7 @@ public sealed interface CitizenshipTx extends TxBody {
             new TxType(RotateKey.TYPE, "Moves a person to a new key, signed by the current key.",
                     f -> end(f, new RotateKey(f.did("newKey"), KeyProof.read(f, "proof")))),
             new TxType(SetGuardians.TYPE, "Names the m-of-n guardians who may recover a citizenship.",
-                    f -> end(f, new SetGuardians(hashes(f, "guardians"), (int) f.integer("threshold", 1, 100)))),
+                    f -> end(f, new SetGuardians(f.hashes("guardians", 100), (int) f.integer("threshold", 1, 100)))),
             new TxType(Recover.TYPE, "A guardian starts or approves the recovery of a person to a new key.",
                     f -> end(f, new Recover(f.hash("person"), f.did("newKey"), KeyProof.read(f, "proof")))),
             new TxType(CancelRecovery.TYPE, "The current key cancels a recovery during its delay.",
@@ -393,20 +393,5 @@ public sealed interface CitizenshipTx extends TxBody {
             }
         }
         throw new Rejection(TxCode.MALFORMED, "body.verdict must be \"revoke\" or \"dismiss\", not \"" + s + "\"");
-    }
-
-    private static List<Hash> hashes(Fields f, String name) {
-        JsonNode a = f.value(name);
-        if (!a.isArray() || a.size() > 100) {
-            throw new Rejection(TxCode.MALFORMED, f.path() + "." + name + " must be an array of at most 100 person ids");
-        }
-        List<Hash> out = new ArrayList<>();
-        for (JsonNode h : a) {
-            if (!h.isTextual() || !h.textValue().matches("[0-9a-f]{64}")) {
-                throw new Rejection(TxCode.MALFORMED, f.path() + "." + name + " must hold person ids (64 hex digits)");
-            }
-            out.add(Hash.fromHex(h.textValue()));
-        }
-        return out;
     }
 }

@@ -3,7 +3,6 @@ package org.phyle.core.citizenship;
 import static org.phyle.core.citizenship.CitizenshipCode.*;
 import static org.phyle.core.citizenship.CitizenshipParams.DAY_MS;
 
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -16,6 +15,8 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.phyle.core.Parameters;
 import org.phyle.core.Rejection;
+import org.phyle.core.charter.CharterCode;
+import org.phyle.core.charter.Stage;
 import org.phyle.core.TxContext;
 import org.phyle.core.citizenship.CitizenshipTx.*;
 import org.phyle.core.state.StateReader;
@@ -37,7 +38,6 @@ public final class Registry {
 
     private final List<Person> persons = new ArrayList<>();
     private final List<ChallengeCase> challenges = new ArrayList<>();
-    private boolean foundingStageEnded;
 
     // indexes, rebuilt from the primary state
     private final Map<Hash, Person> byId = new HashMap<>();
@@ -119,14 +119,10 @@ public final class Registry {
     private void admit(Admit a, TxContext ctx) {
         Person founder = signer(ctx);
         if (founder.number != 0) {
-            throw new Rejection(NOT_FOUNDER, "only the founder may admit directly");
+            throw new Rejection(CharterCode.NOT_FOUNDER, "only the founder may admit directly");
         }
         requireActiveCitizen(founder, ctx.time());
-        if (foundingStageEnded) {
-            throw new Rejection(FOUNDER_POWER_ENDED, "the founding stage ended when the society reached "
-                    + ctx.parameters().get(CitizenshipParams.FOUNDER_ADMITS_UNTIL) + " citizens in good standing; "
-                    + "applicants are admitted by vouching");
-        }
+        ctx.society().handover().requireFounderPower(Stage.FounderPower.ADMIT, ctx.parameters());
         Person p = person(a.person());
         if (p.status != Status.APPLICANT) {
             throw new Rejection(NOT_AN_APPLICANT, describe(p) + " is not an applicant");
@@ -434,6 +430,13 @@ public final class Registry {
 
     // ---- rules shared by the handlers -------------------------------------------------------------------------
 
+    /** The signer, if they are a citizen in good standing; for other mechanisms' transactions. */
+    public Person citizenInGoodStanding(TxContext ctx) {
+        Person p = signer(ctx);
+        requireActiveCitizen(p, ctx.time());
+        return p;
+    }
+
     /** The person the signing key acts for; retired keys and people who left or were removed act for nobody. */
     private Person signer(TxContext ctx) {
         KeyRef key = KeyRef.of(ctx.signer());
@@ -505,10 +508,6 @@ public final class Registry {
         setStatus(p, Status.CITIZEN, ctx.time());
         setExpiry(p, ctx.time() + ctx.parameters().get(CitizenshipParams.RENEWAL_DAYS) * DAY_MS);
         p.addHistory(ctx.leafIndex());
-        if (!foundingStageEnded && activeCitizens(ctx.time())
-                >= ctx.parameters().get(CitizenshipParams.FOUNDER_ADMITS_UNTIL)) {
-            foundingStageEnded = true; // irreversible: if numbers fall later, the power does not return
-        }
     }
 
     private void resolve(ChallengeCase cc, ChallengeCase.Outcome outcome, long time) {
@@ -644,10 +643,6 @@ public final class Registry {
         return counts;
     }
 
-    public boolean foundingStageEnded() {
-        return foundingStageEnded;
-    }
-
     /** People in number order, from a number on, that pass a filter; at most limit of them. */
     public List<Person> page(int from, int limit, Predicate<Person> filter) {
         List<Person> out = new ArrayList<>(Math.min(limit, 256));
@@ -676,7 +671,6 @@ public final class Registry {
     // ---- snapshot ---------------------------------------------------------------------------------------------
 
     public void write(StateWriter w) {
-        w.writeBoolean(foundingStageEnded);
         w.writeInt(persons.size());
         for (Person p : persons) {
             p.write(w);
@@ -689,7 +683,6 @@ public final class Registry {
 
     public static Registry read(StateReader r) {
         Registry reg = new Registry();
-        reg.foundingStageEnded = r.readBoolean();
         int n = r.readCount();
         Map<Hash, Hash> charters = new HashMap<>(); // few charters, millions of consents: share the instances
         for (int i = 0; i < n; i++) {

@@ -1,10 +1,12 @@
 package org.phyle.core.governance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.phyle.core.Rejection;
 import org.phyle.core.Society;
@@ -49,11 +51,15 @@ public final class Actions {
         }
 
         public void check(Society society) {
-            Charter.checkParameters(society.parameters(), changes);
+            Charter.checkParameters(society.parameters(), changes, society.handover().stage());
+        }
+
+        public boolean entrenched(Society society) {
+            return Charter.touchesEntrenched(changes);
         }
 
         public void execute(Society society, Execution e) {
-            society.charter().amendParameters(changes, e.time(), e.proposal());
+            society.charter().amendParameters(changes, society.handover().stage(), e.time(), e.proposal());
         }
 
         static ParameterChange read(Fields f) {
@@ -72,28 +78,51 @@ public final class Actions {
         }
     }
 
-    /** Rewrites a text of the charter: {@code {"target": "article:Assemblies", "text": "..."}}. */
-    public record TextAmendment(String target, String text) implements ProposalAction {
+    /**
+     * Rewrites a text of the charter: {@code {"target": "article:assemblies", "text": "...", "entrenched": true}};
+     * {@code entrenched}, if present, entrenches the target or releases it.
+     */
+    public record TextAmendment(String target, String text, Optional<Boolean> entrench) implements ProposalAction {
+        public TextAmendment(String target, String text) {
+            this(target, text, Optional.empty());
+        }
+
         public String kind() {
             return TEXT.name();
         }
 
         public ObjectNode toJson() {
-            return JsonNodeFactory.instance.objectNode().put("target", target).put("text", text);
+            ObjectNode o = JsonNodeFactory.instance.objectNode().put("target", target).put("text", text);
+            entrench.ifPresent(e -> o.put("entrenched", e));
+            return o;
         }
 
         public void check(Society society) {
             Charter.checkTextTarget(target, text);
         }
 
+        public boolean entrenched(Society society) {
+            return society.charter().isEntrenched(target) || entrench.isPresent();
+        }
+
         public void execute(Society society, Execution e) {
-            society.charter().amendText(target, text, e.time(), e.proposal());
+            society.charter().amendText(target, text, entrench, e.time(), e.proposal());
+            society.canon().adopted(e.proposal(), society, e.time(), e.height());
         }
 
         static TextAmendment read(Fields f) {
-            TextAmendment t = new TextAmendment(f.line("target", 1, 200), f.text("text", 0, Charter.MAX_ARTICLE_TEXT));
+            String target = f.line("target", 1, 200);
+            String text = f.text("text", 0, Charter.MAX_ARTICLE_TEXT);
+            Optional<Boolean> entrench = Optional.empty();
+            if (f.has("entrenched")) {
+                JsonNode v = f.value("entrenched");
+                if (!v.isBoolean()) {
+                    throw new Rejection(TxCode.MALFORMED, f.path() + ".entrenched must be true or false");
+                }
+                entrench = Optional.of(v.booleanValue());
+            }
             f.end();
-            return t;
+            return new TextAmendment(target, text, entrench);
         }
     }
 }

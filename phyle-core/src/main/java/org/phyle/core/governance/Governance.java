@@ -19,6 +19,10 @@ import org.phyle.core.Parameters;
 import org.phyle.core.Rejection;
 import org.phyle.core.Society;
 import org.phyle.core.TxContext;
+import org.phyle.core.charter.Amendments;
+import org.phyle.core.charter.CharterCode;
+import org.phyle.core.charter.Handover;
+import org.phyle.core.charter.Stage;
 import org.phyle.core.citizenship.Person;
 import org.phyle.core.citizenship.Status;
 import org.phyle.core.governance.GovernanceTx.*;
@@ -71,24 +75,47 @@ public final class Governance {
     private void propose(Propose p, TxContext ctx) {
         Person author = activeCitizen(ctx);
         Parameters params = ctx.parameters();
+        Society society = ctx.society();
+        Handover handover = society.handover();
+        // in the Founding and Community stages the founder's proposals go to a vote without co-sponsors
+        boolean founderFastTrack = author.number() == 0
+                && handover.founderMay(Stage.FounderPower.PROPOSE_WITHOUT_SPONSORS);
         ProposalAction action = p.action();
         if (action != null) {
-            if (p.method() != Method.YES_NO) {
-                throw new Rejection(METHOD_NOT_ALLOWED, "a " + p.kind() + " proposal is decided by a yes-no vote");
+            Stage.CommunityPower needed = action.requiredPower();
+            if (!handover.communityMay(needed)
+                    && !(founderFastTrack && needed == Stage.CommunityPower.PROPOSE_BINDING)) {
+                throw new Rejection(CharterCode.NOT_IN_THIS_STAGE, "in the " + handover.stage().name(params)
+                        + " stage citizens cannot yet " + needed.description() + "; a " + p.kind()
+                        + " proposal waits for a later stage");
             }
-            if (!p.threshold().atLeast(action.minimumThreshold())) {
-                throw new Rejection(INVALID_PROPOSAL, "a " + p.kind() + " proposal needs at least a "
-                        + action.minimumThreshold().name() + " threshold");
+            if (p.method() != action.method()) {
+                throw new Rejection(METHOD_NOT_ALLOWED, "a " + p.kind() + " proposal is decided by a "
+                        + action.method().json() + " vote");
             }
-            action.check(ctx.society());
+            Threshold minimum = Amendments.minimumThreshold(action, society);
+            if (p.method() == Method.YES_NO && !p.threshold().atLeast(minimum)) {
+                throw new Rejection(INVALID_PROPOSAL, "a " + p.kind() + " proposal " + (action.entrenched(society)
+                        ? "touching an entrenched text or the handover schedule " : "") + "needs at least a "
+                        + minimum.name() + " threshold in the " + handover.stage().name(params) + " stage");
+            }
+            action.check(society);
+            action.checkTerms(p, society);
         }
         long minHours = params.get(GovernanceParams.MIN_VOTING_HOURS);
         int hours = p.votingHours().orElse((int) params.get(GovernanceParams.VOTING_HOURS));
         if (hours < minHours) {
             throw new Rejection(INVALID_PROPOSAL, "voting lasts at least " + minHours + " hours here, not " + hours);
         }
-        Proposal proposal = new Proposal(proposals.size(), ctx.txId(), author.number(), p,
-                (int) params.get(GovernanceParams.SPONSORS_REQUIRED),
+        add(ctx.txId(), author.number(), p, founderFastTrack ? 0 : (int) params.get(GovernanceParams.SPONSORS_REQUIRED),
+                ctx);
+    }
+
+    /** A new proposal, frozen with the parameters in force; sponsored at once if it needs no sponsors. */
+    private Proposal add(Hash id, int author, Propose p, int sponsorsRequired, TxContext ctx) {
+        Parameters params = ctx.parameters();
+        int hours = p.votingHours().orElse((int) params.get(GovernanceParams.VOTING_HOURS));
+        Proposal proposal = new Proposal(proposals.size(), id, author, p, sponsorsRequired,
                 params.get(GovernanceParams.DELIBERATION_HOURS) * HOUR_MS, hours * HOUR_MS,
                 params.get(GovernanceParams.TIMELOCK_HOURS) * HOUR_MS, params.get(GovernanceParams.QUORUM_BP),
                 params.get(GovernanceParams.VOICE_CREDITS), params.get(GovernanceParams.EPOCH_DAYS) * 24 * HOUR_MS,
@@ -98,6 +125,37 @@ public final class Governance {
         if (proposal.sponsorsRequired == 0) {
             sponsored(proposal, ctx.time());
         }
+        return proposal;
+    }
+
+    /**
+     * A proposed text of the canon that reached its endorsements: a yes/no text amendment by its author, with the
+     * threshold the stage requires, sponsored by its endorsers. Its id is the id of the completing endorsement.
+     */
+    public void proposeFromCanon(Hash id, int author, String title, String text, Actions.TextAmendment action,
+                                 Threshold threshold, int[] endorsers, TxContext ctx) {
+        action.check(ctx.society());
+        Propose terms = new Propose(title, text, "charter", Actions.TEXT.name(), action, Method.YES_NO, List.of(), 1,
+                0, false, threshold, Optional.empty());
+        Proposal p = add(id, author, terms, endorsers.length, ctx);
+        p.sponsors = endorsers.clone();
+        sponsored(p, ctx.time());
+    }
+
+    /**
+     * The founder's suspensive veto: a passed binding proposal awaiting its timelock is delayed once, by its own
+     * voting period.
+     */
+    public void veto(Hash id, long time) {
+        Proposal p = proposal(id);
+        if (p.state != Proposal.State.PASSED || p.action() == null || p.vetoedAt != 0 || time >= p.executableAt) {
+            throw new Rejection(CharterCode.NOT_VETOABLE, "proposal #" + p.number + " is " + p.state.json()
+                    + (p.vetoedAt != 0 ? " and was vetoed already" : p.action() == null ? " and binds nothing" : ""));
+        }
+        unschedule(p.executableAt, p.number);
+        p.executableAt += p.votingMs;
+        p.vetoedAt = time;
+        schedule(p.executableAt, p.number);
     }
 
     private void sponsor(Sponsor s, TxContext ctx) {
@@ -291,7 +349,7 @@ public final class Governance {
 
     private void execute(Proposal p, Society society, long time, long height) {
         try {
-            p.action().execute(society, new ProposalAction.Execution(p.id, time, height));
+            p.action().execute(society, new ProposalAction.Execution(p.id, time, height, p.result));
             p.state = Proposal.State.EXECUTED;
             p.executionNote = "carried out";
         } catch (Rejection r) {

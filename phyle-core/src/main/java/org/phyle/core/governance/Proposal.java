@@ -73,6 +73,7 @@ public final class Proposal {
     long closedHeight;
     long executableAt;
     long executedAt;
+    long vetoedAt;
     String executionNote;
 
     Proposal(int number, Hash id, int author, GovernanceTx.Propose terms, int sponsorsRequired, long deliberationMs,
@@ -255,6 +256,11 @@ public final class Proposal {
 
     public long executedAt() {
         return executedAt;
+    }
+
+    /** When the founder vetoed it (delaying its execution by one voting period), or 0. */
+    public long vetoedAt() {
+        return vetoedAt;
     }
 
     public String executionNote() {

@@ -18,9 +18,28 @@ public interface ProposalAction {
     /** Checks, when the proposal is made, that the action could be carried out; throws a Rejection if not. */
     void check(Society society);
 
-    /** The threshold the kind requires at least (a proposal may ask for more). */
+    /** The threshold the kind requires at least (a proposal may ask for more); entrenched actions need more. */
     default Threshold minimumThreshold() {
         return Threshold.named("majority");
+    }
+
+    /** True if the action touches something entrenched in the charter (see the charter's Entrenchment). */
+    default boolean entrenched(Society society) {
+        return false;
+    }
+
+    /** The counting method that decides the kind: yes/no for every binding kind but elections. */
+    default Method method() {
+        return Method.YES_NO;
+    }
+
+    /** What the citizens must be allowed in the society's stage to propose this kind. */
+    default org.phyle.core.charter.Stage.CommunityPower requiredPower() {
+        return org.phyle.core.charter.Stage.CommunityPower.PROPOSE_BINDING;
+    }
+
+    /** Checks the proposal's terms against the action (its options, winners); throws a Rejection if they disagree. */
+    default void checkTerms(GovernanceTx.Propose terms, Society society) {
     }
 
     /**
@@ -29,7 +48,10 @@ public interface ProposalAction {
      */
     void execute(Society society, Execution execution);
 
-    /** The proposal being executed and when. */
-    record Execution(org.phyle.crypto.Hash proposal, long time, long height) {
+    /**
+     * The proposal being executed (or, for the founder's direct amendments, the transaction), when, and its tally
+     * (null for a direct amendment).
+     */
+    record Execution(org.phyle.crypto.Hash proposal, long time, long height, TallyResult result) {
     }
 }

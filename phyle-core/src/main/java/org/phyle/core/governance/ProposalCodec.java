@@ -64,6 +64,7 @@ final class ProposalCodec {
         w.writeLong(p.closedHeight);
         w.writeLong(p.executableAt);
         w.writeLong(p.executedAt);
+        w.writeLong(p.vetoedAt);
         w.writeBoolean(p.executionNote != null);
         if (p.executionNote != null) {
             w.writeString(p.executionNote);
@@ -107,6 +108,7 @@ final class ProposalCodec {
         p.closedHeight = r.readLong();
         p.executableAt = r.readLong();
         p.executedAt = r.readLong();
+        p.vetoedAt = r.readLong();
         if (r.readBoolean()) {
             p.executionNote = r.readString();
         }

@@ -5,7 +5,8 @@ import org.phyle.core.tx.TxCode;
 
 /**
  * The share of yes among yes and no that a yes/no vote needs, as an exact fraction: "majority" is more than 1/2,
- * "three-fifths", "two-thirds" and "three-quarters" are at least that fraction, "unanimity" is every non-abstaining vote.
+ * "three-fifths", "two-thirds" and "three-quarters" are at least that fraction, "unanimity" is every non-abstaining vote,
+ * and "NNNNbp" (5001 to 10000 basis points, e.g. "6667bp") is at least NNNN/10000.
  */
 public record Threshold(String name, long numerator, long denominator, boolean strict) {
 
@@ -16,9 +17,27 @@ public record Threshold(String name, long numerator, long denominator, boolean s
             case "two-thirds" -> new Threshold(name, 2, 3, false);
             case "three-quarters" -> new Threshold(name, 3, 4, false);
             case "unanimity" -> new Threshold(name, 1, 1, false);
-            default -> throw new Rejection(TxCode.MALFORMED, "body.threshold must be majority, three-fifths, two-thirds, "
-                    + "three-quarters or unanimity, not \"" + name + "\"");
+            default -> {
+                if (name.matches("[0-9]{4,5}bp")) {
+                    long bp = Long.parseLong(name.substring(0, name.length() - 2));
+                    if (bp >= 5_001 && bp <= 10_000) {
+                        yield atLeastBp(bp);
+                    }
+                }
+                throw new Rejection(TxCode.MALFORMED, "body.threshold must be majority, three-fifths, two-thirds, "
+                        + "three-quarters, unanimity or 5001bp to 10000bp, not \"" + name + "\"");
+            }
         };
+    }
+
+    /** At least bp / 10000 of yes among yes and no. */
+    public static Threshold atLeastBp(long bp) {
+        return new Threshold(bp + "bp", bp, 10_000, false);
+    }
+
+    /** The stricter of the two. */
+    public static Threshold stricter(Threshold a, Threshold b) {
+        return a.atLeast(b) ? a : b;
     }
 
     /** True if yes out of yes + no meets the threshold (with no votes at all, it does not). */

@@ -89,6 +89,22 @@ public final class Fields {
         return Hash.fromHex(s);
     }
 
+    /** A required array of at most max ids (64 lowercase hex digits each), in order, repeats kept. */
+    public java.util.List<Hash> hashes(String name, int max) {
+        JsonNode a = required(name);
+        if (!a.isArray() || a.size() > max) {
+            throw malformed(name, "must be an array of at most " + max + " ids");
+        }
+        java.util.List<Hash> out = new java.util.ArrayList<>();
+        for (JsonNode h : a) {
+            if (!h.isTextual() || !isLowerHex(h.textValue(), 64)) {
+                throw malformed(name, "must hold ids (64 lowercase hex digits)");
+            }
+            out.add(Hash.fromHex(h.textValue()));
+        }
+        return out;
+    }
+
     /** A required Ed25519 did:key. */
     public VerifyingKey did(String name) {
         String s = string(name);

@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.phyle.core.Parameters;
 import org.phyle.core.Rejection;
+import org.phyle.core.charter.CharterCode;
+import org.phyle.core.charter.Stage;
 import org.phyle.core.citizenship.CitizenshipTx.*;
 import org.phyle.core.tx.TxSigner;
 import org.phyle.crypto.Hash;
@@ -49,20 +51,20 @@ class CitizenshipTest {
 
     @Test
     void theFounderAdmitsDuringTheFoundingStageOnlyAndThePowerNeverReturns() {
-        Town small = new Town(Parameters.defaults().with("citizenship.founderAdmitsUntil", 3));
+        Town small = new Town(Parameters.defaults().with("charter.communityAt", 3));
         Person a = small.citizen(Town.key(10), "A");
         Person b = small.apply(Town.key(11), "B");
-        small.refused(Town.key(10), new Admit(b.id()), NOT_FOUNDER);
+        small.refused(Town.key(10), new Admit(b.id()), CharterCode.NOT_FOUNDER);
         small.ok(small.founder, new Admit(b.id()));
         assertThat(small.registry().activeCitizens(small.now)).isEqualTo(3);
-        assertThat(small.registry().foundingStageEnded()).isTrue();
+        assertThat(small.society.handover().stage()).isEqualTo(Stage.COMMUNITY);
 
         Person c = small.apply(Town.key(12), "C");
-        small.refused(small.founder, new Admit(c.id()), FOUNDER_POWER_ENDED);
+        small.refused(small.founder, new Admit(c.id()), CharterCode.FOUNDER_POWER_ENDED);
         // numbers fall below the threshold; the power does not come back
         small.ok(Town.key(10), new Renounce());
         assertThat(small.registry().activeCitizens(small.now)).isEqualTo(2);
-        small.refused(small.founder, new Admit(c.id()), FOUNDER_POWER_ENDED);
+        small.refused(small.founder, new Admit(c.id()), CharterCode.FOUNDER_POWER_ENDED);
         assertThat(a.status()).isEqualTo(Status.RENOUNCED);
     }
 

@@ -41,7 +41,7 @@ class RegistryPropertyTest {
     void theRegistryStaysConsistentAndReplays(long seed) {
         Random random = new Random(seed);
         Town town = new Town(Parameters.defaults().with("citizenship.vouchesRequired", 2)
-                .with("citizenship.jurySize", 3).with("citizenship.founderAdmitsUntil", 6)
+                .with("citizenship.jurySize", 3).with("charter.communityAt", 6)
                 .with("citizenship.vouchesPerPeriod", 3));
         List<SigningKey> keys = new ArrayList<>();
         keys.add(town.founder);

@@ -126,7 +126,10 @@ class LifecycleTest {
         SigningKey late = Polity.key(777);
         Hash applied = polity.ok(late, new CitizenshipTx.Apply("Late", CitizenshipTx.Seeking.CITIZEN,
                 polity.society.charterHash(), Optional.empty()));
-        polity.ok(polity.founder, new CitizenshipTx.Admit(applied));
+        for (int voucher = 6; voucher <= 8; voucher++) { // three vouches make a citizen
+            polity.ok(polity.citizen(voucher), new CitizenshipTx.Vouch(applied));
+        }
+        assertThat(polity.society.registry().byId(applied).orElseThrow().activeCitizen(polity.now)).isTrue();
         polity.refused(late, new Vote(p.id(), yes()), NOT_IN_ELECTORATE);
         polity.refused(Polity.key(5000), new Vote(p.id(), yes()), NOT_IN_ELECTORATE);
         polity.ok(polity.citizen(4), new CitizenshipTx.Renounce());

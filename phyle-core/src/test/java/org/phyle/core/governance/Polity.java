@@ -12,6 +12,7 @@ import org.phyle.core.Rejection;
 import org.phyle.core.RejectionCode;
 import org.phyle.core.Society;
 import org.phyle.core.TxOutcome;
+import org.phyle.core.charter.CharterParams;
 import org.phyle.core.citizenship.CitizenshipTx;
 import org.phyle.core.citizenship.Person;
 import org.phyle.core.tx.TxBody;
@@ -40,7 +41,7 @@ final class Polity {
 
     Polity(int n, Parameters p) {
         genesis = Society.createGenesis(founder, "Founder", sequencer, "Polity", "To test governance.",
-                p.with("citizenship.founderAdmitsUntil", 1_000_000), T0);
+                inCommunityStage(p), T0);
         society = Society.fromGenesis(genesis);
         citizens.add(founder);
         BlockBuilder b = society.newBlock(now);
@@ -57,6 +58,15 @@ final class Polity {
 
     Polity(int n) {
         this(n, Parameters.defaults());
+    }
+
+    /**
+     * Unless the test chose its own schedule, the polity enters the Community stage with its second citizen, so that
+     * citizens may make binding proposals (the Founding stage's limits are tested in the charter's tests).
+     */
+    static Parameters inCommunityStage(Parameters p) {
+        return p.get(CharterParams.COMMUNITY_AT) == CharterParams.COMMUNITY_AT.defaultValue()
+                ? p.with(CharterParams.COMMUNITY_AT.name(), 2) : p;
     }
 
     static SigningKey key(int n) {

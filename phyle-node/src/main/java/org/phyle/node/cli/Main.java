@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         description = "Phyle: an operating system for network states.%n",
         subcommands = {KeygenCommand.class, InitCommand.class, ServeCommand.class, DemoCommand.class,
                 SignCommand.class, SubmitCommand.class, ReceiptCommand.class, VerifyCommand.class,
-                NotaryCommand.class, CitizenCommand.class, ProposalCommand.class, TallyCommand.class, BenchCommand.class,
+                NotaryCommand.class, CitizenCommand.class, ProposalCommand.class, TallyCommand.class, CharterCommand.class,
+                CanonCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.phyle.core.governance.Actions;
+import org.phyle.core.charter.CharterActions;
 import org.phyle.core.governance.Ballot;
 import org.phyle.core.governance.GovernanceTx;
 import org.phyle.core.governance.Method;
@@ -36,7 +36,8 @@ final class ProposalCommand {
     }
 
     @Command(name = "create", description = {"Propose. A signal by default; --set NAME=VALUE makes a parameter change,",
-            "--amend TARGET with --amendment TEXT|@file a text amendment (TARGET: purpose or article:NAME)."})
+            "--amend TARGET with --amendment TEXT|@file a text amendment (TARGET: purpose or article:NAME),",
+            "--appoint/--dismiss PERSON a stewards proposal, --candidate PERSON (repeat) a council election."})
     static final class Create implements Callable<Integer> {
         @Option(names = "--title", required = true)
         String title;
@@ -55,6 +56,18 @@ final class ProposalCommand {
 
         @Option(names = "--amendment", description = "The new text (or @file); empty repeals an article.")
         String amendment;
+
+        @Option(names = "--entrench", description = "With --amend: entrench the text (true) or release it (false).")
+        Boolean entrench;
+
+        @Option(names = "--appoint", description = "Appoint a steward (number, id or did:key); repeat.")
+        List<String> appoint = new ArrayList<>();
+
+        @Option(names = "--dismiss", description = "Dismiss a steward; repeat.")
+        List<String> dismiss = new ArrayList<>();
+
+        @Option(names = "--candidate", description = "A council candidate (number, id or did:key); repeat.")
+        List<String> candidates = new ArrayList<>();
 
         @Option(names = "--method", defaultValue = "yes-no", description = "yes-no, quadratic, approval or ranked.")
         String method;
@@ -83,26 +96,31 @@ final class ProposalCommand {
 
         @Override
         public Integer call() {
+            Submitter s = new Submitter(signer.node);
             ProposalAction action = null;
-            String kind = "signal";
-            if (!set.isEmpty()) {
-                action = new Actions.ParameterChange(set);
-                kind = "parameter";
-            } else if (amend != null) {
-                action = new Actions.TextAmendment(amend, amendment == null ? ""
-                        : new String(Inputs.textOrFile(amendment), StandardCharsets.UTF_8));
-                kind = "text";
+            if (!candidates.isEmpty()) {
+                action = new CharterActions.CouncilElection(candidates.stream().map(s::personId).toList());
+                method = "approval";
+                if (options.isEmpty()) {
+                    for (String c : candidates) {
+                        JsonNode person = s.client().getJson("/citizens/" + c);
+                        options.add("#" + person.get("number").asInt() + " " + person.get("name").asText());
+                    }
+                }
+            } else if (!set.isEmpty() || amend != null || !appoint.isEmpty() || !dismiss.isEmpty()) {
+                action = CharterCommand.action(s, set, amend, amendment, entrench, appoint, dismiss);
             }
+            String kind = action == null ? "signal" : action.kind();
             Method m = Method.fromJson(method);
             GovernanceTx.Propose p = new GovernanceTx.Propose(title, new String(Inputs.textOrFile(text.isEmpty() ? " "
                     : text), StandardCharsets.UTF_8).strip(), topic, kind, action, m, m == Method.YES_NO ? List.of() : options,
                     winners, maxApprovals == 0 ? options.size() : maxApprovals, allowNegative, Threshold.named(threshold),
                     Optional.ofNullable(votingHours));
-            Submitter s = new Submitter(signer.node);
             JsonNode answer = s.submit(signer.key, p);
-            System.out.println("Proposal " + answer.get("txId").asText() + " is a draft; it needs "
-                    + s.client().getJson("/proposals/" + answer.get("txId").asText()).get("sponsorsRequired").asInt()
-                    + " co-sponsors.");
+            JsonNode made = s.client().getJson("/proposals/" + answer.get("txId").asText());
+            System.out.println("Proposal " + answer.get("txId").asText() + (made.get("sponsorsRequired").asInt() == 0
+                    ? " needs no co-sponsors: voting opens after the deliberation."
+                    : " is a draft; it needs " + made.get("sponsorsRequired").asInt() + " co-sponsors."));
             return 0;
         }
     }

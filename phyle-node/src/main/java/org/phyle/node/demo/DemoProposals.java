@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import org.phyle.core.canon.CanonTx;
 import org.phyle.core.governance.Actions;
 import org.phyle.core.governance.Ballot;
 import org.phyle.core.governance.GovernanceTx;
@@ -27,6 +28,38 @@ final class DemoProposals {
     }
 
     static final String WORKSHOP = "workshop";
+
+    /** The article the founder writes in the Founding stage, which the citizens later entrench. */
+    static final String MEMBERSHIP = "membership";
+    static final String MEMBERSHIP_TEXT = "Anyone who shares our purpose may apply. Three citizens vouch for each "
+            + "newcomer; nobody holds citizenship twice, and nobody can sell or give it away. Anyone may leave at any "
+            + "time.";
+
+    /** A citizen's essay for the canon. */
+    static final CanonTx.Publish ESSAY = new CanonTx.Publish(CanonTx.Kind.ESSAY, "On neighbourliness",
+            "A commons is not the tools or the rooms: it is the habit of asking who else needs them. We should "
+                    + "measure the workshop by how many neighbours borrow from it, not by how much we own.",
+            Optional.empty());
+
+    /** A proposed article for the canon, which endorsements put to a vote and the citizens adopt. */
+    static final CanonTx.Publish CANON_ARTICLE = new CanonTx.Publish(CanonTx.Kind.ARTICLE, "Mutual care",
+            "Citizens look after one another: anyone in difficulty may ask the assembly for help, and the society "
+                    + "keeps a fund for it, decided in the open.",
+            Optional.of("article:care"));
+
+    /** The citizens entrench the founder's membership article: a two-thirds vote is needed to change it later. */
+    static final Plan ENTRENCH = new Plan(new GovernanceTx.Propose("Entrench the membership article",
+            "Membership rules protect everyone; changing them later should need two thirds of us, not a bare majority.",
+            "charter", "text", new Actions.TextAmendment("article:" + MEMBERSHIP, MEMBERSHIP_TEXT, Optional.of(true)),
+            Method.YES_NO, List.of(), 1, 0, false, Threshold.named("6667bp"), Optional.empty()),
+            new double[] {0.80, 0.15, 0.05}, 0.50);
+
+    /** How the citizens vote on the canon's article, once it is a proposal (its terms are made by the node). */
+    static Plan canonVote() {
+        return new Plan(new GovernanceTx.Propose(CANON_ARTICLE.title(), "", "charter", "signal", null,
+                Method.YES_NO, List.of(), 1, 0, false, Threshold.named("majority"), Optional.empty()),
+                new double[] {0.74, 0.20, 0.06}, 0.48);
+    }
 
     static List<Plan> finished() {
         return List.of(

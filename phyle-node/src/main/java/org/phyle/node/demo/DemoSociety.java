@@ -27,6 +27,11 @@ import org.phyle.core.citizenship.CitizenshipParams;
 import org.phyle.core.citizenship.CitizenshipTx;
 import org.phyle.core.citizenship.KeyProof;
 import org.phyle.core.citizenship.Person;
+import org.phyle.core.canon.CanonTx;
+import org.phyle.core.charter.CharterActions;
+import org.phyle.core.charter.CharterParams;
+import org.phyle.core.charter.CharterTx;
+import org.phyle.core.governance.Actions;
 import org.phyle.core.governance.Ballot;
 import org.phyle.core.governance.GovernanceParams;
 import org.phyle.core.governance.GovernanceTx;
@@ -137,7 +142,8 @@ public final class DemoSociety {
      */
     public record Seeded(int transactions, long citizens, Hash dismissedChallenge, Hash revokedChallenge,
                          Hash recoveredPerson, Hash renouncedPerson, List<Hash> finishedProposals,
-                         List<Hash> openProposals, Hash draftProposal, Hash delegate) {
+                         List<Hash> openProposals, Hash draftProposal, Hash delegate, Hash essay, Hash canonArticle,
+                         Hash canonProposal, Hash entrenchProposal) {
     }
 
     /** Only the founder's ten notary records, at the node's own time: a small ledger, for tests of the ledger. */
@@ -170,12 +176,10 @@ public final class DemoSociety {
         private final SteppedClock clock; // null: the node's own time, no history spread over days
         private final long genesis;
         private final Hash society;
-        private final Hash charter;
         private final SigningKey founder;
         private final SigningKey registrar;
         private final Map<String, SigningKey> keys = new LinkedHashMap<>();
         private final List<CompletableFuture<Committed>> pending = new ArrayList<>();
-        private final Random random = new Random(2027);
         private int transactions;
         private int nonce;
 
@@ -185,7 +189,6 @@ public final class DemoSociety {
             this.clock = clock;
             this.genesis = node.read(Society::genesisTime);
             this.society = node.read(Society::id);
-            this.charter = node.read(Society::charterHash);
             this.founder = KeyFile.read(data.resolve("keys/founder.key"));
             this.registrar = KeyFile.read(data.resolve("keys/host-registrar.key"));
         }
@@ -211,6 +214,11 @@ public final class DemoSociety {
         Seeded run() {
             records();
 
+            // the founder writes the first article herself: in the Founding stage she amends the charter alone
+            day(5);
+            submit(founder, new CharterTx.Amend("text", new Actions.TextAmendment("article:" + DemoProposals.MEMBERSHIP,
+                    DemoProposals.MEMBERSHIP_TEXT)));
+
             // the founding stage: the founder admits the first dozen
             day(20);
             List<String> names = names(FOUNDER_ADMITTED + VOUCHED + E_RESIDENTS + HOST_RESIDENTS + 4);
@@ -224,7 +232,11 @@ public final class DemoSociety {
                 citizens.add(name);
                 quota.put(name, 5);
             }
-            // everyone else by three vouches from citizens with vouches left, over five weeks
+            // and appoints two stewards from the first citizens
+            day(20.2);
+            submit(founder, new CharterTx.Amend("stewards", new CharterActions.Stewards(
+                    List.of(personOf(citizens.get(0)).id(), personOf(citizens.get(1)).id()), List.of())));
+            // everyone else by three vouches (the Community stage begins with the hundredth citizen) from citizens with vouches left, over five weeks
             for (int i = 0; i < VOUCHED; i++) {
                 if (i % 8 == 0) {
                     day(21 + 36.0 * i / VOUCHED);
@@ -264,8 +276,7 @@ public final class DemoSociety {
                     personOf(citizens.get(43)).id());
             submit(keys.get(loser), new CitizenshipTx.SetGuardians(guardians, 2));
             day(61);
-            SigningKey replacement = SigningKey.generate();
-            keys.put(loser, replacement); // the new key is theirs from now on
+            SigningKey replacement = SigningKey.generate(); // theirs once the recovery completes
             byte[] proof = replacement.sign(KeyProof.message(society, lost.id()));
             submit(keys.get(citizens.get(41)), new CitizenshipTx.Recover(lost.id(), replacement.verifyingKey(), proof));
             submit(keys.get(citizens.get(43)), new CitizenshipTx.Recover(lost.id(), replacement.verifyingKey(), proof));
@@ -295,6 +306,7 @@ public final class DemoSociety {
             // the recovery completes once its delay has passed with nobody objecting
             day(61 + node.read(s -> s.parameters().get(CitizenshipParams.RECOVERY_DELAY_DAYS)) + 0.5);
             submit(keys.get(citizens.get(41)), new CitizenshipTx.CompleteRecovery(lost.id()));
+            keys.put(loser, replacement); // the old key acted for them (on a jury, say) until now
 
             // governance: delegations on the workshop (more than one delegate may carry), then votes of each method
             day(68.5);
@@ -309,9 +321,30 @@ public final class DemoSociety {
             List<String> voters = new ArrayList<>(citizens);
             voters.removeAll(citizens.subList(100, 100 + 18 * 5)); // delegators mostly leave it to their delegate...
             voters.add(citizens.get(105)); // ...but one votes directly, which overrides the delegation
+            // the canon: an essay, and a proposed article that ten endorsements put to a vote
+            day(66.5);
+            Hash essay = submit(keys.get(citizens.get(70)), DemoProposals.ESSAY);
+            Hash article = submit(keys.get(citizens.get(50)), DemoProposals.CANON_ARTICLE);
+            day(67);
+            for (int i = 71; i < 76; i++) {
+                submit(keys.get(citizens.get(i)), new CanonTx.Endorse(essay));
+            }
+            long endorsements = node.read(s -> s.parameters().get(CharterParams.CANON_ENDORSEMENTS));
+            for (int i = 51; i < 50 + endorsements; i++) {
+                submit(keys.get(citizens.get(i)), new CanonTx.Endorse(article));
+            }
+
             List<Hash> finished = proposeAll(DemoProposals.finished(), 69, citizens);
+            Hash entrench = proposeAll(List.of(DemoProposals.ENTRENCH), 69.05, citizens.subList(100, 200)).get(0);
+            Hash canonProposal = submit(keys.get(citizens.get(50 + (int) endorsements)), new CanonTx.Endorse(article));
             List<String> delegates = List.of(delegate, citizens.get(9));
-            List<List<String>> turnouts = voteAll(finished, DemoProposals.finished(), 70.2, 76.5, voters, delegates);
+            List<Hash> ids = new ArrayList<>(finished);
+            ids.add(entrench);
+            ids.add(canonProposal);
+            List<DemoProposals.Plan> plans = new ArrayList<>(DemoProposals.finished());
+            plans.add(DemoProposals.ENTRENCH);
+            plans.add(DemoProposals.canonVote());
+            List<List<String>> turnouts = voteAll(ids, plans, 70.2, 76.5, voters, delegates);
             // three early voters vote again (the last ballot counts)
             for (String voter : turnouts.get(0).subList(0, 3)) {
                 submit(keys.get(voter), new GovernanceTx.Vote(finished.get(0), new Ballot.YesNo(Ballot.YesNo.Choice.YES)));
@@ -333,7 +366,7 @@ public final class DemoSociety {
             saveKeys();
             long count = node.read(s -> s.registry().activeCitizens(s.time()));
             return new Seeded(transactions, count, dismissed, revoked, lost.id(), leaverId, finished, open, draft,
-                    personOf(delegate).id());
+                    personOf(delegate).id(), essay, article, canonProposal, entrench);
         }
 
         /** Each plan proposed by a different citizen and co-sponsored by the next ones, on the given day. */
@@ -353,11 +386,17 @@ public final class DemoSociety {
             return ids;
         }
 
-        /** Ballots from each plan's share of the voters (the delegates always vote), spread between the two days. */
+        /**
+         * Ballots from each plan's share of the voters (the delegates always vote), spread between the two days. Each
+         * plan draws from its own generator, seeded by its title, so that its result does not depend on the others.
+         */
         private List<List<String>> voteAll(List<Hash> ids, List<DemoProposals.Plan> plans, double from, double to,
                                            List<String> voters, List<String> delegates) {
             List<List<String>> turnouts = new ArrayList<>();
+            List<Random> randoms = new ArrayList<>();
             for (DemoProposals.Plan plan : plans) {
+                Random random = new Random(plan.terms().title().hashCode());
+                randoms.add(random);
                 List<String> shuffled = new ArrayList<>(voters);
                 Collections.shuffle(shuffled, random);
                 shuffled.removeAll(delegates);
@@ -371,7 +410,7 @@ public final class DemoSociety {
                     List<String> turnout = turnouts.get(i);
                     for (int v = turnout.size() * step / steps; v < turnout.size() * (step + 1) / steps; v++) {
                         submit(keys.get(turnout.get(v)), new GovernanceTx.Vote(ids.get(i),
-                                DemoProposals.ballot(plans.get(i), random)));
+                                DemoProposals.ballot(plans.get(i), randoms.get(i))));
                     }
                 }
             }
@@ -380,6 +419,8 @@ public final class DemoSociety {
 
         private Hash apply(String name, CitizenshipTx.Seeking seeking) {
             SigningKey key = newKey(name);
+            // consent names the charter in force (the founder amended it since the genesis; day() waited for that)
+            Hash charter = node.read(Society::charterHash);
             return submit(key, new CitizenshipTx.Apply(name, seeking, charter, Optional.empty()));
         }
 

@@ -131,6 +131,7 @@ public final class ApiServer implements AutoCloseable {
         new NotaryRoutes(node).register(router);
         new CitizenshipRoutes(node).register(router);
         new GovernanceRoutes(node).register(router);
+        new CharterRoutes(node).register(router);
         get(config, "/problems", this::problems);
         get(config, "/problems/{code}", this::problem);
 

@@ -44,7 +44,6 @@ final class CitizenshipRoutes {
         router.get("/citizens/timeline", this::timeline); // before /citizens/{ref}, which it would match
         router.get("/citizens/{ref}", this::person);
         router.get("/citizens/{ref}/history", this::history);
-        router.get("/charter", this::charter);
         router.get("/challenges", this::challenges);
         router.get("/challenges/{id}", this::challenge);
     }
@@ -75,21 +74,6 @@ final class CitizenshipRoutes {
             return o;
         });
         json(ctx, out);
-    }
-
-    /**
-     * The charter in force, whose hash applicants and renewing citizens consent to: the document itself, so that a
-     * client shows it in full and checks that it hashes (SHA-256 of its RFC 8785 form) to what it signs.
-     */
-    private void charter(Context ctx) {
-        json(ctx, node.read(s -> {
-            ObjectNode o = Views.object();
-            o.put("hash", s.charterHash().hex());
-            o.put("version", s.charter().version());
-            o.set("document", s.charter().document());
-            o.set("parameters", Views.parameters(s.parameters()));
-            return o;
-        }));
     }
 
     /** Members over time, for a chart: from genesis to the latest block, at evenly spaced times. */

@@ -163,7 +163,7 @@ final class GovernanceRoutes {
         return s.governance().byId(id).orElseThrow(() -> new Rejection(NodeCode.NOT_FOUND, "no proposal " + id.hex()));
     }
 
-    private static ObjectNode person(Registry r, int number) {
+    static ObjectNode person(Registry r, int number) {
         Person p = r.byNumber(number).orElseThrow();
         return Views.object().put("number", number).put("id", p.id().hex()).put("name", p.name());
     }
@@ -233,6 +233,9 @@ final class GovernanceRoutes {
         }
         if (p.executableAt() > 0) {
             times.put("executable", p.executableAt());
+        }
+        if (p.vetoedAt() > 0) {
+            times.put("vetoed", p.vetoedAt());
         }
         if (p.executedAt() > 0) {
             times.put("executed", p.executedAt());

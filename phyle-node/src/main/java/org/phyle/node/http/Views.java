@@ -56,7 +56,10 @@ public final class Views {
         notary.put("records", s.notary().recordCount());
         notary.put("digests", s.notary().digestCount());
         o.put("charter", s.charterHash().hex());
-        o.put("foundingStageEnded", s.registry().foundingStageEnded());
+        o.set("stage", Views.object().put("id", s.handover().stage().json())
+                .put("name", s.handover().stage().name(s.parameters()))
+                .put("since", s.handover().entries().get(s.handover().entries().size() - 1).time())
+                .put("founderRetired", s.handover().retired()));
         o.set("citizens", CitizenshipRoutes.counts(s));
         return o;
     }
@@ -67,6 +70,8 @@ public final class Views {
             ObjectNode o = a.addObject().put("name", spec.name());
             if (spec.kind() == ParameterSpec.Kind.INTEGER) {
                 o.put("value", p.get(spec));
+            } else if (spec.kind() == ParameterSpec.Kind.NAME) {
+                o.put("value", p.name(spec));
             } else {
                 ArrayNode keys = o.putArray("value");
                 p.keys(spec).forEach(k -> keys.add(k.did()));

@@ -14,7 +14,8 @@ import java.util.function.BiConsumer;
 import org.phyle.core.Block;
 import org.phyle.core.Parameters;
 import org.phyle.core.Society;
-import org.phyle.core.citizenship.CitizenshipParams;
+import org.phyle.core.ParameterSpec;
+import org.phyle.core.charter.CharterParams;
 import org.phyle.core.citizenship.CitizenshipTx;
 import org.phyle.core.tx.TxBody;
 import org.phyle.core.tx.TxSigner;
@@ -50,7 +51,7 @@ public final class CitizensBenchmark {
         SigningKey founder = SigningKey.generate();
         SigningKey nodeKey = SigningKey.generate();
         Block genesis = Society.createGenesis(founder, "Founder", nodeKey, "Registry benchmark", "Measure the registry.",
-                Parameters.defaults().with(CitizenshipParams.FOUNDER_ADMITS_UNTIL.name(), count + 2L)
+                CitizensBenchmark.foundingUntil(Parameters.defaults(), count + 2L)
                         .with("tx.maxLifetimeSeconds", 60),
                 System.currentTimeMillis());
         Node.init(dir, genesis, nodeKey);
@@ -85,6 +86,15 @@ public final class CitizensBenchmark {
             server.close();
             node.close();
         }
+    }
+
+    /** Parameters under which the founder keeps admitting (the Founding stage lasts) until this many citizens. */
+    static Parameters foundingUntil(Parameters p, long citizens) {
+        for (ParameterSpec threshold : List.of(CharterParams.COMMUNITY_AT, CharterParams.REPUBLIC_AT,
+                CharterParams.COMMONWEALTH_AT, CharterParams.SOVEREIGN_AT)) {
+            p = p.with(threshold.name(), Math.max(p.get(threshold), citizens));
+        }
+        return p;
     }
 
     /**

@@ -14,7 +14,6 @@ import java.util.function.BiConsumer;
 import org.phyle.core.Block;
 import org.phyle.core.Parameters;
 import org.phyle.core.Society;
-import org.phyle.core.citizenship.CitizenshipParams;
 import org.phyle.core.governance.GovernanceTx;
 import org.phyle.core.governance.Method;
 import org.phyle.core.governance.Proposal;
@@ -56,7 +55,7 @@ public final class VoteBenchmark {
         SigningKey founder = SigningKey.generate();
         SigningKey nodeKey = SigningKey.generate();
         Block genesis = Society.createGenesis(founder, "Founder", nodeKey, "Vote benchmark", "Measure a large vote.",
-                Parameters.defaults().with(CitizenshipParams.FOUNDER_ADMITS_UNTIL.name(), voters + 2L)
+                CitizensBenchmark.foundingUntil(Parameters.defaults(), voters + 2L)
                         .with("tx.maxLifetimeSeconds", 60).with("governance.sponsorsRequired", 0)
                         .with("governance.deliberationHours", 0),
                 System.currentTimeMillis());

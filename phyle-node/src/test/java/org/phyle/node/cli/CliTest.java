@@ -271,4 +271,38 @@ class CliTest {
         assertThat(open.exit()).isZero();
         assertThat(open.out()).contains("not tallied yet");
     }
+
+    @Test
+    void theCharterAndTheCanonFromTheCommandLine() throws Exception {
+        String node = running.url();
+        Run charter = phyle("charter", "--node", node);
+        assertThat(charter.exit()).as(charter.err()).isZero();
+        assertThat(charter.out()).contains("Stage: Community (2 of 5)").contains("Article membership (entrenched)")
+                .contains("the founder can no longer put changes to the citizens' vote without co-sponsors")
+                .contains("Stewards: #1 ");
+
+        Path author = citizenKey(240);
+        Run publish = phyle("canon", "publish", "--essay", "--title", "From the terminal", "--text",
+                "Short, but mine.", "--key", author.toString(), "--node", node);
+        assertThat(publish.exit()).as(publish.err()).isZero();
+        String id = publish.out().replaceAll("(?s).*canon.publish committed: ([0-9a-f]{64}).*", "$1");
+        assertThat(phyle("canon", "endorse", id, "--key", citizenKey(241).toString(), "--node", node).exit()).isZero();
+        Run own = phyle("canon", "endorse", id, "--key", author.toString(), "--node", node);
+        assertThat(own.exit()).isEqualTo(1);
+        assertThat(own.err()).contains("OWN_TEXT");
+        assertThat(phyle("canon", "list", "--node", node).out()).contains("From the terminal")
+                .contains("Recognised: ").contains("article:care");
+        assertThat(phyle("canon", "show", id, "--node", node).out()).contains("Short, but mine.")
+                .contains("1 endorsements");
+        Path founder = work.resolve("founder.key");
+        Files.deleteIfExists(founder);
+        org.phyle.node.KeyFile.write(founder, org.phyle.node.demo.DemoSociety.keys(running.dir)
+                .get(org.phyle.node.demo.DemoSociety.FOUNDER_NAME));
+        Run amend = phyle("charter", "amend", "--set", "governance.quorumBp=3000", "--key", founder.toString(),
+                "--node", node);
+        assertThat(amend.exit()).isEqualTo(1);
+        assertThat(amend.err()).contains("FOUNDER_POWER_ENDED");
+        assertThat(phyle("charter", "retire", "--key", founder.toString(), "--node", node).exit())
+                .as("--yes is required").isEqualTo(2);
+    }
 }

@@ -92,7 +92,7 @@ class CitizenshipApiTest {
         assertThat(counts.get("host-resident").asLong()).isEqualTo(DemoSociety.HOST_RESIDENTS);
         assertThat(counts.get("revoked").asLong()).isEqualTo(1);
         assertThat(counts.get("renounced").asLong()).isEqualTo(1);
-        assertThat(Http.get(api + "/society").json().get("foundingStageEnded").asBoolean()).isTrue();
+        assertThat(Http.get(api + "/society").json().at("/stage/id").asText()).isEqualTo("community");
     }
 
     @Test
