@@ -17,6 +17,9 @@ import org.phyle.core.governance.GovernanceCode;
 import org.phyle.core.governance.GovernanceParams;
 import org.phyle.core.governance.ProposalKind;
 import org.phyle.core.notary.Notary;
+import org.phyle.core.sortition.Sortition;
+import org.phyle.core.sortition.SortitionCode;
+import org.phyle.core.sortition.SortitionParams;
 import org.phyle.core.tx.TxCode;
 import org.phyle.core.tx.TxRules;
 import org.phyle.core.tx.TxTypes;
@@ -27,14 +30,14 @@ import org.phyle.core.tx.TxTypes;
  */
 public final class Catalog {
     public static final TxTypes TX_TYPES = new TxTypes(concat(GenesisTx.TX_TYPES, Notary.TX_TYPES, Registry.TX_TYPES,
-            Governance.TX_TYPES, CharterTx.TYPES, Canon.TX_TYPES));
+            Governance.TX_TYPES, CharterTx.TYPES, Canon.TX_TYPES, Sortition.TX_TYPES));
 
     public static final List<ParameterSpec> PARAMETERS = concat(TxRules.PARAMETERS, CitizenshipParams.ALL,
-            GovernanceParams.ALL, CharterParams.ALL);
+            GovernanceParams.ALL, CharterParams.ALL, SortitionParams.ALL);
 
     public static final List<RejectionCode> CODES = concat(List.of(TxCode.values()),
             List.of(CitizenshipCode.values()), List.of(GovernanceCode.values()), List.of(CharterCode.values()),
-            List.of(CanonCode.values()));
+            List.of(CanonCode.values()), List.of(SortitionCode.values()));
 
     /** The kinds of proposal: governance's own, and those other mechanisms add. */
     public static final List<ProposalKind> PROPOSAL_KINDS = concat(Actions.KINDS, CharterActions.KINDS);

@@ -49,6 +49,7 @@ public record GenesisTx(String name, String purpose, String founderName, Verifyi
                 f.line("founderName", 1, MAX_NAME), f.did("sequencer"), Parameters.read(f.object("parameters")));
         f.end();
         org.phyle.core.charter.Charter.checkScheduleOrder(g.parameters());
+        org.phyle.core.sortition.SortitionParams.checkPanelKinds(g.parameters());
         return g;
     }
 }

@@ -17,6 +17,8 @@ import org.phyle.core.governance.GovernanceTx;
 import org.phyle.core.citizenship.Registry;
 import org.phyle.core.notary.Notary;
 import org.phyle.core.notary.NotaryTx;
+import org.phyle.core.sortition.Sortition;
+import org.phyle.core.sortition.SortitionTx;
 import org.phyle.core.state.StateReader;
 import org.phyle.core.state.StateWriter;
 import org.phyle.core.tx.TxCode;
@@ -57,11 +59,12 @@ public final class Society {
     private final Handover handover;
     private final Offices offices;
     private final Canon canon;
+    private final Sortition sortition;
     private BlockBuilder openBlock;
 
     private Society(VerifiedTx genesisTx, long genesisTime, long height, long time, Hash lastBlockHash,
                     MerkleAccumulator log, ReplayGuard replay, Charter charter, Notary notary, Registry registry,
-                    Governance governance, Handover handover, Offices offices, Canon canon) {
+                    Governance governance, Handover handover, Offices offices, Canon canon, Sortition sortition) {
         this.genesisTx = genesisTx;
         this.genesis = (GenesisTx) genesisTx.body();
         this.genesisTime = genesisTime;
@@ -77,6 +80,7 @@ public final class Society {
         this.handover = handover;
         this.offices = offices;
         this.canon = canon;
+        this.sortition = sortition;
     }
 
     // ---- creation ----------------------------------------------------------------------------------------------
@@ -134,7 +138,7 @@ public final class Society {
         Registry registry = Registry.withFounder(tx.id(), tx.signer(), g.founderName(), charter.hash(), h.time(),
                 g.parameters());
         return new Society(tx, h.time(), 0, h.time(), h.hash(), log, replay, charter, new Notary(), registry,
-                new Governance(), Handover.founding(h.time()), Offices.empty(), new Canon());
+                new Governance(), Handover.founding(h.time()), Offices.empty(), new Canon(), new Sortition());
     }
 
     // ---- identity and read API ---------------------------------------------------------------------------------
@@ -200,9 +204,13 @@ public final class Society {
         return canon;
     }
 
+    public Sortition sortition() {
+        return sortition;
+    }
+
     /** The earliest time at which something is due to happen at the end of a block (Long.MAX_VALUE: nothing). */
     public long nextDue() {
-        return Math.min(governance.nextDue(), handover.backstopDue(parameters()));
+        return Math.min(Math.min(governance.nextDue(), handover.backstopDue(parameters())), sortition.nextDue(time));
     }
 
     /** The decoder for this society's transactions (its size limit follows the parameter in force). */
@@ -337,6 +345,7 @@ public final class Society {
             case GovernanceTx g -> governance.apply(g, ctx);
             case CharterTx c -> Authority.apply(c, ctx);
             case CanonTx c -> canon.apply(c, ctx);
+            case SortitionTx st -> sortition.apply(st, ctx);
             case GenesisTx g -> throw new Rejection(TxCode.GENESIS_ONLY, "this society already has its genesis");
             default -> throw new IllegalStateException("no mechanism applies " + tx.type());
         }
@@ -390,6 +399,7 @@ public final class Society {
         handover.write(w);
         offices.write(w);
         canon.write(w);
+        sortition.write(w);
         return w.finish();
     }
 
@@ -434,8 +444,9 @@ public final class Society {
         Handover handover = Handover.read(r);
         Offices offices = Offices.read(r);
         Canon canon = Canon.read(r);
+        Sortition sortition = Sortition.read(r);
         r.end();
         return new Society(genesisTx, genesisTime, height, time, lastBlockHash, log, replay, charter, notary, registry,
-                governance, handover, offices, canon);
+                governance, handover, offices, canon, sortition);
     }
 }

@@ -59,6 +59,11 @@ public final class SigningKey {
         return verifyingKey.did();
     }
 
+    /** The VRF proof (RFC 9381, ECVRF-EDWARDS25519-SHA512-TAI) of alpha under this key, whose public key is ours. */
+    public byte[] vrfProve(byte[] alpha) {
+        return org.phyle.crypto.vrf.EcVrf.prove(seed, alpha);
+    }
+
     /** The seed, unpadded base64url: handle with care, it is the key. */
     public String seedBase64Url() {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(seed);

@@ -16,6 +16,9 @@ import org.phyle.core.BlockBuilder;
 import org.phyle.core.Rejection;
 import org.phyle.core.Society;
 import org.phyle.core.TxOutcome;
+import org.phyle.core.sortition.Draw;
+import org.phyle.core.sortition.SortitionTx;
+import org.phyle.core.tx.TxSigner;
 import org.phyle.core.tx.TxDecoder;
 import org.phyle.core.tx.TxRules;
 import org.phyle.core.tx.VerifiedTx;
@@ -294,7 +297,7 @@ public final class Node implements AutoCloseable {
                     }
                     // nothing waits, but something may be due (a vote to open or close): an empty block lets it happen
                     long now = config.clock().millis();
-                    if (read(Society::nextDue) <= now) {
+                    if (read(s -> s.nextDue() <= now || !s.sortition().provable(now).isEmpty())) {
                         lastCut = now;
                         sealAndStore(batch);
                     }
@@ -320,10 +323,17 @@ public final class Node implements AutoCloseable {
         stateLock.writeLock().lock();
         try {
             long now = config.clock().millis();
-            if (!batch.isEmpty() && society.nextDue() <= Math.max(now, society.time())) {
-                // what is due by now (a vote opening, closing) happens first, in a block of its own, so that these
-                // transactions see the state as it is at their block's time
-                store(society.newBlock(now).seal(nodeKey));
+            List<VerifiedTx> proofs = drawProofs(Math.max(now, society.time()));
+            if (!proofs.isEmpty() || !batch.isEmpty() && society.nextDue() <= Math.max(now, society.time())) {
+                // what is due by now (a vote opening, closing, a draw to prove) happens first, in a block of its own,
+                // so that these transactions see the state as it is at their block's time
+                BlockBuilder due = society.newBlock(now);
+                for (VerifiedTx proof : proofs) {
+                    if (due.offer(proof) instanceof TxOutcome.Rejected r) {
+                        LOG.error("the node's proof of a draw was refused: {}", r.rejection().toString());
+                    }
+                }
+                store(due.seal(nodeKey));
             }
             BlockBuilder builder = society.newBlock(now);
             for (Mempool.Pending p : batch) {
@@ -366,6 +376,21 @@ public final class Node implements AutoCloseable {
             }
             maybeSnapshot();
         }
+    }
+
+    /**
+     * The node's part in every draw by lot whose stewards' time is over: its VRF proof on the draw's input, signed
+     * as a {@code sortition.prove} transaction (one per draw: the nonce is the draw's id). Called with the state
+     * write lock held.
+     */
+    private List<VerifiedTx> drawProofs(long time) {
+        List<VerifiedTx> out = new ArrayList<>();
+        for (Draw d : society.sortition().provable(time)) {
+            byte[] envelope = TxSigner.signBytes(society.id(), nodeKey,
+                    new SortitionTx.Prove(d.id(), nodeKey.vrfProve(d.alpha())), "draw-" + d.id().hex().substring(0, 58), time + 600_000);
+            out.add(society.decoder().decode(envelope));
+        }
+        return out;
     }
 
     /** Makes a sealed block durable; called with the state write lock held. */

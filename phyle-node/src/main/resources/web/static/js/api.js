@@ -100,6 +100,12 @@ export const history = (ref, { before, limit } = {}) => getJson('citizens/' + se
 export const timeline = (points = 48) => getJson('citizens/timeline', { points });
 export const challenges = ({ open, limit } = {}) => getJson('challenges', { open: open ? 'true' : undefined, limit });
 export const challenge = (id) => getJson('challenges/' + seg(id));
+export const proposals = ({ state, before, limit } = {}) => getJson('proposals', { state, before, limit });
+export const proposal = (id) => getJson('proposals/' + seg(id));
+export const ballots = (id, { after, limit } = {}) => getJson('proposals/' + seg(id) + '/ballots', { after, limit });
+export const delegations = (ref) => getJson('delegations/' + seg(ref));
+export const canon = ({ kind, before, limit } = {}) => getJson('canon', { kind, before, limit });
+export const canonText = (id) => getJson('canon/' + seg(id));
 
 /** Submits one signed envelope; the node answers once it is in a block (200) or still waiting (202). */
 export const submit = (envelope) => postJson('txs', envelope);

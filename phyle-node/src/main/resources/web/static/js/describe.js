@@ -9,6 +9,7 @@ const short = (hex) => (typeof hex === 'string' && hex.length > 12 ? hex.slice(0
 /** A one-line description of a transaction's body, or null if there is nothing more to say than its type. */
 export function describe(type, body = {}, nameOf = () => null) {
   const person = (id) => nameOf(id) || '#' + short(id);
+  const topic = (x) => (x === '*' ? t('topic.all') : String(x));
   const b = body && typeof body === 'object' ? body : {};
   switch (type) {
     case 'society.genesis':
@@ -40,6 +41,27 @@ export function describe(type, body = {}, nameOf = () => null) {
         : t('tx.citizenship.declareResidence.end');
     case 'citizenship.registerHostResident':
       return t('tx.citizenship.registerHostResident', { name: String(b.name), region: String(b.region) });
+    case 'governance.propose':
+      return t('tx.governance.propose', { title: String(b.title) });
+    case 'governance.sponsor':
+    case 'governance.cancel':
+    case 'governance.execute':
+    case 'charter.veto':
+      return t('tx.' + type, { proposal: short(b.proposal) });
+    case 'governance.vote':
+      return t('tx.governance.vote', { proposal: short(b.proposal) });
+    case 'governance.delegate':
+      return t('tx.governance.delegate', { topic: topic(b.topic), person: person(b.to) });
+    case 'governance.undelegate':
+      return t('tx.governance.undelegate', { topic: topic(b.topic) });
+    case 'charter.amend':
+      return t(has('tx.charter.amend.' + b.kind) ? 'tx.charter.amend.' + b.kind : 'tx.charter.amend');
+    case 'charter.councilAct':
+      return t('tx.charter.councilAct', { person: person(b.person) });
+    case 'canon.publish':
+      return t(b.kind === 'article' ? 'tx.canon.publish.article' : 'tx.canon.publish', { title: String(b.title) });
+    case 'canon.endorse':
+      return t('tx.canon.endorse', { text: short(b.text) });
     default:
       return has('tx.' + type) ? t('tx.' + type) : null;
   }

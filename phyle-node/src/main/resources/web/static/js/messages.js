@@ -3,7 +3,10 @@
 // key. Placeholders are {name}. The chosen language is kept in localStorage ('phyle.language'); without a choice,
 // the browser's preferred languages decide.
 
-export const messages = {
+import governance from './messages-governance.js';
+import charter from './messages-charter.js';
+
+const core = {
   en: {
     'locale': 'en',
     'language.name': 'English',
@@ -18,6 +21,9 @@ export const messages = {
     'nav.me': 'My identity',
     'nav.citizens': 'Citizens',
     'nav.ledger': 'Ledger',
+    'nav.proposals': 'Proposals',
+    'nav.charter': 'Charter',
+    'nav.draws': 'Draws',
     'chip.title': 'Your identity on this device',
     'chip.noKey': 'No key on this device',
     'chip.unregistered': 'Key not registered yet',
@@ -579,6 +585,9 @@ export const messages = {
     'nav.me': 'A minha identidade',
     'nav.citizens': 'Cidadãos',
     'nav.ledger': 'Registo',
+    'nav.proposals': 'Propostas',
+    'nav.charter': 'Carta',
+    'nav.draws': 'Sorteios',
     'chip.title': 'A sua identidade neste dispositivo',
     'chip.noKey': 'Sem chave neste dispositivo',
     'chip.unregistered': 'Chave ainda não registada',
@@ -1150,6 +1159,10 @@ export const messages = {
   },
 };
 
+/** The catalogue: the shell's and first pages' messages here, each later mechanism's pages in its own module. */
+export const messages = Object.fromEntries(Object.keys(core).map((lang) =>
+  [lang, { ...core[lang], ...governance[lang], ...charter[lang] }]));
+
 let language = 'en';
 const STORAGE_KEY = 'phyle.language';
 
@@ -1225,6 +1238,20 @@ export function ago(timeMs, nowMs = Date.now()) {
     return t('time.hours', { n: Math.floor(s / 3600) });
   }
   return t('time.days', { n: Math.floor(s / 86400) });
+}
+
+/** How far a time (ms since the epoch) is from now, in words, in its largest whole unit: "in 3 days", "2 hours ago". */
+export function fromNow(timeMs, nowMs = Date.now()) {
+  const s = (timeMs - nowMs) / 1000;
+  const abs = Math.abs(s);
+  const [value, unit] = abs < 60 ? [s, 'second'] : abs < 3600 ? [s / 60, 'minute']
+    : abs < 86400 ? [s / 3600, 'hour'] : [s / 86400, 'day'];
+  return new Intl.RelativeTimeFormat(t('locale'), { numeric: 'auto' }).format(Math.trunc(value), unit);
+}
+
+/** A fraction (0.25) as a percentage in the current language's notation. */
+export function formatPercent(fraction, digits = 0) {
+  return new Intl.NumberFormat(t('locale'), { style: 'percent', maximumFractionDigits: digits }).format(fraction);
 }
 
 /** A number in the current language's notation. */

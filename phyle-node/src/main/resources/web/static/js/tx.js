@@ -24,8 +24,11 @@ function maxLifetimeMs(society) {
   return p && Number.isSafeInteger(p.value) ? p.value * 1000 : LIFETIME_MS;
 }
 
-/** The payload of a transaction of this society, signed by `signer` (a did:key). */
-export function payload(society, signer, type, body, { now = Date.now() } = {}) {
+/**
+ * The payload of a transaction of this society, signed by `signer` (a did:key). Its expiry counts from the later of
+ * this device's clock and the node's (GET society's `now`), so that a device whose clock is behind is not refused.
+ */
+export function payload(society, signer, type, body, { now = Math.max(Date.now(), society.now || 0) } = {}) {
   const lifetime = Math.min(LIFETIME_MS, Math.max(30 * 1000, maxLifetimeMs(society) - 60 * 1000));
   return { type, society: society.id, signer, nonce: nonce(), expires: now + lifetime, body };
 }

@@ -150,6 +150,17 @@ export function fact(label, value, attrs = {}) {
   return el('div', { class: 'fact', ...attrs }, el('dt', { text: label }), el('dd', {}, value));
 }
 
+/** A person's name, linking to their page in the registry. */
+export function personLink(p, attrs = {}) {
+  return el('a', { href: 'citizens#person=' + p.number, ...attrs, text: p.name });
+}
+
+/** People as an inline, comma-separated list of links (or `empty` if there are none). */
+export function peopleLinks(people, empty, attrs = {}) {
+  return people.length ? el('ul', { class: 'people-inline', ...attrs }, ...people.map((p) => el('li', {},
+    personLink(p)))) : el('span', { ...attrs, text: empty });
+}
+
 /** A long identifier shown in full, breakable, in monospace. */
 export function code(text, attrs = {}) {
   return el('code', { class: 'id', ...attrs, text: String(text) });
@@ -175,6 +186,11 @@ export function receiptUrl(txId) {
   return 'ledger#tx=' + txId;
 }
 
+/** The node's time now (ms), from this device's clock corrected by the node's when the page started. */
+export function nodeNow() {
+  return Date.now() + shell.clockOffset;
+}
+
 // ---- the shell ----------------------------------------------------------------------------------------------------
 
 /** What every page knows: the society, the key this browser holds, and the person it belongs to. */
@@ -182,6 +198,7 @@ export const shell = {
   society: null,
   identity: null,
   person: null, // null if the key is nobody's yet
+  clockOffset: 0, // the node's clock less this device's, when the society was read
   ready: null,
   /** Reloads the key and its person and updates the header; pages call it after an action. */
   refresh: async () => {},
@@ -206,6 +223,7 @@ export function startPage(titleKey) {
   shell.ready = (async () => {
     try {
       shell.society = await api.society();
+      shell.clockOffset = Number.isSafeInteger(shell.society.now) ? shell.society.now - Date.now() : 0;
     } catch (e) {
       showShellProblem(t('shell.unreachable', { problem: problemText(e) }));
     }

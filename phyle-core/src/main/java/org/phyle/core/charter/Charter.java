@@ -123,6 +123,7 @@ public final class Charter {
     public static Parameters checkParameters(Parameters current, Map<String, String> changes, Stage stage) {
         Parameters next = current.withText(changes);
         checkScheduleOrder(next);
+        org.phyle.core.sortition.SortitionParams.checkPanelKinds(next);
         if (stage != Stage.SOVEREIGN) {
             for (Stage s : Stage.values()) {
                 if (s.thresholdSpec() != null && s.threshold(next) > s.threshold(current)) {

@@ -5,8 +5,9 @@ import org.phyle.core.state.StateWriter;
 import org.phyle.crypto.Hash;
 
 /**
- * A challenge of a person as a duplicate or fake, and its jury. Decided as soon as a majority of the jury agrees;
- * without one by the deadline it is dismissed. Jurors who did not vote are those without a vote when it was decided.
+ * A challenge of a person as a duplicate or fake, and its jury, drawn by lot (the sortition mechanism seats it once
+ * the draw is made; until then the jury is empty). Decided as soon as a majority of the jury agrees; without one by
+ * the deadline it is dismissed. Jurors who did not vote are those without a vote when it was decided.
  */
 public final class ChallengeCase {
     /** How a challenge ended (or that it has not). */
@@ -38,8 +39,8 @@ public final class ChallengeCase {
     final Hash evidence;
     final long openedAt;
     final long deadline;
-    final int[] jury;
-    final byte[] votes;
+    int[] jury;
+    byte[] votes;
     Outcome outcome = Outcome.OPEN;
     long resolvedAt;
 
@@ -121,6 +122,16 @@ public final class ChallengeCase {
 
     public long deadline() {
         return deadline;
+    }
+
+    /** True once the jury's draw is made. */
+    public boolean jurySeated() {
+        return jury.length > 0;
+    }
+
+    void seat(int[] jurors) {
+        jury = jurors.clone();
+        votes = new byte[jurors.length];
     }
 
     public int[] jury() {

@@ -23,6 +23,7 @@ public enum CitizenshipCode implements RejectionCode {
     JURY_TOO_SMALL(Kind.RULE, "Too few citizens are eligible to serve on the jury."),
     UNKNOWN_CHALLENGE(Kind.RULE, "No challenge with that id."),
     NOT_A_JUROR(Kind.RULE, "The signer is not on this challenge's jury."),
+    JURY_NOT_DRAWN(Kind.RULE, "The challenge's jury is still being drawn by lot."),
     ALREADY_VOTED(Kind.CONFLICT, "This juror already voted on this challenge."),
     VOTING_CLOSED(Kind.RULE, "The challenge is decided or its deadline has passed."),
     NOT_TRANSFERABLE(Kind.RULE, "Citizenship is soulbound: there is no way to transfer, sell or give it."),

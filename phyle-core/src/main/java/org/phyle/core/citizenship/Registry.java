@@ -10,13 +10,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.phyle.core.Parameters;
 import org.phyle.core.Rejection;
 import org.phyle.core.charter.CharterCode;
 import org.phyle.core.charter.Stage;
+import org.phyle.core.sortition.Draw;
+import org.phyle.core.sortition.Selection;
+import org.phyle.core.sortition.Sortition;
 import org.phyle.core.TxContext;
 import org.phyle.core.citizenship.CitizenshipTx.*;
 import org.phyle.core.state.StateReader;
@@ -180,51 +182,31 @@ public final class Registry {
         }
         requireNoOpenChallenge(target, ctx.time());
         int size = (int) ctx.parameters().get(CitizenshipParams.JURY_SIZE);
-        int[] jury = drawJury(ctx.txId(), size, ctx.time(),
+        List<Selection.Member> pool = Sortition.pool(ctx.society(), Draw.Pool.CITIZENS, ctx.time(),
                 p -> p != target && p != challenger && !Person.contains(target.vouchers, p.number));
-        if (jury.length < size) {
-            throw new Rejection(JURY_TOO_SMALL, "only " + jury.length + " citizens are eligible for a jury of " + size);
+        if (pool.size() < size) {
+            throw new Rejection(JURY_TOO_SMALL, "only " + pool.size() + " citizens are eligible for a jury of " + size);
         }
         ChallengeCase cc = new ChallengeCase(challenges.size(), ctx.txId(), target.number, challenger.number,
                 c.grounds(), c.reason(), c.evidence().orElse(null), ctx.time(),
-                ctx.time() + ctx.parameters().get(CitizenshipParams.JURY_DAYS) * DAY_MS, jury);
+                ctx.time() + ctx.parameters().get(CitizenshipParams.JURY_DAYS) * DAY_MS, new int[0]);
         challenges.add(cc);
         challengeById.put(cc.id, cc);
         target.openChallenge = cc.number;
         target.addHistory(ctx.leafIndex());
         challenger.addHistory(ctx.leafIndex());
-        for (int j : jury) {
-            persons.get(j).addHistory(ctx.leafIndex());
-        }
+        // the jury is drawn by lot from the eligible citizens; the sortition mechanism seats it when the draw is made
+        ctx.society().sortition().request(Sortition.idFor(Draw.Purpose.JURY, cc.id), Draw.Purpose.JURY, cc.id,
+                Draw.Pool.CITIZENS, pool, size, false, ctx.society(), ctx.time(), ctx.height());
     }
 
-    /**
-     * The jury: the citizens in good standing (other than those excluded) with the smallest SHA-256(challenge id ||
-     * person id). Deterministic from ledger data and unknowable before the challenge's id is; the sortition
-     * mechanism will replace it with a verifiable random draw.
-     */
-    private int[] drawJury(Hash challengeId, int size, long time, Predicate<Person> eligible) {
-        PriorityQueue<Object[]> worst = new PriorityQueue<>((x, y) -> ((Hash) y[0]).compareTo((Hash) x[0]));
-        byte[] prefix = challengeId.bytes();
-        for (Person p : persons) {
-            if (!p.activeCitizen(time) || !eligible.test(p)) {
-                continue;
-            }
-            Hash score = Hash.sha256(prefix, p.id.bytes());
-            if (worst.size() < size) {
-                worst.add(new Object[] {score, p.number});
-            } else if (score.compareTo((Hash) worst.peek()[0]) < 0) {
-                worst.poll();
-                worst.add(new Object[] {score, p.number});
-            }
+    /** Seats a challenge's jury, drawn by lot (called by the sortition mechanism when the draw is made). */
+    public void seatJury(Hash challenge, int[] jurors, TxContext ctx) {
+        ChallengeCase cc = challengeById.get(challenge);
+        cc.seat(jurors);
+        for (int j : jurors) {
+            persons.get(j).addHistory(ctx.leafIndex());
         }
-        List<Object[]> chosen = new ArrayList<>(worst);
-        chosen.sort((x, y) -> ((Hash) x[0]).compareTo((Hash) y[0]));
-        int[] jury = new int[chosen.size()];
-        for (int i = 0; i < jury.length; i++) {
-            jury[i] = (Integer) chosen.get(i)[1];
-        }
-        return jury;
     }
 
     private void juryVote(JuryVote v, TxContext ctx) {
@@ -233,6 +215,9 @@ public final class Registry {
             throw new Rejection(UNKNOWN_CHALLENGE, "no challenge " + v.challenge().hex());
         }
         Person juror = signer(ctx);
+        if (!cc.jurySeated()) {
+            throw new Rejection(JURY_NOT_DRAWN, "the jury of challenge " + cc.id.hex() + " is still being drawn");
+        }
         int index = cc.jurorIndex(juror.number);
         if (index < 0) {
             throw new Rejection(NOT_A_JUROR, "you are not on the jury of challenge " + cc.id.hex());

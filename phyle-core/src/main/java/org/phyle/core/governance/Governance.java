@@ -26,6 +26,11 @@ import org.phyle.core.charter.Stage;
 import org.phyle.core.citizenship.Person;
 import org.phyle.core.citizenship.Status;
 import org.phyle.core.governance.GovernanceTx.*;
+import org.phyle.core.sortition.Draw;
+import org.phyle.core.sortition.Selection;
+import org.phyle.core.sortition.Sortition;
+import org.phyle.core.sortition.SortitionCode;
+import org.phyle.core.sortition.SortitionParams;
 import org.phyle.core.state.StateReader;
 import org.phyle.core.state.StateWriter;
 import org.phyle.core.tx.TxType;
@@ -66,6 +71,7 @@ public final class Governance {
             case Sponsor s -> sponsor(s, ctx);
             case Cancel c -> cancel(c, ctx);
             case Vote v -> vote(v, ctx);
+            case PanelVote v -> panelVote(v, ctx);
             case Delegate d -> delegate(d, ctx);
             case Undelegate u -> undelegate(u, ctx);
             case Execute e -> executeNow(e, ctx);
@@ -120,6 +126,9 @@ public final class Governance {
                 params.get(GovernanceParams.TIMELOCK_HOURS) * HOUR_MS, params.get(GovernanceParams.QUORUM_BP),
                 params.get(GovernanceParams.VOICE_CREDITS), params.get(GovernanceParams.EPOCH_DAYS) * 24 * HOUR_MS,
                 params.get(GovernanceParams.MAX_DELEGATED_BP), ctx.time());
+        if (SortitionParams.panelKinds(params).contains(p.kind())) {
+            proposal.panelShareBp = params.get(SortitionParams.OUTSIDE_SHARE_BP);
+        }
         proposals.add(proposal);
         byId.put(proposal.id, proposal);
         if (proposal.sponsorsRequired == 0) {
@@ -225,25 +234,54 @@ public final class Governance {
         }
         Ballot.check(v.ballot(), p);
         if (v.ballot() instanceof Ballot.Quadratic q) {
-            long already = creditsSpent(p.epoch, voter.number());
             long refund = p.ballots.get(voter.number()) instanceof Ballot.Quadratic old ? old.cost() : 0;
-            long after = already - refund + q.cost();
-            if (after > p.voiceCredits) {
-                throw new Rejection(OVER_BUDGET, "this ballot costs " + q.cost() + " voice credits; you have "
-                        + (p.voiceCredits - already + refund) + " left in this epoch");
-            }
-            // checked; now change (a refused ballot must leave no trace, not even an empty entry)
-            TreeMap<Integer, Long> spent = credits.computeIfAbsent(p.epoch, e -> new TreeMap<>());
-            if (after == 0) {
-                spent.remove(voter.number());
-                if (spent.isEmpty()) {
-                    credits.remove(p.epoch);
-                }
-            } else {
-                spent.put(voter.number(), after);
-            }
+            spendCredits(p, voter.number(), q.cost(), refund);
         }
         p.ballots.put(voter.number(), v.ballot());
+    }
+
+    /** Charges a quadratic ballot to the voter's credits in the proposal's epoch, refunding the one it replaces. */
+    private void spendCredits(Proposal p, int voter, long cost, long refund) {
+        long already = creditsSpent(p.epoch, voter);
+        long after = already - refund + cost;
+        if (after > p.voiceCredits) {
+            throw new Rejection(OVER_BUDGET, "this ballot costs " + cost + " voice credits; you have "
+                    + (p.voiceCredits - already + refund) + " left in this epoch");
+        }
+        // checked; now change (a refused ballot must leave no trace, not even an empty entry)
+        TreeMap<Integer, Long> spent = credits.computeIfAbsent(p.epoch, e -> new TreeMap<>());
+        if (after == 0) {
+            spent.remove(voter);
+            if (spent.isEmpty()) {
+                credits.remove(p.epoch);
+            }
+        } else {
+            spent.put(voter, after);
+        }
+    }
+
+    /** A host resident on the proposal's panel votes in the panel, in the proposal's method (again: the last counts). */
+    private void panelVote(PanelVote v, TxContext ctx) {
+        Proposal p = proposal(v.proposal());
+        if (p.state != Proposal.State.VOTING || ctx.time() >= p.closesAt) {
+            throw new Rejection(p.state == Proposal.State.DRAFT || p.state == Proposal.State.SPONSORED
+                    ? VOTING_NOT_OPEN : VOTING_CLOSED, "proposal #" + p.number + " is " + p.state.json());
+        }
+        if (p.panel.length == 0) {
+            throw new Rejection(SortitionCode.NO_PANEL, "proposal #" + p.number + " has no outside panel seated"
+                    + (p.panelNote != null ? ": " + p.panelNote : p.panelShareBp > 0 ? " yet: it is being drawn" : ""));
+        }
+        Person member = signer(ctx);
+        if (member == null || Arrays.stream(p.panel).noneMatch(n -> n == member.number())) {
+            throw new Rejection(SortitionCode.NOT_ON_PANEL, "only the " + p.panel.length + " host residents drawn for "
+                    + "proposal #" + p.number + "'s panel vote in it");
+        }
+        Ballot.check(v.ballot(), p);
+        if (v.ballot() instanceof Ballot.Quadratic q) {
+            long refund = p.panelBallots.get(member.number()) instanceof Ballot.Quadratic old ? old.cost() : 0;
+            spendCredits(p, member.number(), q.cost(), refund);
+        }
+        p.panelBallots.put(member.number(), v.ballot());
     }
 
     private void delegate(Delegate d, TxContext ctx) {
@@ -331,6 +369,33 @@ public final class Governance {
         p.closesAt = time + p.votingMs;
         p.epoch = (time - society.genesisTime()) / p.epochMs;
         schedule(p.closesAt, p.number);
+        if (p.panelShareBp > 0) {
+            drawPanel(p, society, time, height);
+        }
+    }
+
+    /**
+     * Outside representation: a panel of host residents, drawn by lot when voting opens (stratified by region if the
+     * charter says so), holds panelShareBp of the result. With fewer host residents than sortition.minPanel there is
+     * no panel, and the proposal says why.
+     */
+    private void drawPanel(Proposal p, Society society, long time, long height) {
+        Parameters params = society.parameters();
+        List<Selection.Member> pool = Sortition.pool(society, Draw.Pool.HOST_RESIDENTS, time, x -> true);
+        long min = params.get(SortitionParams.MIN_PANEL);
+        if (pool.size() < min) {
+            p.panelNote = "no outside panel: " + pool.size() + " host residents registered, fewer than " + min;
+            return;
+        }
+        int size = (int) Math.min(params.get(SortitionParams.PANEL_SIZE), pool.size());
+        p.panelDraw = society.sortition().request(Sortition.idFor(Draw.Purpose.PANEL, p.id), Draw.Purpose.PANEL, p.id,
+                Draw.Pool.HOST_RESIDENTS, pool, size, params.get(SortitionParams.STRATIFY) == 1, society, time, height)
+                .id();
+    }
+
+    /** Seats a proposal's outside panel, drawn by lot (called by the sortition mechanism when the draw is made). */
+    public void seatPanel(Hash proposal, int[] members) {
+        proposal(proposal).panel = members.clone();
     }
 
     private void close(Proposal p, Society society, long time, long height) {
@@ -426,6 +491,16 @@ public final class Governance {
         }
         Tally.Rules rules = new Tally.Rules(p.method(), p.options().size(), p.winners(), p.threshold(), p.quorumBp,
                 p.electorateSize);
+        if (p.panel.length > 0) {
+            List<Ballot> panel = new ArrayList<>();
+            for (int member : p.panel) {
+                Ballot b = p.panelBallots.get(member);
+                if (b != null) {
+                    panel.add(b);
+                }
+            }
+            return Tally.countWithPanel(rules, weighted, delegated, fellBack, panel, p.panel.length, p.panelShareBp);
+        }
         return Tally.count(rules, weighted, delegated, fellBack);
     }
 

@@ -178,6 +178,21 @@ public sealed interface GovernanceTx extends TxBody {
         }
     }
 
+    /** {@code governance.panelVote}: a host resident on a proposal's outside panel casts (or re-casts) a ballot. */
+    record PanelVote(Hash proposal, Ballot ballot) implements GovernanceTx {
+        public static final String TYPE = "governance.panelVote";
+
+        public String type() {
+            return TYPE;
+        }
+
+        public ObjectNode toJson() {
+            ObjectNode o = JsonNodeFactory.instance.objectNode().put("proposal", proposal.hex());
+            o.set("ballot", ballot.toJson());
+            return o;
+        }
+    }
+
     /** {@code governance.delegate}: a citizen delegates their vote on a topic ("*": every topic) to another citizen. */
     record Delegate(String topic, Hash to) implements GovernanceTx {
         public static final String TYPE = "governance.delegate";
@@ -225,6 +240,8 @@ public sealed interface GovernanceTx extends TxBody {
                     f -> end(f, new Cancel(f.hash("proposal")))),
             new TxType(Vote.TYPE, "A citizen of the electorate casts (or re-casts) a ballot.",
                     f -> end(f, new Vote(f.hash("proposal"), Ballot.read(f.object("ballot"))))),
+            new TxType(PanelVote.TYPE, "A host resident on a proposal's outside panel casts (or re-casts) a ballot.",
+                    f -> end(f, new PanelVote(f.hash("proposal"), Ballot.read(f.object("ballot"))))),
             new TxType(Delegate.TYPE, "A citizen delegates their vote on a topic to another citizen.",
                     f -> end(f, new Delegate(topic(f, "topic"), f.hash("to")))),
             new TxType(Undelegate.TYPE, "A citizen revokes a delegation.",

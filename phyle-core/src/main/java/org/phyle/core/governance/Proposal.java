@@ -74,6 +74,12 @@ public final class Proposal {
     long executableAt;
     long executedAt;
     long vetoedAt;
+    /** The outside panel's share (basis points), frozen when the proposal is made; 0: no panel. */
+    long panelShareBp;
+    Hash panelDraw = Hash.ZERO;
+    int[] panel = new int[0];
+    final TreeMap<Integer, Ballot> panelBallots = new TreeMap<>();
+    String panelNote;
     String executionNote;
 
     Proposal(int number, Hash id, int author, GovernanceTx.Propose terms, int sponsorsRequired, long deliberationMs,
@@ -256,6 +262,29 @@ public final class Proposal {
 
     public long executedAt() {
         return executedAt;
+    }
+
+    public long panelShareBp() {
+        return panelShareBp;
+    }
+
+    /** The draw of its outside panel (Hash.ZERO if none was requested). */
+    public Hash panelDraw() {
+        return panelDraw;
+    }
+
+    /** The panel's members, once drawn, in the order drawn. */
+    public int[] panel() {
+        return panel.clone();
+    }
+
+    public Map<Integer, Ballot> panelBallots() {
+        return java.util.Collections.unmodifiableMap(panelBallots);
+    }
+
+    /** Why a proposal of a panel kind has no panel (too few host residents), or null. */
+    public String panelNote() {
+        return panelNote;
     }
 
     /** When the founder vetoed it (delaying its execution by one voting period), or 0. */

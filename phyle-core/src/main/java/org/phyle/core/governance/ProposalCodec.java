@@ -65,6 +65,18 @@ final class ProposalCodec {
         w.writeLong(p.executableAt);
         w.writeLong(p.executedAt);
         w.writeLong(p.vetoedAt);
+        w.writeLong(p.panelShareBp);
+        w.writeHash(p.panelDraw);
+        writeInts(w, p.panel);
+        w.writeInt(p.panelBallots.size());
+        p.panelBallots.forEach((voter, ballot) -> {
+            w.writeInt(voter);
+            writeBallot(w, ballot);
+        });
+        w.writeBoolean(p.panelNote != null);
+        if (p.panelNote != null) {
+            w.writeString(p.panelNote);
+        }
         w.writeBoolean(p.executionNote != null);
         if (p.executionNote != null) {
             w.writeString(p.executionNote);
@@ -109,6 +121,16 @@ final class ProposalCodec {
         p.executableAt = r.readLong();
         p.executedAt = r.readLong();
         p.vetoedAt = r.readLong();
+        p.panelShareBp = r.readLong();
+        p.panelDraw = r.readHash();
+        p.panel = readInts(r);
+        int panelBallots = r.readCount();
+        for (int i = 0; i < panelBallots; i++) {
+            p.panelBallots.put(r.readInt(), readBallot(r));
+        }
+        if (r.readBoolean()) {
+            p.panelNote = r.readString();
+        }
         if (r.readBoolean()) {
             p.executionNote = r.readString();
         }
@@ -165,6 +187,17 @@ final class ProposalCodec {
         w.writeLong(t.creditsSpent());
         writeInts(w, t.winners());
         w.writeBoolean(t.passed());
+        TallyResult.Outside o = t.outside();
+        w.writeBoolean(o != null);
+        if (o != null) {
+            w.writeLong(o.shareBp());
+            w.writeLong(o.panelSize());
+            w.writeLong(o.panelBallots());
+            w.writeLong(o.citizenWeight());
+            w.writeLong(o.panelWeight());
+            writeLongs(w, o.citizenScores());
+            writeLongs(w, o.panelScores());
+        }
     }
 
     private static TallyResult readResult(StateReader r) {
@@ -195,8 +228,10 @@ final class ProposalCodec {
         long credits = r.readLong();
         int[] winners = readInts(r);
         boolean passed = r.readBoolean();
+        TallyResult.Outside outside = r.readBoolean() ? new TallyResult.Outside(r.readLong(), r.readLong(),
+                r.readLong(), r.readLong(), r.readLong(), readLongs(r), readLongs(r)) : null;
         return new TallyResult(method, electorate, ballots, delegated, fellBack, participants, quorumRequired,
-                quorumMet, scores, rounds, eliminated, exhausted, credits, winners, passed);
+                quorumMet, scores, rounds, eliminated, exhausted, credits, winners, passed, outside);
     }
 
     private static void writeInts(StateWriter w, int[] a) {

@@ -29,10 +29,45 @@ public final class Tally {
         for (Weighted w : ballots) {
             participants += w.weight();
         }
+        return count(rules, ballots, ballots.size(), delegated, fellBack, participants);
+    }
+
+    /**
+     * The tally with an outside panel holding {@code shareBp} of the weight: each option's result is
+     * (1 - s) x its share among the citizens who took part + s x its share among the panel, panellists who did not
+     * vote counting as abstaining. Exactly, in integers: a citizen's vote weighs (10000 - shareBp) x panelSize, a
+     * panellist's shareBp x (the citizens' participants), and every method counts the weighted ballots as usual (for
+     * ranked choice, in every round). The quorum is the citizens' alone.
+     */
+    public static TallyResult countWithPanel(Rules rules, List<Weighted> citizens, long delegated, long fellBack,
+                                             List<Ballot> panel, long panelSize, long shareBp) {
+        TallyResult citizensOnly = count(rules, citizens, delegated, fellBack);
+        long participants = citizensOnly.participants();
+        long citizenWeight = (10_000 - shareBp) * panelSize;
+        long panelWeight = shareBp * participants;
+        List<Weighted> all = new ArrayList<>(citizens.size() + panel.size());
+        for (Weighted w : citizens) {
+            all.add(new Weighted(w.ballot(), w.weight() * citizenWeight));
+        }
+        List<Weighted> panelOnly = new ArrayList<>(panel.size());
+        for (Ballot b : panel) {
+            all.add(new Weighted(b, panelWeight));
+            panelOnly.add(new Weighted(b, 1));
+        }
+        long[] panelScores = count(rules, panelOnly, 0, 0).scores().clone();
+        if (rules.method() == Method.YES_NO) {
+            panelScores[2] += panelSize - panel.size(); // who did not vote abstains
+        }
+        TallyResult combined = count(rules, all, citizens.size(), delegated, fellBack, participants);
+        return combined.withOutside(new TallyResult.Outside(shareBp, panelSize, panel.size(), citizenWeight,
+                panelWeight, citizensOnly.scores(), panelScores));
+    }
+
+    private static TallyResult count(Rules rules, List<Weighted> ballots, long direct, long delegated, long fellBack,
+                                     long participants) {
         // quorum: participants / electorate >= quorumBp / 10000, exactly, in integers
         long quorumRequired = (rules.quorumBp() * rules.electorate() + 9_999) / 10_000;
         boolean quorumMet = participants * 10_000 >= rules.quorumBp() * rules.electorate() && participants > 0;
-        long direct = ballots.size();
         return switch (rules.method()) {
             case YES_NO -> yesNo(rules, ballots, direct, delegated, fellBack, participants, quorumRequired, quorumMet);
             case QUADRATIC -> quadratic(rules, ballots, direct, delegated, fellBack, participants, quorumRequired,
@@ -97,6 +132,10 @@ public final class Tally {
         List<Long> exhausted = new ArrayList<>();
         int remaining = n;
         int winner = -1;
+        long total = 0;
+        for (Weighted w : ballots) {
+            total += w.weight();
+        }
         while (true) {
             long[] counts = new long[n];
             long gone = 0;
@@ -116,7 +155,7 @@ public final class Tally {
             }
             rounds.add(counts);
             exhausted.add(gone);
-            long continuing = participants - gone;
+            long continuing = total - gone;
             int leader = -1;
             for (int o = 0; o < n; o++) {
                 if (!out[o] && (leader < 0 || counts[o] > counts[leader])) {

@@ -21,16 +21,53 @@ import java.util.List;
  * @param exhausted    for ranked choice: the votes whose every ranked option was eliminated, per round
  * @param creditsSpent for quadratic: the voice credits the counted ballots cost
  * @param winners      the winning options (for yes-no: [0] if it passed)
+ * @param outside      with an outside panel: the two shares and their weights (scores, rounds and exhausted are then
+ *                     in weighted units); null without one
  */
 public record TallyResult(Method method, long electorate, long ballots, long delegated, long fellBack,
                           long participants, long quorumRequired, boolean quorumMet, long[] scores,
                           List<long[]> rounds, List<Integer> eliminated, List<Long> exhausted, long creditsSpent,
-                          int[] winners, boolean passed) {
+                          int[] winners, boolean passed, Outside outside) {
+
+    /**
+     * An outside panel's part in a tally: its share in basis points, its size and ballots, the weight of one citizen's
+     * vote and of one panellist's, and the unweighted scores of each side (for ranked choice, first preferences; for
+     * yes/no, the panel's abstentions include those who did not vote).
+     */
+    public record Outside(long shareBp, long panelSize, long panelBallots, long citizenWeight, long panelWeight,
+                          long[] citizenScores, long[] panelScores) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Outside x && shareBp == x.shareBp && panelSize == x.panelSize
+                    && panelBallots == x.panelBallots && citizenWeight == x.citizenWeight
+                    && panelWeight == x.panelWeight && Arrays.equals(citizenScores, x.citizenScores)
+                    && Arrays.equals(panelScores, x.panelScores);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(panelScores) * 31 + Long.hashCode(shareBp);
+        }
+    }
 
     public TallyResult {
         rounds = List.copyOf(rounds);
         eliminated = List.copyOf(eliminated);
         exhausted = List.copyOf(exhausted);
+    }
+
+    /** The same counts without a panel. */
+    public TallyResult(Method method, long electorate, long ballots, long delegated, long fellBack,
+                       long participants, long quorumRequired, boolean quorumMet, long[] scores,
+                       List<long[]> rounds, List<Integer> eliminated, List<Long> exhausted, long creditsSpent,
+                       int[] winners, boolean passed) {
+        this(method, electorate, ballots, delegated, fellBack, participants, quorumRequired, quorumMet, scores, rounds,
+                eliminated, exhausted, creditsSpent, winners, passed, null);
+    }
+
+    TallyResult withOutside(Outside o) {
+        return new TallyResult(method, electorate, ballots, delegated, fellBack, participants, quorumRequired,
+                quorumMet, scores, rounds, eliminated, exhausted, creditsSpent, winners, passed, o);
     }
 
     public ObjectNode toJson(List<String> options) {
@@ -69,6 +106,16 @@ public record TallyResult(Method method, long electorate, long ballots, long del
         ArrayNode w = o.putArray("winners");
         Arrays.stream(winners).forEach(w::add);
         o.put("passed", passed);
+        if (outside != null) {
+            ObjectNode x = o.putObject("outside");
+            x.put("shareBp", outside.shareBp()).put("panelSize", outside.panelSize())
+                    .put("panelBallots", outside.panelBallots()).put("citizenWeight", outside.citizenWeight())
+                    .put("panelWeight", outside.panelWeight());
+            ArrayNode c = x.putArray("citizenScores");
+            Arrays.stream(outside.citizenScores()).forEach(c::add);
+            ArrayNode p = x.putArray("panelScores");
+            Arrays.stream(outside.panelScores()).forEach(p::add);
+        }
         return o;
     }
 
@@ -89,7 +136,8 @@ public record TallyResult(Method method, long electorate, long ballots, long del
                 && fellBack == t.fellBack && participants == t.participants && quorumRequired == t.quorumRequired
                 && quorumMet == t.quorumMet && Arrays.equals(scores, t.scores) && eliminated.equals(t.eliminated)
                 && exhausted.equals(t.exhausted) && creditsSpent == t.creditsSpent
-                && Arrays.equals(winners, t.winners) && passed == t.passed;
+                && Arrays.equals(winners, t.winners) && passed == t.passed
+                && java.util.Objects.equals(outside, t.outside);
     }
 
     @Override

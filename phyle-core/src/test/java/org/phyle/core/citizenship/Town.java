@@ -11,6 +11,8 @@ import org.phyle.core.Rejection;
 import org.phyle.core.RejectionCode;
 import org.phyle.core.Society;
 import org.phyle.core.TxOutcome;
+import org.phyle.core.sortition.Draw;
+import org.phyle.core.sortition.SortitionTx;
 import org.phyle.core.tx.TxBody;
 import org.phyle.core.tx.TxSigner;
 import org.phyle.core.tx.VerifiedTx;
@@ -74,8 +76,29 @@ final class Town {
             b.abandon();
         } else {
             b.seal(sequencer);
+            proveDueDraws();
         }
         return o;
+    }
+
+    /** As the node does: proves every draw whose stewards' time has passed, one block each. */
+    void proveDueDraws() {
+        while (proveOneDueDraw() != null) {
+            // one block per draw
+        }
+    }
+
+    /** Proves the first draw due with the sequencer's VRF key, in a block of its own; null if none is due. */
+    Block proveOneDueDraw() {
+        for (Draw d : society.sortition().pending()) {
+            if (d.revealUntil() <= now) {
+                BlockBuilder b = society.newBlock(now);
+                TxOutcome o = b.offer(tx(sequencer, new SortitionTx.Prove(d.id(), sequencer.vrfProve(d.alpha()))));
+                assertThat(o).isInstanceOf(TxOutcome.Accepted.class);
+                return b.seal(sequencer);
+            }
+        }
+        return null;
     }
 
     TxOutcome submit(SigningKey signer, TxBody body) {

@@ -18,11 +18,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.phyle.core.Block;
 import org.phyle.core.Parameters;
 import org.phyle.core.Society;
 import org.phyle.core.citizenship.ChallengeCase;
+import org.phyle.core.sortition.Draw;
+import org.phyle.core.sortition.Selection;
+import org.phyle.core.sortition.Sortition;
+import org.phyle.core.sortition.SortitionTx;
 import org.phyle.core.citizenship.CitizenshipParams;
 import org.phyle.core.citizenship.CitizenshipTx;
 import org.phyle.core.citizenship.KeyProof;
@@ -287,6 +292,7 @@ public final class DemoSociety {
             Hash newcomerId = apply(newcomer, CitizenshipTx.Seeking.CITIZEN);
             Hash dismissed = challenge(citizens.get(5), newcomerId, CitizenshipTx.Grounds.DUPLICATE,
                     "Looks like #4 in the photo from the Mouraria meetup.");
+            drawWithStewards(Sortition.idFor(Draw.Purpose.JURY, dismissed)); // the stewards add their secrets
             day(63);
             judge(dismissed, CitizenshipTx.Verdict.DISMISS);
             vouchWith(citizens, quota, newcomerId, 3);
@@ -449,8 +455,51 @@ public final class DemoSociety {
             return id;
         }
 
+        /**
+         * The stewards take part in a draw: each commits to a secret at once and reveals it once the time to commit
+         * is over; then the clock passes the time to reveal, the node proves the draw, and this waits until it is made.
+         */
+        private void drawWithStewards(Hash drawId) {
+            Draw d = node.read(s -> s.sortition().byId(drawId).orElseThrow());
+            Map<Integer, byte[]> secrets = new TreeMap<>();
+            for (int steward : d.stewards()) {
+                byte[] secret = new byte[32];
+                new java.security.SecureRandom().nextBytes(secret);
+                secrets.put(steward, secret);
+                submit(keyOfNumber(steward), new SortitionTx.Commit(drawId, Selection.commitment(drawId, secret)));
+            }
+            waitForAll();
+            if (clock != null) {
+                clock.stepTo(Math.max(clock.millis(), d.commitUntil()));
+            }
+            secrets.forEach((steward, secret) -> submit(keyOfNumber(steward), new SortitionTx.Reveal(drawId, secret)));
+            awaitDrawn(drawId);
+        }
+
+        /** Waits until the node has proved a draw (stepping the clock past its reveal time). */
+        private void awaitDrawn(Hash drawId) {
+            waitForAll();
+            Draw d = node.read(s -> s.sortition().byId(drawId).orElseThrow());
+            if (clock != null) {
+                clock.stepTo(Math.max(clock.millis(), d.revealUntil()));
+            }
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!node.read(s -> s.sortition().byId(drawId).orElseThrow().drawn())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the node did not prove draw " + drawId);
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+
         /** The jury's majority votes the verdict; one juror votes the other way and one does not vote. */
         private void judge(Hash challenge, CitizenshipTx.Verdict verdict) {
+            awaitDrawn(Sortition.idFor(Draw.Purpose.JURY, challenge));
             ChallengeCase c = node.read(s -> s.registry().challenge(challenge).orElseThrow());
             int[] jury = c.jury();
             CitizenshipTx.Verdict other = verdict == CitizenshipTx.Verdict.REVOKE ? CitizenshipTx.Verdict.DISMISS

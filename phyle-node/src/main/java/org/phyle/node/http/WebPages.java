@@ -26,6 +26,9 @@ final class WebPages {
             new Page("/join", "join", "/web/join.html", "join-page.js"),
             new Page("/me", "me", "/web/me.html", "me-page.js"),
             new Page("/citizens", "citizens", "/web/citizens.html", "citizens-page.js"),
+            new Page("/proposals", "proposals", "/web/proposals.html", "proposals-page.js"),
+            new Page("/charter", "charter", "/web/charter.html", "charter-page.js"),
+            new Page("/draws", "draws", "/web/draws.html", "draws-page.js"),
             new Page("/ledger", "ledger", "/web/ledger.html", "ledger-page.js"));
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
