@@ -395,7 +395,13 @@ public final class Governance {
 
     /** Seats a proposal's outside panel, drawn by lot (called by the sortition mechanism when the draw is made). */
     public void seatPanel(Hash proposal, int[] members) {
-        proposal(proposal).panel = members.clone();
+        Proposal p = proposal(proposal);
+        if (p.state != Proposal.State.VOTING) {
+            // drawn too late to take part (a vote shorter than the stewards' hours): the result stands without it
+            p.panelNote = "no outside panel: it was drawn after the vote closed";
+            return;
+        }
+        p.panel = members.clone();
     }
 
     private void close(Proposal p, Society society, long time, long height) {

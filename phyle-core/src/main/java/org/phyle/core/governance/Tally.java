@@ -29,6 +29,10 @@ public final class Tally {
         for (Weighted w : ballots) {
             participants += w.weight();
         }
+        if (rules.method() == Method.QUADRATIC) {
+            // a quadratic ballot is its voter's own: delegation carries no credits, so each weighs as one
+            ballots = ballots.stream().map(w -> new Weighted(w.ballot(), 1)).toList();
+        }
         return count(rules, ballots, ballots.size(), delegated, fellBack, participants);
     }
 
@@ -47,12 +51,18 @@ public final class Tally {
         long panelWeight = shareBp * participants;
         List<Weighted> all = new ArrayList<>(citizens.size() + panel.size());
         for (Weighted w : citizens) {
-            all.add(new Weighted(w.ballot(), w.weight() * citizenWeight));
+            // a quadratic ballot is its voter's own: delegation carries no credits, so it weighs as one
+            long votes = rules.method() == Method.QUADRATIC ? 1 : w.weight();
+            all.add(new Weighted(w.ballot(), votes * citizenWeight));
         }
         List<Weighted> panelOnly = new ArrayList<>(panel.size());
         for (Ballot b : panel) {
             all.add(new Weighted(b, panelWeight));
             panelOnly.add(new Weighted(b, 1));
+        }
+        if (rules.method() == Method.YES_NO && panel.size() < panelSize) {
+            // panellists who did not vote abstain in the panel's share
+            all.add(new Weighted(new Ballot.YesNo(Ballot.YesNo.Choice.ABSTAIN), (panelSize - panel.size()) * panelWeight));
         }
         long[] panelScores = count(rules, panelOnly, 0, 0).scores().clone();
         if (rules.method() == Method.YES_NO) {
@@ -96,7 +106,7 @@ public final class Tally {
         for (Weighted w : ballots) {
             Ballot.Quadratic q = (Ballot.Quadratic) w.ballot();
             for (int i = 0; i < net.length; i++) {
-                net[i] += q.votes()[i];
+                net[i] += q.votes()[i] * w.weight();
             }
             credits += q.cost();
         }
