@@ -12,7 +12,7 @@ import {
   BINDING_KINDS, ballotOf, ballotText, bpText, budget, kindName, methodName, stateName, statusLine, thresholdText,
   topicName,
 } from './governance.js';
-import { formatNumber, t } from './messages.js';
+import { formatNumber, has, t } from './messages.js';
 import { setUpProposeForm } from './propose.js';
 import { renderResults } from './results.js';
 import { send } from './tx.js';
@@ -28,6 +28,7 @@ const state = { filter: 'open', next: null, shown: 0, proposal: null };
 // Feedback regions kept across re-renders of a proposal, so that an answer stays where the person acted.
 const actionFeedback = el('div', { id: 'action-feedback', class: 'feedback', role: 'status', hidden: true });
 const ballotFeedback = el('div', { id: 'ballot-feedback', class: 'feedback', role: 'status', hidden: true });
+const panelFeedback = el('div', { id: 'panel-ballot-feedback', class: 'feedback', role: 'status', hidden: true });
 
 const me = () => (shell.person && shell.identity && shell.person.did === shell.identity.did ? shell.person : null);
 const isFounder = () => Boolean(shell.identity && shell.society && shell.identity.did === shell.society.founder);
@@ -93,6 +94,7 @@ function route() {
     if (!state.proposal || state.proposal.id !== m[1]) {
       feedback.clear(actionFeedback);
       feedback.clear(ballotFeedback);
+      feedback.clear(panelFeedback);
     }
     showProposal(m[1], { focus: true });
   } else {
@@ -277,8 +279,7 @@ function ballotView(p, previous, credits, panel) {
   }
   const suffix = panel ? '-panel' : '';
   const mine = me();
-  const region = panel ? el('div', { id: 'panel-ballot-feedback', class: 'feedback', role: 'status', hidden: true })
-    : ballotFeedback;
+  const region = panel ? panelFeedback : ballotFeedback;
   const section = el('section', { class: 'subcard ballot-box', id: 'ballot' + suffix,
     'aria-labelledby': 'ballot-title' + suffix },
   el('h3', { id: 'ballot-title' + suffix, text: t(panel ? 'ballot.panelTitle' : 'ballot.title') }));
@@ -323,7 +324,7 @@ function panelView(p, seat, previous) {
       fact(t('panel.draw'), x.drawNumber !== null && x.drawNumber !== undefined
         ? el('a', { href: 'draws#draw=' + x.drawNumber, id: 'panel-draw', text: t('panel.drawLink', {
           n: formatNumber(x.drawNumber) }) }) : t('panel.noDraw')),
-      x.phase ? fact(t('panel.phase'), x.phase) : null,
+      x.phase ? fact(t('panel.phase'), has('panel.phase.' + x.phase) ? t('panel.phase.' + x.phase) : x.phase) : null,
       fact(t('panel.ballots'), formatNumber(x.ballots || 0)),
       fact(t('panel.members'), (x.members || []).length ? el('ul', { class: 'people-inline', id: 'panel-members' },
         ...x.members.map((m) => el('li', {}, personLink(m), m.region ? ' (' + m.region + ')' : '')))

@@ -286,6 +286,43 @@ class ProposalsPageTest extends WebTest {
     }
 
     @Test
+    void anOutsidePanellistVotesInThePanelAndTheResultsShowBothSides() {
+        String assemblies = proposalId("Assemblies meet every month");
+        JsonNode panel = get("proposals/" + assemblies).get("panel");
+        assertThat(panel.isObject()).as("the charter amendment has an outside panel").isTrue();
+        JsonNode member = panel.get("members").get(0);
+        String did = get("citizens/" + member.get("number").asText()).get("did").asText();
+        SigningKey key = keys.values().stream().filter(k -> k.did().equals(did)).findFirst().orElseThrow();
+
+        Page page = as(member.get("name").asText(), key);
+        page.navigate(url("/proposals#proposal=" + assemblies));
+        assertThat(page.locator("#panel")).containsText("Outside panel");
+        assertThat(page.locator("#panel-draw")).hasAttribute("href", "draws#draw=" + panel.get("drawNumber").asText());
+        assertThat(page.locator("#panel-members li")).hasCount(panel.get("members").size());
+        assertThat(page.locator("#ballot")).hasCount(0); // a panellist votes in the panel, not as a citizen
+        assertThat(page.locator("#ballot-panel")).isVisible();
+        page.locator("#ballot-panel .ballot-choice[data-choice=yes]").click();
+        assertThat(page.locator("#panel-ballot-feedback")).hasAttribute("data-state", "committed");
+        assertThat(page.locator("#your-ballot-panel")).containsText("Yes");
+        JsonNode mine = get("proposals/" + assemblies + "/ballots?panel=true&after=" + (member.get("number").asInt() - 1)
+                + "&limit=1").get("ballots").get(0);
+        assertThat(mine.get("voter").get("number").asInt()).isEqualTo(member.get("number").asInt());
+        assertThat(mine.get("ballot").get("choice").asText()).isEqualTo("yes");
+        // citizens, the panel and the combined result side by side
+        assertThat(page.locator("#outside-table tbody tr")).hasCount(3);
+        assertThat(page.locator("#outside-results")).containsText("Combined");
+        screenshot(page, "proposals-panel");
+
+        // a citizen's key is not on the panel: no panel ballot for it
+        String citizen = earlyCitizens(1, List.of()).get(0);
+        Page other = as(citizen, keys.get(citizen));
+        other.navigate(url("/proposals#proposal=" + assemblies));
+        assertThat(other.locator("#panel")).isVisible();
+        assertThat(other.locator("#ballot-panel")).hasCount(0);
+        assertThat(other.locator("#ballot")).isVisible();
+    }
+
+    @Test
     void aKeyThatIsNotACitizensIsRefusedInWords() {
         SigningKey key = applicant("Nuno Recente");
         String assemblies = proposalId("Assemblies meet every month");
