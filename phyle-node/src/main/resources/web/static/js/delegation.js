@@ -19,12 +19,12 @@ export async function renderDelegation(person) {
   me = person;
   const body = $('delegation-body');
   const form = $('delegate-form');
-  if (!person) {
+  if (!person || person.status !== 'citizen') {
     form.hidden = true;
     fill(body, el('p', { class: 'hint', text: shell.identity ? t('delegation.notPerson') : t('delegation.noKey') }));
     return;
   }
-  form.hidden = person.status !== 'citizen';
+  form.hidden = false;
   try {
     const d = await api.delegations(person.id);
     const delegators = Object.entries(d.delegators || {});

@@ -186,6 +186,7 @@ export default {
     'results.yesNoDesc': '{yes} yes, {no} no, {abstain} abstentions; yes must be {threshold} of yes and no.',
     'results.choice': 'Choice',
     'results.votes': 'Votes',
+    'results.citizenVotes': 'Citizens\' votes',
     'results.share': 'Share of yes and no',
     'results.scores': 'Each option\'s score',
     'results.firstChoices': 'First choices',
@@ -219,6 +220,7 @@ export default {
     'panel.ballots': 'Panel ballots',
     'panel.members': 'Panellists',
     'panel.noMembers': 'Nobody seated yet.',
+    'panel.membersCount': '{n} host residents, by region',
     'panel.ballotsTitle': 'The panel\'s ballots',
 
     'delegation.title': 'Your delegations',
@@ -528,6 +530,7 @@ export default {
     'results.yesNoDesc': '{yes} sim, {no} não, {abstain} abstenções; o sim tem de ser {threshold} de sins e nãos.',
     'results.choice': 'Escolha',
     'results.votes': 'Votos',
+    'results.citizenVotes': 'Votos dos cidadãos',
     'results.share': 'Parte de sins e nãos',
     'results.scores': 'A pontuação de cada opção',
     'results.firstChoices': 'Primeiras escolhas',
@@ -561,6 +564,7 @@ export default {
     'panel.ballots': 'Boletins do painel',
     'panel.members': 'Membros do painel',
     'panel.noMembers': 'Ainda ninguém sentado.',
+    'panel.membersCount': '{n} residentes anfitriões, por zona',
     'panel.ballotsTitle': 'Os boletins do painel',
 
     'delegation.title': 'As suas delegações',

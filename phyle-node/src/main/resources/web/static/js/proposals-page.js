@@ -151,7 +151,7 @@ function render(p, { previous, seat, panelPrevious, credits }) {
       fact(t('proposal.topic'), topicName(p.topic)),
       fact(t('proposal.kind'), kindName(p.kind)),
       fact(t('proposal.method'), methodName(p.method)),
-      p.options.length ? fact(t('proposal.options'), el('ol', { class: 'options-list' },
+      p.options.length && p.method !== 'yes-no' ? fact(t('proposal.options'), el('ol', { class: 'options-list' },
         ...p.options.map((o) => el('li', { text: o })))) : null,
       p.terms.action ? fact(t('proposal.action'), actionView(p)) : null,
       fact(t('proposal.sponsors'), el('div', {}, el('p', { text: t('proposal.sponsorsCount', {
@@ -326,8 +326,10 @@ function panelView(p, seat, previous) {
           n: formatNumber(x.drawNumber) }) }) : t('panel.noDraw')),
       x.phase ? fact(t('panel.phase'), has('panel.phase.' + x.phase) ? t('panel.phase.' + x.phase) : x.phase) : null,
       fact(t('panel.ballots'), formatNumber(x.ballots || 0)),
-      fact(t('panel.members'), (x.members || []).length ? el('ul', { class: 'people-inline', id: 'panel-members' },
-        ...x.members.map((m) => el('li', {}, personLink(m), m.region ? ' (' + m.region + ')' : '')))
+      fact(t('panel.members'), (x.members || []).length ? el('details', { class: 'disclosure' },
+        el('summary', { text: t('panel.membersCount', { n: formatNumber(x.members.length) }) }),
+        el('ul', { class: 'people-inline', id: 'panel-members' }, ...x.members.map((m) => el('li', {}, personLink(m),
+          m.region ? ' (' + m.region + ')' : ''))))
         : el('span', { text: t('panel.noMembers') }))),
     seat ? ballotView(p, previous, null, true) : null,
     el('details', { class: 'disclosure' }, el('summary', { text: t('panel.ballotsTitle') }),

@@ -61,12 +61,14 @@ function yesNo(box, p, tally) {
   const decided = tally.yes + tally.no;
   const needed = thresholdFraction(p.rules.threshold);
   const chartBox = el('div', { class: 'chart-box', id: 'chart-yes-no-box' });
-  box.append(chartBox, table('yes-no-table', t('results.yesNoCaption'), [t('results.choice'), t('results.votes'),
-    t('results.share')], [
-    { cells: [t('choice.yes'), formatNumber(tally.yes), pct(tally.yes, decided)] },
-    { cells: [t('choice.no'), formatNumber(tally.no), pct(tally.no, decided)] },
-    { cells: [t('choice.abstain'), formatNumber(tally.abstain), '–'] }]));
-  stackedBars(chartBox, [{ label: t('results.yesAgainstNo', { yes: formatNumber(tally.yes), no: formatNumber(tally.no) }),
+  // with an outside panel the top-level numbers are weighted: the table shows the citizens' own ballots, and shares
+  const own = tally.outside ? tally.outside.citizenScores : [tally.yes, tally.no, tally.abstain];
+  box.append(chartBox, table('yes-no-table', t('results.yesNoCaption'), [t('results.choice'),
+    t(tally.outside ? 'results.citizenVotes' : 'results.votes'), t('results.share')], [
+    { cells: [t('choice.yes'), formatNumber(own[0]), pct(tally.yes, decided)] },
+    { cells: [t('choice.no'), formatNumber(own[1]), pct(tally.no, decided)] },
+    { cells: [t('choice.abstain'), formatNumber(own[2]), '–'] }]));
+  stackedBars(chartBox, [{ label: t('results.yesAgainstNo', { yes: pct(tally.yes, decided), no: pct(tally.no, decided) }),
     total: Math.max(1, decided), segments: [{ value: tally.yes, kind: 'yes' }, { value: tally.no, kind: 'no' }],
     marker: { value: needed * decided, label: thresholdText(p.rules.threshold) } }],
   { id: 'chart-yes-no', title: t('results.yesNoCaption'), description: t('results.yesNoDesc', {
