@@ -16,7 +16,7 @@ import { el } from './ui.js';
 export function ballotForm(p, { previous, budget, cast }) {
   switch (p.method) {
     case 'yes-no':
-      return yesNo(cast);
+      return yesNo(previous, cast);
     case 'quadratic':
       return quadratic(p, previous, budget, cast);
     case 'approval':
@@ -49,11 +49,12 @@ function submitButton(previous) {
 
 // ---- yes / no / abstain ---------------------------------------------------------------------------------------------
 
-function yesNo(cast) {
+function yesNo(previous, cast) {
   const root = el('div', { class: 'ballot', 'data-method': 'yes-no' });
+  const now = previous && previous.choice;
   const group = el('div', { class: 'actions', role: 'group', 'aria-label': t('ballot.yesNo.group') },
     ...['yes', 'no', 'abstain'].map((choice) => el('button', { type: 'button', class: 'button ballot-choice',
-      'data-choice': choice, text: t('ballot.choose.' + choice),
+      'data-choice': choice, 'aria-pressed': String(choice === now), text: t('ballot.choose.' + choice),
       onclick: (e) => casting(root, cast, { choice }, e.currentTarget, () => {}) })));
   root.append(el('p', { class: 'hint', text: t('ballot.yesNo.hint') }), group);
   return root;

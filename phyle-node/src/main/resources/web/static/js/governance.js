@@ -64,9 +64,15 @@ export function cost(votes) {
   return votes.reduce((sum, v) => sum + v * v, 0);
 }
 
-/** The ballot a person cast on a proposal (the last one counts), or null. Ballots are in voter-number order. */
-export async function ballotOf(proposalId, personNumber) {
-  const answer = await api.ballots(proposalId, { after: personNumber - 1, limit: 1 });
+/**
+ * The ballot a person cast on a proposal (the last one counts), or null; `panel` for a panellist's ballot in the
+ * outside panel. Ballots are in voter-number order.
+ */
+export async function ballotOf(proposalId, personNumber, { panel = false } = {}) {
+  const answer = panel
+    ? await api.getJson('proposals/' + encodeURIComponent(proposalId) + '/ballots', { after: personNumber - 1, limit: 1,
+      panel: 'true' })
+    : await api.ballots(proposalId, { after: personNumber - 1, limit: 1 });
   const first = (answer.ballots || [])[0];
   return first && first.voter.number === personNumber ? first.ballot : null;
 }
