@@ -150,6 +150,10 @@ public final class Sortition {
                 if (d.drawn()) {
                     throw new Rejection(SortitionCode.ALREADY_DRAWN, "draw #" + d.number + " is made");
                 }
+                if (ctx.height() == d.requestedHeight) {
+                    throw new Rejection(SortitionCode.PROOF_TOO_EARLY, "draw #" + d.number + " is proved in a block "
+                            + "after the one that fixed its pool");
+                }
                 if (ctx.time() < d.revealUntil) {
                     throw new Rejection(SortitionCode.PROOF_TOO_EARLY, "draw #" + d.number + " can be proved from "
                             + java.time.Instant.ofEpochMilli(d.revealUntil));

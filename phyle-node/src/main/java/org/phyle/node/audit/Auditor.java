@@ -55,6 +55,15 @@ public final class Auditor {
      *                   genesis's word for it
      */
     public Report verify(LedgerSource source, String since, String pinnedVkey, Progress progress) {
+        return verify(source, since, pinnedVkey, progress, state -> { });
+    }
+
+    /**
+     * As {@link #verify(LedgerSource, String, String, Progress)}, showing the replayed state to {@code afterBlock}
+     * after each block (to look at something the state holds only for a while, such as a draw's pool).
+     */
+    public Report verify(LedgerSource source, String since, String pinnedVkey, Progress progress,
+                         java.util.function.Consumer<Society> afterBlock) {
         long started = System.nanoTime();
         long lastHeight = source.lastHeight();
         if (lastHeight < 0) {
@@ -122,6 +131,7 @@ public final class Auditor {
                         Block block = StoredBlocks.assembleEntries(stored, blockEntries, society.decoder(), parallel);
                         society.apply(block);
                         checkBlock(stored, block, noteVerifier, society);
+                        afterBlock.accept(society);
                     } catch (InvalidBlockException e) {
                         throw new AuditFailure(e.getMessage(), e);
                     }

@@ -183,6 +183,9 @@ final class ProposalCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Choice choice;
 
+        @Option(names = "--panel", description = "Vote as a host resident drawn for the proposal's outside panel.")
+        boolean panel;
+
         @Mixin
         CitizenCommand.Signer signer;
 
@@ -199,7 +202,8 @@ final class ProposalCommand {
             } else {
                 ballot = new Ballot.Ranked(choice.rank);
             }
-            new Submitter(signer.node).submit(signer.key, new GovernanceTx.Vote(id(proposal), ballot));
+            new Submitter(signer.node).submit(signer.key, panel ? new GovernanceTx.PanelVote(id(proposal), ballot)
+                    : new GovernanceTx.Vote(id(proposal), ballot));
             return 0;
         }
     }

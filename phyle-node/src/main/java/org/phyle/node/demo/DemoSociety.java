@@ -410,17 +410,49 @@ public final class DemoSociety {
                 turnouts.add(shuffled.subList(0, (int) Math.round(plan.turnout() * voters.size())));
             }
             int steps = 12;
+            List<List<SigningKey>> panels = new ArrayList<>();
             for (int step = 0; step < steps; step++) {
                 day(from + (to - from) * step / steps);
+                if (step == 0) {
+                    for (int i = 0; i < plans.size(); i++) {
+                        panels.add(panelTurnout(ids.get(i), plans.get(i)));
+                    }
+                }
                 for (int i = 0; i < plans.size(); i++) {
                     List<String> turnout = turnouts.get(i);
                     for (int v = turnout.size() * step / steps; v < turnout.size() * (step + 1) / steps; v++) {
                         submit(keys.get(turnout.get(v)), new GovernanceTx.Vote(ids.get(i),
                                 DemoProposals.ballot(plans.get(i), randoms.get(i))));
                     }
+                    List<SigningKey> panel = panels.get(i);
+                    Random random = new Random(plans.get(i).terms().title().hashCode() + 1);
+                    for (int v = panel.size() * step / steps; v < panel.size() * (step + 1) / steps; v++) {
+                        submit(panel.get(v), new GovernanceTx.PanelVote(ids.get(i),
+                                DemoProposals.ballot(plans.get(i), random)));
+                    }
                 }
             }
             return turnouts;
+        }
+
+        /**
+         * The host residents of a proposal's outside panel who will vote, once the panel is drawn: two thirds of it
+         * (the others count as abstaining); none for a proposal without a panel.
+         */
+        private List<SigningKey> panelTurnout(Hash proposal, DemoProposals.Plan plan) {
+            waitForAll();
+            settle();
+            Hash draw = node.read(s -> s.governance().byId(proposal).orElseThrow().panelDraw());
+            if (draw.equals(Hash.ZERO)) {
+                return List.of();
+            }
+            awaitDrawn(draw);
+            List<SigningKey> panel = new ArrayList<>();
+            for (int member : node.read(s -> s.governance().byId(proposal).orElseThrow().panel())) {
+                panel.add(keyOfNumber(member));
+            }
+            Collections.shuffle(panel, new Random(plan.terms().title().hashCode() - 1));
+            return panel.subList(0, panel.size() * 2 / 3);
         }
 
         private Hash apply(String name, CitizenshipTx.Seeking seeking) {
@@ -474,6 +506,17 @@ public final class DemoSociety {
             }
             secrets.forEach((steward, secret) -> submit(keyOfNumber(steward), new SortitionTx.Reveal(drawId, secret)));
             awaitDrawn(drawId);
+        }
+
+        /** Waits until the node has made happen what is due by the clock's time (a vote opening, say). */
+        private void settle() {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (clock != null && node.read(Society::nextDue) <= clock.millis()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the node did not seal what was due");
+                }
+                Thread.onSpinWait();
+            }
         }
 
         /** Waits until the node has proved a draw (stepping the clock past its reveal time). */

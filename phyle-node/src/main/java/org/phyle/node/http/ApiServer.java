@@ -132,6 +132,7 @@ public final class ApiServer implements AutoCloseable {
         new CitizenshipRoutes(node).register(router);
         new GovernanceRoutes(node).register(router);
         new CharterRoutes(node).register(router);
+        new SortitionRoutes(node).register(router);
         get(config, "/problems", this::problems);
         get(config, "/problems/{code}", this::problem);
 

@@ -19,6 +19,8 @@ import org.phyle.core.governance.Governance;
 import org.phyle.core.governance.GovernanceParams;
 import org.phyle.core.governance.Proposal;
 import org.phyle.core.governance.TallyResult;
+import org.phyle.core.sortition.Draw;
+import org.phyle.core.sortition.SortitionParams;
 import org.phyle.crypto.Hash;
 import org.phyle.node.Node;
 import org.phyle.node.NodeCode;
@@ -89,11 +91,13 @@ final class GovernanceRoutes {
         Hash id = hashParam(ctx, "id");
         long after = longParam(ctx, "after", -1L, -1, Integer.MAX_VALUE);
         int limit = (int) longParam(ctx, "limit", 100L, 1, 1000);
+        boolean panel = "true".equals(ctx.queryParam("panel"));
         json(ctx, node.read(s -> {
             Proposal p = find(s, id);
             ArrayNode items = Views.array();
             Integer last = null;
-            for (Map.Entry<Integer, Ballot> e : p.ballots().entrySet()) {
+            Map<Integer, Ballot> ballots = panel ? p.panelBallots() : p.ballots();
+            for (Map.Entry<Integer, Ballot> e : ballots.entrySet()) {
                 if (e.getKey() <= after) {
                     continue;
                 }
@@ -105,7 +109,7 @@ final class GovernanceRoutes {
                 item.set("ballot", e.getValue().toJson());
                 last = e.getKey();
             }
-            ObjectNode o = Views.object().put("count", p.ballotCount());
+            ObjectNode o = Views.object().put("count", panel ? ballots.size() : p.ballotCount());
             o.set("ballots", items);
             if (last != null && items.size() == limit) {
                 o.put("next", last);
@@ -158,6 +162,31 @@ final class GovernanceRoutes {
     }
 
     // ---- views --------------------------------------------------------------------------------------------------
+
+    /** The proposal's outside panel of host residents (null if its kind has none): share, draw, members, ballots. */
+    private static ObjectNode panel(Society s, Proposal p) {
+        if (p.panelShareBp() == 0) {
+            return null;
+        }
+        ObjectNode o = Views.object();
+        o.put("shareBp", p.panelShareBp());
+        o.put("size", s.parameters().get(SortitionParams.PANEL_SIZE));
+        Draw d = p.panelDraw().equals(Hash.ZERO) ? null : s.sortition().byId(p.panelDraw()).orElse(null);
+        if (d == null) {
+            o.putNull("draw").putNull("drawNumber").putNull("phase");
+        } else {
+            o.put("size", d.size());
+            o.put("draw", d.id().hex()).put("drawNumber", d.number()).put("phase", d.phase(s.time()));
+        }
+        ArrayNode members = o.putArray("members");
+        for (int n : p.panel()) {
+            Person m = s.registry().byNumber(n).orElseThrow();
+            members.add(person(s.registry(), n).put("region", m.region() == null ? "" : m.region()));
+        }
+        o.put("ballots", p.panelBallots().size());
+        o.put("note", p.panelNote());
+        return o;
+    }
 
     private static Proposal find(Society s, Hash id) {
         return s.governance().byId(id).orElseThrow(() -> new Rejection(NodeCode.NOT_FOUND, "no proposal " + id.hex()));
@@ -242,6 +271,7 @@ final class GovernanceRoutes {
             o.put("execution", p.executionNote());
         }
         o.put("electorate", p.electorateSize());
+        o.set("panel", panel(s, p));
         TallyResult t = s.governance().provisionalTally(p);
         if (t != null) {
             o.set("tally", t.toJson(p.options()));
