@@ -279,8 +279,12 @@ async function refreshDraw(d, region) {
     state.draw = fresh;
     renderDraw(fresh);
     renderChecks(fresh, await checkDraw(fresh));
+    // keep the answer in view: the fresh box's empty feedback region gives way to the one that holds it
     const box = $('steward-box');
-    if (box && !box.contains(region)) {
+    const empty = box && box.querySelector('#steward-feedback');
+    if (empty) {
+      empty.replaceWith(region);
+    } else if (box) {
       box.append(region);
     }
   } catch (e) {

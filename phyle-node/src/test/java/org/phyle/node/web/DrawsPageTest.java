@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.phyle.core.sortition.Draw;
+import org.phyle.core.sortition.Selection;
+import org.phyle.core.sortition.SortitionTx;
+import org.phyle.crypto.Hash;
 
 /**
  * The draws page on the demo society: the list and its filter; a jury drawn with the stewards' commit-reveal and a
@@ -154,6 +158,58 @@ class DrawsPageTest extends WebTest {
         assertThat(mine.locator("#selected-mine-list li[data-number='" + jury.get("number").asText() + "']"))
                 .isVisible();
         screenshot(mine, "draws-selected");
+    }
+
+    @Test
+    void aStewardCommitsToASecretKeptInTheBrowser() {
+        JsonNode steward = get("charter").get("offices").get("stewards").get(0);
+        String name = steward.get("name").asText();
+        assertThat(keys).containsKey(name);
+        String txId = submit(keys.get(name), new SortitionTx.Request(Draw.Pool.CITIZENS, 3, false,
+                "Three citizens to count the ballots of the assembly")).get("txId").asText();
+        JsonNode summary = null;
+        for (JsonNode d : get("draws?purpose=request&limit=200").get("draws")) {
+            if (d.get("subject").asText().equals(txId)) {
+                summary = d;
+            }
+        }
+        assertThat(summary).as("the requested draw").isNotNull();
+        assertThat(summary.get("phase").asText()).isEqualTo("committing");
+        String number = summary.get("number").asText();
+        String drawId = summary.get("id").asText();
+
+        Page page = newPage(newProfile());
+        restoreKey(page, writeBackup(keys.get(name), PASSPHRASE, name), PASSPHRASE);
+        page.navigate(url("/draws#draw=" + number));
+        assertThat(page.locator("#draw-title")).hasText("Draw #" + number);
+        assertThat(page.locator("#steward-box")).containsText("You are a steward of this draw");
+        assertThat(page.locator("#steward-box")).containsText("only your secret does not count");
+        button(page, "Make a secret and commit").click();
+        assertThat(page.locator("#steward-feedback")).hasAttribute("data-state", "committed");
+        assertThat(page.locator("#steward-wait")).containsText("Reveal your secret after commitments close");
+
+        // the secret stays in this browser, and the ledger holds the commitment to exactly it
+        String secret = (String) page.evaluate("(id) => localStorage.getItem('phyle.draw-secret.' + id)", drawId);
+        assertThat(secret).isNotNull();
+        String expected = Selection.commitment(Hash.fromHex(drawId), java.util.Base64.getUrlDecoder().decode(secret))
+                .hex();
+        JsonNode draw = get("draws/" + number);
+        String committed = null;
+        for (JsonNode c : draw.get("commitments")) {
+            if (c.get("steward").get("number").asInt() == steward.get("number").asInt()) {
+                committed = c.get("commitment").asText();
+            }
+        }
+        assertThat(committed).isEqualTo(expected);
+        assertThat(page.locator("#draw-stewards tr[data-steward='" + steward.get("number").asText() + "']"))
+                .containsText(expected);
+        screenshot(page, "draws-steward-committed");
+
+        // in another browser the secret is not there: the page says it will simply not count
+        Page elsewhere = newPage(newProfile());
+        restoreKey(elsewhere, writeBackup(keys.get(name), PASSPHRASE, name), PASSPHRASE);
+        elsewhere.navigate(url("/draws#draw=" + number));
+        assertThat(elsewhere.locator("#steward-lost")).containsText("your secret simply does not count");
     }
 
     @Test
