@@ -48,6 +48,8 @@ class AccessibilityTest extends WebTest {
             violations.addAll(check(page, "/citizens", "#citizens-list li.person-row", "a11y-citizens" + suffix));
             violations.addAll(check(page, "/ledger", "#checkpoint-signature[data-state=valid]",
                     "a11y-ledger" + suffix));
+            violations.addAll(check(page, "/charter", "#charter-verdict[data-verified=true]", "a11y-charter" + suffix));
+            violations.addAll(check(page, "/draws", "#draws-list li.draw-row", "a11y-draws" + suffix));
 
             // with a citizen's key: the actions, a person one may vouch for, the challenges, the renounce dialog
             restoreKey(page, citizenBackup, PASSPHRASE);
