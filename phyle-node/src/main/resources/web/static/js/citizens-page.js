@@ -348,6 +348,9 @@ function challengeItem(c, mine) {
     c.outcome === 'open' ? dateElement(c.deadline) : dateElement(c.resolvedAt || c.deadline)),
   el('p', { class: 'tally' }, t('challenges.tally', { revoke: c.revokeVotes, dismiss: c.dismissVotes, majority,
     size: c.jury.length })),
+  c.jury.length === 0 && c.juryDraw != null ? el('p', { class: 'hint jury-drawing' },
+    t('challenges.juryDrawing'), ' ', el('a', { href: 'draws#draw=' + c.juryDraw,
+      text: t('challenges.juryDraw', { n: c.juryDraw }) })) : null,
   el('ul', { class: 'jury', 'aria-label': t('challenges.jury') }, ...c.jury.map((j) => el('li', {
     class: 'juror' + (myJuror && myJuror.number === j.number ? ' me' : ''), 'data-number': j.number,
     'data-vote': j.vote === null ? 'none' : j.vote },

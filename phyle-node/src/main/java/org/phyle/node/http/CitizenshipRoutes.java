@@ -281,6 +281,8 @@ final class CitizenshipRoutes {
         }
         o.put("revokeVotes", c.revokeVotes());
         o.put("dismissVotes", c.dismissVotes());
+        s.sortition().byId(org.phyle.core.sortition.Sortition.idFor(org.phyle.core.sortition.Draw.Purpose.JURY,
+                c.id())).ifPresent(d -> o.put("juryDraw", d.number()).put("juryPhase", d.phase(time)));
         ArrayNode jury = o.putArray("jury");
         int[] numbers = c.jury();
         for (int i = 0; i < numbers.length; i++) {

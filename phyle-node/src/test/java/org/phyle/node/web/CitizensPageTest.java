@@ -139,10 +139,17 @@ class CitizensPageTest extends WebTest {
         assertThat(page.locator("#person-challenged")).isVisible();
         Locator item = page.locator("#challenge-" + challengeId);
         assertThat(item).hasAttribute("data-outcome", "open");
-        assertThat(item.locator("li.juror")).hasCount(5);
         assertThat(item).containsText("The same person as Tomás Abonado");
+        assertThat(item.locator(".jury-drawing")).containsText("being drawn by lot");
+        assertThat(item.locator(".jury-drawing a")).hasAttribute("href", Pattern.compile("^draws#draw=[0-9]+$"));
         page.locator("#challenge-link").click();
         assertThat(item).isFocused();
+        // the jury is drawn by lot once the stewards' hours to commit and reveal are over
+        awaitDraw(org.phyle.core.sortition.Sortition.idFor(org.phyle.core.sortition.Draw.Purpose.JURY,
+                Hash.fromHex(challengeId)));
+        page.reload();
+        item = page.locator("#challenge-" + challengeId);
+        assertThat(item.locator("li.juror")).hasCount(5);
         screenshot(page, "citizens-challenge-opened");
 
         // a juror, in their own browser profile, judges it

@@ -121,6 +121,23 @@ abstract class WebTest {
         return shared;
     }
 
+    /**
+     * Lets the demo's stewards' hours for a draw pass (the node's clock steps past its reveals) and waits until the node
+     * has proved it: a jury or panel drawn by lot is seated only then.
+     */
+    static void awaitDraw(org.phyle.crypto.Hash drawId) {
+        TestNodes.Running running = sharedDemo();
+        long revealUntil = running.node.read(s -> s.sortition().byId(drawId).orElseThrow().revealUntil());
+        running.clock().stepTo(revealUntil + 1_000);
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!running.node.read(s -> s.sortition().byId(drawId).orElseThrow().drawn())) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the node did not prove draw " + drawId);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
     /** Fails a test during which a page reported an error. */
     @AfterEach
     void noErrorsInThePages() {
