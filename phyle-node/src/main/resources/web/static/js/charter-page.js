@@ -12,6 +12,7 @@ import { send } from './tx.js';
 import {
   $, code, dateElement, el, fact, fill, parameterItems, peopleLinks, personLink, problemText, receiptUrl, shell,
   shortHex, startPage, timeElement,
+  onIdentityChange,
 } from './ui.js';
 
 const PAGE = 20;
@@ -30,7 +31,6 @@ const state = {
 };
 
 const me = () => (shell.person && shell.identity && shell.person.did === shell.identity.did ? shell.person : null);
-const whoAmI = () => (me() ? me().id + ' ' + me().status : shell.identity ? 'key' : 'nobody');
 
 /** A stage's name: the society's own, or this language's word for the default one. */
 function stageName(s) {
@@ -471,12 +471,8 @@ async function start() {
   }
   renderPublishWho();
   globalThis.addEventListener('hashchange', route);
-  let who = whoAmI();
-  globalThis.addEventListener('phyle:me', () => {
-    if (whoAmI() === who) {
-      return;
-    }
-    who = whoAmI();
+  // a different key (restored, rotated, forgotten) changes what this browser may do here
+  onIdentityChange(() => {
     renderPublishWho();
     if (state.text) {
       renderTextActions(state.text);

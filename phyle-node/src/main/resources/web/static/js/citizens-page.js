@@ -11,6 +11,7 @@ import * as names from './names.js';
 import { send } from './tx.js';
 import {
   $, code, dateElement, el, fact, fill, problemText, receiptUrl, shell, shortDid, startPage, statusPill, timeElement,
+  onIdentityChange,
 } from './ui.js';
 
 const PAGE = 20;
@@ -27,7 +28,6 @@ const state = {
 };
 
 const me = () => shell.person && shell.identity && shell.person.did === shell.identity.did ? shell.person : null;
-const whoAmI = () => (me() ? me().id + ' ' + me().status : 'nobody');
 const iAmCitizen = () => me() && me().status === 'citizen';
 
 // ---- the registry ---------------------------------------------------------------------------------------------------
@@ -438,12 +438,7 @@ async function start() {
   $('citizens-prev').addEventListener('click', previousPage);
   globalThis.addEventListener('hashchange', route);
   // a different key (restored, rotated, forgotten) changes what this browser may do here
-  let who = whoAmI();
-  globalThis.addEventListener('phyle:me', () => {
-    if (whoAmI() === who) {
-      return;
-    }
-    who = whoAmI();
+  onIdentityChange(() => {
     renderChallenges();
     if (state.person) {
       renderPerson(state.person);

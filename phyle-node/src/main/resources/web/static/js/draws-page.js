@@ -11,6 +11,7 @@ import { formatNumber, has, t } from './messages.js';
 import { send } from './tx.js';
 import {
   $, code, el, fact, fill, nodeNow, personLink, problemText, shell, shortHex, startPage, timeElement,
+  onIdentityChange,
 } from './ui.js';
 
 const PAGE = 20;
@@ -20,7 +21,6 @@ const SECRET_PREFIX = 'phyle.draw-secret.';
 const state = { purpose: 'all', draws: [], next: null, draw: null };
 
 const me = () => (shell.person && shell.identity && shell.person.did === shell.identity.did ? shell.person : null);
-const whoAmI = () => (me() ? me().id + ' ' + me().status : 'nobody');
 
 const word = (prefix, value) => (has(prefix + value) ? t(prefix + value) : String(value));
 const mark = (ok) => el('span', { class: 'mark', 'aria-hidden': 'true', text: ok ? '✓' : '✗' });
@@ -388,12 +388,8 @@ async function start() {
   $('draws-more').addEventListener('click', () => loadDraws({ more: true }));
   $('selected-form').addEventListener('submit', searchSelected);
   globalThis.addEventListener('hashchange', route);
-  let who = whoAmI();
-  globalThis.addEventListener('phyle:me', () => {
-    if (whoAmI() === who) {
-      return;
-    }
-    who = whoAmI();
+  // a different key (restored, rotated, forgotten) changes what this browser may do here
+  onIdentityChange(() => {
     renderMine();
     if (state.draw) {
       renderStewardBox(state.draw);

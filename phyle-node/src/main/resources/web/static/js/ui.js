@@ -186,6 +186,22 @@ export function receiptUrl(txId) {
   return 'ledger#tx=' + txId;
 }
 
+/**
+ * Calls `changed` whenever the key this browser holds, or what the node says of its person, becomes different
+ * (restored, rotated, forgotten, admitted): what a page offers depends on who is acting.
+ */
+export function onIdentityChange(changed) {
+  const who = () => (shell.person ? shell.person.id + ' ' + shell.person.status
+    : shell.identity ? 'key ' + shell.identity.did : 'nobody');
+  let last = who();
+  globalThis.addEventListener('phyle:me', () => {
+    if (who() !== last) {
+      last = who();
+      changed();
+    }
+  });
+}
+
 /** The node's time now (ms), from this device's clock corrected by the node's when the page started. */
 export function nodeNow() {
   return Date.now() + shell.clockOffset;
