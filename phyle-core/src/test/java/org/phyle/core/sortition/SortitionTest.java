@@ -80,6 +80,36 @@ class SortitionTest {
     }
 
     @Test
+    void aStewardWhoDidNotCommitCannotRevealAndNoProofComesInTheBlockThatFixedThePool() {
+        h.populate(8, 0);
+        h.appointStewards(1, 2);
+        h.autoProve = false;
+        Hash id = h.ok(h.citizens.get(1), new SortitionTx.Request(Draw.Pool.CITIZENS, 3, false, "a tasting panel"));
+        h.ok(h.citizens.get(1), new SortitionTx.Commit(id, Selection.commitment(id, secret(1))));
+        h.at(h.society.sortition().byId(id).orElseThrow().commitUntil());
+        h.refused(h.citizens.get(2), new SortitionTx.Reveal(id, secret(2)), SortitionCode.NO_COMMITMENT);
+        h.refused(h.citizens.get(1), new SortitionTx.Reveal(Hash.sha256("no such draw".getBytes()), secret(1)),
+                SortitionCode.UNKNOWN_DRAW);
+
+        // without stewards a draw may be proved at once, but never in the block that fixed its pool: an auditor
+        // replaying the ledger must see the pool before the proof
+        Harbour plain = new Harbour(org.phyle.core.Parameters.defaults()); // no stewards: a jury is provable at once
+        plain.populate(10, 0);
+        plain.autoProve = false;
+        var b = plain.society.newBlock(plain.now);
+        var challenge = plain.tx(plain.citizens.get(4), new org.phyle.core.citizenship.CitizenshipTx.Challenge(
+                plain.person(plain.citizens.get(5)).id(), org.phyle.core.citizenship.CitizenshipTx.Grounds.DUPLICATE,
+                "the same person twice", java.util.Optional.empty()));
+        Harbour.accepted(b.offer(challenge));
+        Draw jury = plain.society.sortition().byId(Sortition.idFor(Draw.Purpose.JURY, challenge.id())).orElseThrow();
+        var sameBlock = b.offer(plain.tx(plain.sequencer, new SortitionTx.Prove(jury.id(),
+                plain.sequencer.vrfProve(jury.alpha()))));
+        assertThat(sameBlock).isInstanceOf(org.phyle.core.TxOutcome.Rejected.class);
+        assertThat(((org.phyle.core.TxOutcome.Rejected) sameBlock).rejection().code())
+                .isEqualTo(SortitionCode.PROOF_TOO_EARLY);
+    }
+
+    @Test
     void aJuryIsDrawnByLotAtOnceWithoutStewardsAndAfterTheirRevealsWithThem() {
         h.populate(10, 0);
         Hash applicant = h.ok(Harbour.key(500), new org.phyle.core.citizenship.CitizenshipTx.Apply("Newcomer",
