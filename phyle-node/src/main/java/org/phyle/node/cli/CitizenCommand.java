@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.phyle.core.citizenship.CitizenshipTx;
 import org.phyle.core.citizenship.KeyProof;
+import org.phyle.core.tx.TxBody;
 import org.phyle.crypto.Hash;
 import org.phyle.crypto.SigningKey;
 import org.phyle.crypto.VerifyingKey;
@@ -37,6 +38,24 @@ final class CitizenCommand {
 
         @Option(names = "--node", defaultValue = "http://localhost:8080", description = "Node URL (default: ${DEFAULT-VALUE}).")
         String node;
+    }
+
+    /** A command that signs one transaction about one person (by number, id or did:key). */
+    abstract static class OnPerson implements Callable<Integer> {
+        @Parameters(paramLabel = "PERSON")
+        String person;
+
+        @Mixin
+        Signer signer;
+
+        abstract TxBody body(Hash person);
+
+        @Override
+        public Integer call() {
+            Submitter s = new Submitter(signer.node);
+            s.submit(signer.key, body(s.personId(person)));
+            return 0;
+        }
     }
 
     static final class Reader {
@@ -73,34 +92,18 @@ final class CitizenCommand {
     }
 
     @Command(name = "admit", description = "As the founder, admit an applicant directly (founding stage only).")
-    static final class Admit implements Callable<Integer> {
-        @Parameters(paramLabel = "PERSON")
-        String person;
-
-        @Mixin
-        Signer signer;
-
+    static final class Admit extends OnPerson {
         @Override
-        public Integer call() {
-            Submitter s = new Submitter(signer.node);
-            s.submit(signer.key, new CitizenshipTx.Admit(s.personId(person)));
-            return 0;
+        TxBody body(Hash person) {
+            return new CitizenshipTx.Admit(person);
         }
     }
 
     @Command(name = "vouch", description = "Vouch that an applicant is a real person you know, and is not registered twice.")
-    static final class Vouch implements Callable<Integer> {
-        @Parameters(paramLabel = "PERSON")
-        String person;
-
-        @Mixin
-        Signer signer;
-
+    static final class Vouch extends OnPerson {
         @Override
-        public Integer call() {
-            Submitter s = new Submitter(signer.node);
-            s.submit(signer.key, new CitizenshipTx.Vouch(s.personId(person)));
-            return 0;
+        TxBody body(Hash person) {
+            return new CitizenshipTx.Vouch(person);
         }
     }
 
@@ -290,18 +293,10 @@ final class CitizenCommand {
     }
 
     @Command(name = "complete-recovery", description = "Complete a recovery after its delay (any key may submit it).")
-    static final class CompleteRecovery implements Callable<Integer> {
-        @Parameters(paramLabel = "PERSON")
-        String person;
-
-        @Mixin
-        Signer signer;
-
+    static final class CompleteRecovery extends OnPerson {
         @Override
-        public Integer call() {
-            Submitter s = new Submitter(signer.node);
-            s.submit(signer.key, new CitizenshipTx.CompleteRecovery(s.personId(person)));
-            return 0;
+        TxBody body(Hash person) {
+            return new CitizenshipTx.CompleteRecovery(person);
         }
     }
 
@@ -373,18 +368,10 @@ final class CitizenCommand {
     }
 
     @Command(name = "host-end", description = "As a host registrar, end a host resident's registration.")
-    static final class HostEnd implements Callable<Integer> {
-        @Parameters(paramLabel = "PERSON")
-        String person;
-
-        @Mixin
-        Signer signer;
-
+    static final class HostEnd extends OnPerson {
         @Override
-        public Integer call() {
-            Submitter s = new Submitter(signer.node);
-            s.submit(signer.key, new CitizenshipTx.EndHostResidence(s.personId(person)));
-            return 0;
+        TxBody body(Hash person) {
+            return new CitizenshipTx.EndHostResidence(person);
         }
     }
 

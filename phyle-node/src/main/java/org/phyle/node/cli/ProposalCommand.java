@@ -15,6 +15,7 @@ import org.phyle.core.governance.GovernanceTx;
 import org.phyle.core.governance.Method;
 import org.phyle.core.governance.ProposalAction;
 import org.phyle.core.governance.Threshold;
+import org.phyle.core.tx.TxBody;
 import org.phyle.crypto.Hash;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -33,6 +34,23 @@ final class ProposalCommand {
             throw new IllegalArgumentException("a proposal is named by its id (64 hex digits)");
         }
         return Hash.fromHex(hex);
+    }
+
+    /** A command that signs one transaction about one proposal (by id). */
+    abstract static class OnProposal implements Callable<Integer> {
+        @Parameters(paramLabel = "PROPOSAL")
+        String proposal;
+
+        @Mixin
+        CitizenCommand.Signer signer;
+
+        abstract TxBody body(Hash proposal);
+
+        @Override
+        public Integer call() {
+            new Submitter(signer.node).submit(signer.key, body(id(proposal)));
+            return 0;
+        }
     }
 
     @Command(name = "create", description = {"Propose. A signal by default; --set NAME=VALUE makes a parameter change,",
@@ -126,32 +144,18 @@ final class ProposalCommand {
     }
 
     @Command(name = "sponsor", description = "Co-sponsor a proposal.")
-    static final class Sponsor implements Callable<Integer> {
-        @Parameters(paramLabel = "PROPOSAL")
-        String proposal;
-
-        @Mixin
-        CitizenCommand.Signer signer;
-
+    static final class Sponsor extends OnProposal {
         @Override
-        public Integer call() {
-            new Submitter(signer.node).submit(signer.key, new GovernanceTx.Sponsor(id(proposal)));
-            return 0;
+        TxBody body(Hash proposal) {
+            return new GovernanceTx.Sponsor(proposal);
         }
     }
 
     @Command(name = "cancel", description = "Withdraw your proposal before its voting opens.")
-    static final class Cancel implements Callable<Integer> {
-        @Parameters(paramLabel = "PROPOSAL")
-        String proposal;
-
-        @Mixin
-        CitizenCommand.Signer signer;
-
+    static final class Cancel extends OnProposal {
         @Override
-        public Integer call() {
-            new Submitter(signer.node).submit(signer.key, new GovernanceTx.Cancel(id(proposal)));
-            return 0;
+        TxBody body(Hash proposal) {
+            return new GovernanceTx.Cancel(proposal);
         }
     }
 
@@ -243,17 +247,10 @@ final class ProposalCommand {
     }
 
     @Command(name = "execute", description = "Carry out a passed proposal after its timelock (it also happens by itself).")
-    static final class Execute implements Callable<Integer> {
-        @Parameters(paramLabel = "PROPOSAL")
-        String proposal;
-
-        @Mixin
-        CitizenCommand.Signer signer;
-
+    static final class Execute extends OnProposal {
         @Override
-        public Integer call() {
-            new Submitter(signer.node).submit(signer.key, new GovernanceTx.Execute(id(proposal)));
-            return 0;
+        TxBody body(Hash proposal) {
+            return new GovernanceTx.Execute(proposal);
         }
     }
 
