@@ -22,23 +22,25 @@ import org.phyle.crypto.VerifyingKey;
  * parameters), an unmodifiable {@code List<VerifyingKey>} (lists of keys) or a {@code String} (names).
  */
 public final class Parameters {
+    private final List<ParameterSpec> specs;
     private final SortedMap<String, Object> values;
 
-    private Parameters(SortedMap<String, Object> values) {
+    private Parameters(List<ParameterSpec> specs, SortedMap<String, Object> values) {
+        this.specs = specs;
         this.values = Collections.unmodifiableSortedMap(values);
     }
 
-    /** Every known parameter at its default. */
-    public static Parameters defaults() {
+    /** Every parameter the mechanisms declare, at its default. */
+    public static Parameters defaults(List<ParameterSpec> specs) {
         TreeMap<String, Object> values = new TreeMap<>();
-        for (ParameterSpec spec : Catalog.PARAMETERS) {
+        for (ParameterSpec spec : specs) {
             values.put(spec.name(), switch (spec.kind()) {
                 case INTEGER -> spec.defaultValue();
                 case KEYS -> List.of();
                 case NAME -> spec.defaultText();
             });
         }
-        return new Parameters(values);
+        return new Parameters(List.copyOf(specs), values);
     }
 
     /** These parameters with one integer replaced; unknown names and values out of range are refused. */
@@ -53,7 +55,7 @@ public final class Parameters {
         }
         TreeMap<String, Object> copy = new TreeMap<>(values);
         copy.put(name, value);
-        return new Parameters(copy);
+        return new Parameters(specs, copy);
     }
 
     /** These parameters with one list of keys replaced. */
@@ -70,7 +72,7 @@ public final class Parameters {
         }
         TreeMap<String, Object> copy = new TreeMap<>(values);
         copy.put(name, List.copyOf(keys));
-        return new Parameters(copy);
+        return new Parameters(specs, copy);
     }
 
     /** These parameters with one name replaced: one line, within the spec's length. */
@@ -86,7 +88,7 @@ public final class Parameters {
         }
         TreeMap<String, Object> copy = new TreeMap<>(values);
         copy.put(name, text);
-        return new Parameters(copy);
+        return new Parameters(specs, copy);
     }
 
     /** Textual overrides, as the CLI takes them: integers, comma-separated did:keys, or names. */
@@ -119,14 +121,14 @@ public final class Parameters {
     }
 
     /** Reads a parameters object of a transaction body; omitted parameters take their default. */
-    public static Parameters read(Fields fields) {
-        Parameters p = defaults();
+    public static Parameters read(Fields fields, List<ParameterSpec> specs) {
+        Parameters p = defaults(specs);
         List<String> names = new ArrayList<>();
         for (Iterator<String> it = fields.names(); it.hasNext(); ) {
             names.add(it.next());
         }
         for (String name : names) {
-            ParameterSpec spec = spec(name);
+            ParameterSpec spec = p.spec(name);
             if (spec.kind() == ParameterSpec.Kind.INTEGER) {
                 p = p.with(name, fields.integer(name, spec.min(), spec.max()));
             } else if (spec.kind() == ParameterSpec.Kind.NAME) {
@@ -201,12 +203,13 @@ public final class Parameters {
         return o;
     }
 
-    public static List<ParameterSpec> specs() {
-        return Catalog.PARAMETERS;
+    /** The parameters these values are for: every one the society's mechanisms declare. */
+    public List<ParameterSpec> specs() {
+        return specs;
     }
 
-    public static ParameterSpec spec(String name) {
-        for (ParameterSpec spec : Catalog.PARAMETERS) {
+    public ParameterSpec spec(String name) {
+        for (ParameterSpec spec : specs) {
             if (spec.name().equals(name)) {
                 return spec;
             }

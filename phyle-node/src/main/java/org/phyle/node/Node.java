@@ -15,6 +15,7 @@ import org.phyle.core.Block;
 import org.phyle.core.BlockBuilder;
 import org.phyle.core.Rejection;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.TxOutcome;
 import org.phyle.core.sortition.Draw;
 import org.phyle.core.sortition.SortitionTx;
@@ -198,7 +199,7 @@ public final class Node implements AutoCloseable {
     // ---- reading ----------------------------------------------------------------------------------------------
 
     /** Runs a query on the durable state, concurrently with other readers. */
-    public <T> T read(Function<Society, T> query) {
+    public <T> T read(Function<SocietyView, T> query) {
         stateLock.readLock().lock();
         try {
             return query.apply(society);
@@ -297,7 +298,7 @@ public final class Node implements AutoCloseable {
                     }
                     // nothing waits, but something may be due (a vote to open or close): an empty block lets it happen
                     long now = config.clock().millis();
-                    if (read(s -> s.nextDue() <= now || !s.sortition().provable(now).isEmpty())) {
+                    if (read(s -> s.blockDue(now))) {
                         lastCut = now;
                         sealAndStore(batch);
                     }

@@ -6,16 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.phyle.core.BlockContext;
+import org.phyle.core.Reads;
 import org.phyle.core.Rejection;
-import org.phyle.core.Society;
 import org.phyle.core.TxContext;
 import org.phyle.core.charter.Amendments;
+import org.phyle.core.charter.CharterEffect;
 import org.phyle.core.charter.CharterParams;
 import org.phyle.core.citizenship.Person;
-import org.phyle.core.governance.Actions;
+import org.phyle.core.citizenship.Registry;
+import org.phyle.core.governance.GovernanceEffect;
 import org.phyle.core.state.StateReader;
 import org.phyle.core.state.StateWriter;
-import org.phyle.core.tx.TxType;
 import org.phyle.crypto.Hash;
 
 /**
@@ -25,7 +27,6 @@ import org.phyle.crypto.Hash;
  * attestation, kept here with the block that carried the amendment out.
  */
 public final class Canon {
-    public static final List<TxType> TX_TYPES = CanonTx.TYPES;
 
     /** A text of the canon. */
     public static final class Text {
@@ -85,9 +86,8 @@ public final class Canon {
     private final Map<Hash, Text> byProposal = new HashMap<>();
     private final List<Attestation> attestations = new ArrayList<>();
 
-    public void apply(CanonTx tx, TxContext ctx) {
-        Society s = ctx.society();
-        Person citizen = s.registry().citizenInGoodStanding(ctx);
+    void apply(CanonTx tx, TxContext ctx) {
+        Person citizen = ctx.view(Registry.class).citizenInGoodStanding(ctx);
         switch (tx) {
             case CanonTx.Publish p -> {
                 Text t = new Text(texts.size(), ctx.txId(), citizen.number(), p, ctx.time());
@@ -102,7 +102,7 @@ public final class Canon {
                 if (t.endorsers.contains(citizen.number())) {
                     throw new Rejection(CanonCode.ALREADY_ENDORSED, "you already endorse text #" + t.number);
                 }
-                long needed = s.parameters().get(CharterParams.CANON_ENDORSEMENTS);
+                long needed = ctx.parameters().get(CharterParams.CANON_ENDORSEMENTS);
                 if (t.terms.kind() == CanonTx.Kind.ARTICLE && t.proposal == null && t.endorsers.size() + 1 >= needed) {
                     propose(t, citizen.number(), ctx);
                 }
@@ -113,23 +113,24 @@ public final class Canon {
 
     /** The endorsement that completes the count puts the text to a vote; the proposal's id is that endorsement's. */
     private void propose(Text t, int lastEndorser, TxContext ctx) {
-        Society s = ctx.society();
-        Actions.TextAmendment action = new Actions.TextAmendment(t.terms.target().orElseThrow(), t.terms.text());
+        Reads reads = ctx.block().reads();
+        Amendments.TextAmendment action = new Amendments.TextAmendment(t.terms.target().orElseThrow(), t.terms.text());
+        action.check(reads);
         List<Integer> sponsors = new ArrayList<>(t.endorsers);
         sponsors.add(lastEndorser);
-        s.governance().proposeFromCanon(ctx.txId(), t.author, t.terms.title(), "From the canon: text "
-                + t.id.hex() + ".", action, Amendments.minimumThreshold(action, s),
-                sponsors.stream().mapToInt(Integer::intValue).toArray(), ctx);
+        ctx.send(new GovernanceEffect.ProposeFromCanon(ctx.txId(), t.author, t.terms.title(), "From the canon: text "
+                + t.id.hex() + ".", action, Amendments.minimumThreshold(action, reads),
+                sponsors.stream().mapToInt(Integer::intValue).toArray()));
         t.proposal = ctx.txId();
         byProposal.put(t.proposal, t);
     }
 
-    /** Called when a text amendment is carried out: if it came from the canon, its author is recognised. */
-    public void adopted(Hash proposal, Society society, long time, long height) {
-        Text t = byProposal.get(proposal);
+    /** A text of the charter was amended: if by a proposal that came from the canon, its author is recognised. */
+    void amended(CharterEffect.TextAmended a, BlockContext ctx) {
+        Text t = byProposal.get(a.enactedBy());
         if (t != null) {
-            attestations.add(new Attestation(t.author, t.id, proposal, t.terms.target().orElseThrow(),
-                    society.charter().version(), time, height));
+            attestations.add(new Attestation(t.author, t.id, a.enactedBy(), t.terms.target().orElseThrow(),
+                    a.version(), ctx.time(), ctx.height()));
         }
     }
 
@@ -155,7 +156,7 @@ public final class Canon {
 
     // ---- snapshot ---------------------------------------------------------------------------------------------
 
-    public void write(StateWriter w) {
+    void write(StateWriter w) {
         w.writeInt(texts.size());
         for (Text t : texts) {
             w.writeHash(t.id);
@@ -181,8 +182,8 @@ public final class Canon {
         }
     }
 
-    public static Canon read(StateReader r) {
-        Canon c = new Canon();
+    void read(StateReader r) {
+        Canon c = this;
         int n = r.readCount();
         for (int i = 0; i < n; i++) {
             Hash id = r.readHash();
@@ -211,6 +212,5 @@ public final class Canon {
             c.attestations.add(new Attestation(r.readInt(), r.readHash(), r.readHash(), r.readString(), r.readInt(),
                     r.readLong(), r.readLong()));
         }
-        return c;
     }
 }

@@ -22,7 +22,7 @@ public sealed interface CanonTx extends TxBody {
         ESSAY, ARTICLE;
 
         public String json() {
-            return name().toLowerCase();
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

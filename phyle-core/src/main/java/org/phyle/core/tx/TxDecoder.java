@@ -52,7 +52,7 @@ public final class TxDecoder {
 
     /** Decodes one envelope already parsed (strictly) from JSON, e.g. an element of a batch. */
     public VerifiedTx decode(JsonNode envelope) {
-        Fields outer = Fields.of(envelope, "");
+        Fields outer = Fields.of(envelope, "", types.vocabulary());
         Fields payloadFields = outer.object("payload");
         String signatureText = outer.base64Url("signature", 86, 86,
                 "an Ed25519 signature: 64 bytes in unpadded base64url (86 characters)");

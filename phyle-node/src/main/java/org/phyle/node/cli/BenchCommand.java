@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.phyle.core.governance.Method;
+import org.phyle.core.proposals.Method;
 import org.phyle.core.governance.Tally;
 import org.phyle.crypto.Hash;
 import org.phyle.node.Node;

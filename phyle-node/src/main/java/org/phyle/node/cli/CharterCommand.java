@@ -1,5 +1,6 @@
 package org.phyle.node.cli;
 
+import org.phyle.core.charter.Amendments;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -9,11 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.phyle.core.charter.CharterActions;
-import org.phyle.core.charter.CharterTx;
+import org.phyle.core.authority.CharterActions;
+import org.phyle.core.authority.CharterTx;
 import org.phyle.core.charter.Offices;
-import org.phyle.core.governance.Actions;
-import org.phyle.core.governance.ProposalAction;
+import org.phyle.core.proposals.ProposalAction;
 import org.phyle.crypto.Hash;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -128,11 +128,11 @@ final class CharterCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give exactly one of --set, --amend, or --appoint/--dismiss");
         }
         if (!set.isEmpty()) {
-            return new Actions.ParameterChange(set);
+            return new Amendments.ParameterChange(set);
         }
         if (target != null) {
             String body = text == null ? "" : new String(Inputs.textOrFile(text), StandardCharsets.UTF_8);
-            return new Actions.TextAmendment(target, body, Optional.ofNullable(entrench));
+            return new Amendments.TextAmendment(target, body, Optional.ofNullable(entrench));
         }
         return new CharterActions.Stewards(appoint.stream().map(s::personId).toList(),
                 dismiss.stream().map(s::personId).toList());

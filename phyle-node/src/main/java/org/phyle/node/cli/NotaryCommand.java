@@ -43,7 +43,7 @@ final class NotaryCommand {
             Hash society = Hash.fromHex(client.society().get("id").asText());
             Hash digest = Hash.sha256(Inputs.file(file));
             byte[] envelope = Jcs.canonicalize(TxSigner.sign(society, signer,
-                    new NotaryRecord(digest, label, Optional.ofNullable(text)), TxSigner.randomNonce(),
+                    new NotaryRecord(digest, label, Optional.ofNullable(text)), org.phyle.node.client.Nonces.random(),
                     System.currentTimeMillis() + 600_000));
             JsonNode answer = client.submit(envelope, true);
             System.out.println("recorded " + digest.hex() + " in block " + answer.path("height").asLong() + ", leaf "

@@ -53,7 +53,7 @@ final class Submitter {
     JsonNode submit(SigningKey key, TxBody body) {
         // the expiry counts from the node's clock if it is ahead of ours, so that a slow local clock is no bar
         long now = Math.max(System.currentTimeMillis(), society().path("now").asLong(0));
-        byte[] envelope = Jcs.canonicalize(TxSigner.sign(societyId(), key, body, TxSigner.randomNonce(), now + TTL_MS));
+        byte[] envelope = Jcs.canonicalize(TxSigner.sign(societyId(), key, body, org.phyle.node.client.Nonces.random(), now + TTL_MS));
         JsonNode answer = client.submit(envelope, true);
         System.out.println(body.type() + " committed: " + answer.path("txId").asText() + " in block "
                 + answer.path("height").asLong());

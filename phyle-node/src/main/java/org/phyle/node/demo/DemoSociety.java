@@ -1,5 +1,7 @@
 package org.phyle.node.demo;
 
+import org.phyle.core.Catalog;
+import org.phyle.core.charter.Amendments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import org.phyle.core.Block;
 import org.phyle.core.Parameters;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.citizenship.ChallengeCase;
 import org.phyle.core.sortition.Draw;
 import org.phyle.core.sortition.Selection;
@@ -33,10 +36,9 @@ import org.phyle.core.citizenship.CitizenshipTx;
 import org.phyle.core.citizenship.KeyProof;
 import org.phyle.core.citizenship.Person;
 import org.phyle.core.canon.CanonTx;
-import org.phyle.core.charter.CharterActions;
+import org.phyle.core.authority.CharterActions;
 import org.phyle.core.charter.CharterParams;
-import org.phyle.core.charter.CharterTx;
-import org.phyle.core.governance.Actions;
+import org.phyle.core.authority.CharterTx;
 import org.phyle.core.governance.Ballot;
 import org.phyle.core.governance.GovernanceParams;
 import org.phyle.core.governance.GovernanceTx;
@@ -115,9 +117,9 @@ public final class DemoSociety {
         SigningKey founder = KeyFile.readOrCreate(data.resolve("keys/founder.key"));
         SigningKey registrar = KeyFile.readOrCreate(data.resolve("keys/host-registrar.key"));
         SigningKey nodeKey = SigningKey.generate();
-        Parameters p = Parameters.defaults()
+        Parameters p = Catalog.defaultParameters()
                 .withKeys(CitizenshipParams.HOST_REGISTRARS.name(), List.of(registrar.verifyingKey()));
-        Block genesis = Society.createGenesis(founder, FOUNDER_NAME, nodeKey, NAME, PURPOSE, p, genesisTime);
+        Block genesis = Society.createGenesis(founder, FOUNDER_NAME, nodeKey, NAME, PURPOSE, p, genesisTime, org.phyle.node.client.Nonces.random());
         Node.init(data, genesis, nodeKey);
     }
 
@@ -192,8 +194,8 @@ public final class DemoSociety {
             this.node = node;
             this.data = data;
             this.clock = clock;
-            this.genesis = node.read(Society::genesisTime);
-            this.society = node.read(Society::id);
+            this.genesis = node.read(SocietyView::genesisTime);
+            this.society = node.read(SocietyView::id);
             this.founder = KeyFile.read(data.resolve("keys/founder.key"));
             this.registrar = KeyFile.read(data.resolve("keys/host-registrar.key"));
         }
@@ -221,7 +223,7 @@ public final class DemoSociety {
 
             // the founder writes the first article herself: in the Founding stage she amends the charter alone
             day(5);
-            submit(founder, new CharterTx.Amend("text", new Actions.TextAmendment("article:" + DemoProposals.MEMBERSHIP,
+            submit(founder, new CharterTx.Amend("text", new Amendments.TextAmendment("article:" + DemoProposals.MEMBERSHIP,
                     DemoProposals.MEMBERSHIP_TEXT)));
 
             // the founding stage: the founder admits the first dozen
@@ -458,7 +460,7 @@ public final class DemoSociety {
         private Hash apply(String name, CitizenshipTx.Seeking seeking) {
             SigningKey key = newKey(name);
             // consent names the charter in force (the founder amended it since the genesis; day() waited for that)
-            Hash charter = node.read(Society::charterHash);
+            Hash charter = node.read(SocietyView::charterHash);
             return submit(key, new CitizenshipTx.Apply(name, seeking, charter, Optional.empty()));
         }
 
@@ -511,7 +513,7 @@ public final class DemoSociety {
         /** Waits until the node has made happen what is due by the clock's time (a vote opening, say). */
         private void settle() {
             long deadline = System.nanoTime() + 60_000_000_000L;
-            while (clock != null && node.read(Society::nextDue) <= clock.millis()) {
+            while (clock != null && node.read(SocietyView::nextDue) <= clock.millis()) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the node did not seal what was due");
                 }

@@ -1,5 +1,6 @@
 package org.phyle.node.http;
 
+import org.phyle.core.charter.Amendments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,11 +19,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.phyle.core.Society;
 import org.phyle.core.citizenship.Person;
 import org.phyle.core.citizenship.Status;
-import org.phyle.core.governance.Actions;
 import org.phyle.core.governance.Ballot;
 import org.phyle.core.governance.GovernanceTx;
-import org.phyle.core.governance.Method;
-import org.phyle.core.governance.Threshold;
+import org.phyle.core.proposals.Method;
+import org.phyle.core.proposals.Threshold;
 import org.phyle.core.tx.TxBody;
 import org.phyle.core.tx.TxSigner;
 import org.phyle.crypto.Hash;
@@ -232,7 +232,7 @@ class GovernanceApiTest {
     void aParameterChangeFromDraftToEffectOverHttp() {
         SigningKey author = citizens.get(200);
         GovernanceTx.Propose terms = new GovernanceTx.Propose("Five days of deliberation", "More time to read.",
-                "governance", "parameter", new Actions.ParameterChange(Map.of("governance.deliberationHours", "120")),
+                "governance", "parameter", new Amendments.ParameterChange(Map.of("governance.deliberationHours", "120")),
                 Method.YES_NO, List.of(), 1, 0, false, Threshold.named("majority"), Optional.of(24));
         Hash id = okId(author, terms);
         assertThat(proposal(id).get("state").asText()).isEqualTo("draft");

@@ -385,7 +385,7 @@ class LedgerPageTest {
         byte[] envelope = Jcs.canonicalize(TxSigner.sign(society, ana,
                 new NotaryRecord(Hash.sha256("Minutes: third assembly".getBytes(StandardCharsets.UTF_8)),
                         "Minutes: third assembly", Optional.empty()),
-                TxSigner.randomNonce(), System.currentTimeMillis() + 600_000));
+                org.phyle.node.client.Nonces.random(), System.currentTimeMillis() + 600_000));
         node.node.submit(node.node.decoder().decode(envelope)).join();
 
         assertThat(page.locator("#checkpoint-size")).hasText(Long.toString(before + 1));

@@ -1,4 +1,4 @@
-package org.phyle.core.governance;
+package org.phyle.core.proposals;
 
 import org.phyle.core.Rejection;
 import org.phyle.core.tx.TxCode;

@@ -1,17 +1,26 @@
-package org.phyle.core.charter;
+package org.phyle.core.authority;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.phyle.core.BlockContext;
+import org.phyle.core.Reads;
 import org.phyle.core.Rejection;
-import org.phyle.core.Society;
+import org.phyle.core.charter.CharterCode;
+import org.phyle.core.charter.CharterEffect;
+import org.phyle.core.charter.CharterParams;
+import org.phyle.core.charter.Offices;
+import org.phyle.core.citizenship.CitizenshipCode;
 import org.phyle.core.citizenship.Person;
-import org.phyle.core.governance.GovernanceTx;
-import org.phyle.core.governance.Method;
-import org.phyle.core.governance.ProposalAction;
-import org.phyle.core.governance.ProposalKind;
+import org.phyle.core.citizenship.Registry;
+import org.phyle.core.governance.GovernanceCode;
+import org.phyle.core.proposals.CommunityPower;
+import org.phyle.core.proposals.Execution;
+import org.phyle.core.proposals.Method;
+import org.phyle.core.proposals.ProposalAction;
+import org.phyle.core.proposals.ProposalKind;
 import org.phyle.core.tx.Fields;
 import org.phyle.core.tx.TxCode;
 import org.phyle.crypto.Hash;
@@ -49,29 +58,30 @@ public final class CharterActions {
             return o;
         }
 
-        public void check(Society society) {
+        public void check(Reads reads) {
+            Offices offices = reads.view(Offices.class);
             for (Hash id : appoint) {
-                Person p = citizen(society, id);
-                if (society.offices().isSteward(p.number())) {
+                Person p = citizen(reads, id);
+                if (offices.isSteward(p.number())) {
                     throw new Rejection(CharterCode.ALREADY_IN_OFFICE, "person #" + p.number() + " is already a steward");
                 }
             }
             for (Hash id : dismiss) {
-                int n = person(society, id).number();
-                if (!society.offices().isSteward(n)) {
+                int n = person(reads, id).number();
+                if (!offices.isSteward(n)) {
                     throw new Rejection(CharterCode.NOT_IN_OFFICE, "person #" + n + " is not a steward");
                 }
             }
         }
 
-        public void execute(Society society, Execution e) {
-            check(society);
-            String authority = e.result() == null ? "the founder" : "proposal " + e.proposal().hex();
+        /** Carries the change out (checked just before by the sender of the Carry). */
+        void carryOut(Execution e, BlockContext ctx) {
+            Reads reads = ctx.reads();
             for (Hash id : dismiss) {
-                society.offices().dismiss(person(society, id).number(), e.time(), e.height(), authority);
+                ctx.send(new CharterEffect.Dismiss(person(reads, id).number(), e.authority()));
             }
             for (Hash id : appoint) {
-                society.offices().appoint(person(society, id).number(), e.time(), e.height(), authority);
+                ctx.send(new CharterEffect.Appoint(person(reads, id).number(), e.authority()));
             }
         }
 
@@ -108,8 +118,8 @@ public final class CharterActions {
             return Method.APPROVAL;
         }
 
-        public Stage.CommunityPower requiredPower() {
-            return Stage.CommunityPower.ELECT_COUNCIL;
+        public CommunityPower requiredPower() {
+            return CommunityPower.ELECT_COUNCIL;
         }
 
         public ObjectNode toJson() {
@@ -119,37 +129,48 @@ public final class CharterActions {
             return o;
         }
 
-        public void check(Society society) {
+        public void check(Reads reads) {
             for (Hash id : candidates) {
-                citizen(society, id);
+                citizen(reads, id);
             }
         }
 
-        public void checkTerms(GovernanceTx.Propose terms, Society society) {
-            if (terms.options().size() != candidates.size()) {
-                throw new Rejection(org.phyle.core.governance.GovernanceCode.INVALID_PROPOSAL, "a council election "
+        public void checkTerms(int options, int winners, Reads reads) {
+            if (options != candidates.size()) {
+                throw new Rejection(GovernanceCode.INVALID_PROPOSAL, "a council election "
                         + "has one option per candidate, in the same order: " + candidates.size() + " candidates, "
-                        + terms.options().size() + " options");
+                        + options + " options");
             }
-            long seats = society.parameters().get(CharterParams.COUNCIL_SIZE);
-            if (terms.winners() > seats) {
-                throw new Rejection(org.phyle.core.governance.GovernanceCode.INVALID_PROPOSAL, "the council has "
-                        + seats + " seats, not " + terms.winners());
+            long seats = reads.parameters().get(CharterParams.COUNCIL_SIZE);
+            if (winners > seats) {
+                throw new Rejection(GovernanceCode.INVALID_PROPOSAL, "the council has "
+                        + seats + " seats, not " + winners);
             }
         }
 
-        public void execute(Society society, Execution e) {
+        public void checkExecution(Execution e, Reads reads) {
+            seated(e, reads);
+        }
+
+        /** The winners who are citizens in good standing at the time; throws if none is. */
+        List<Integer> seated(Execution e, Reads reads) {
             List<Integer> members = new ArrayList<>();
-            for (int option : e.result().winners()) {
-                society.registry().byId(candidates.get(option))
+            for (int option : e.winners()) {
+                reads.view(Registry.class).byId(candidates.get(option))
                         .filter(p -> p.activeCitizen(e.time()))
                         .ifPresent(p -> members.add(p.number()));
             }
             if (members.isEmpty()) {
                 throw new Rejection(CharterCode.NOT_IN_OFFICE, "none of the winners is a citizen in good standing now");
             }
-            society.offices().seatCouncil(members.stream().mapToInt(Integer::intValue).toArray(), e.proposal(),
-                    e.time(), e.height(), society.parameters().get(CharterParams.COUNCIL_TERM_DAYS) * 86_400_000L);
+            return members;
+        }
+
+        /** Seats the council (the sender checked that some winner sits). */
+        void carryOut(Execution e, BlockContext ctx) {
+            List<Integer> members = seated(e, ctx.reads());
+            ctx.send(new CharterEffect.SeatCouncil(members.stream().mapToInt(Integer::intValue).toArray(),
+                    e.proposal(), ctx.parameters().get(CharterParams.COUNCIL_TERM_DAYS) * 86_400_000L));
         }
 
         static CouncilElection read(Fields f) {
@@ -162,15 +183,16 @@ public final class CharterActions {
         }
     }
 
-    static Person person(Society society, Hash id) {
-        return society.registry().byId(id).orElseThrow(() -> new Rejection(
-                org.phyle.core.citizenship.CitizenshipCode.UNKNOWN_PERSON, "no person " + id.hex()));
+    static Person person(Reads reads, Hash id) {
+        return reads.view(Registry.class).byId(id).orElseThrow(() -> new Rejection(
+                CitizenshipCode.UNKNOWN_PERSON, "no person " + id.hex()));
     }
 
-    static Person citizen(Society society, Hash id) {
-        Person p = person(society, id);
-        if (!p.activeCitizen(society.time())) {
-            throw new Rejection(org.phyle.core.citizenship.CitizenshipCode.NOT_A_CITIZEN, "person #" + p.number()
+    /** The person, if a citizen in good standing as of the last block. */
+    static Person citizen(Reads reads, Hash id) {
+        Person p = person(reads, id);
+        if (!p.activeCitizen(reads.lastBlockTime())) {
+            throw new Rejection(CitizenshipCode.NOT_A_CITIZEN, "person #" + p.number()
                     + " is not a citizen in good standing");
         }
         return p;

@@ -1,12 +1,13 @@
-package org.phyle.core.charter;
+package org.phyle.core.authority;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.phyle.core.Catalog;
 import org.phyle.core.Rejection;
-import org.phyle.core.governance.ProposalAction;
-import org.phyle.core.governance.ProposalKind;
+import org.phyle.core.charter.Offices;
+import org.phyle.core.proposals.ProposalAction;
+import org.phyle.core.proposals.ProposalKind;
+import org.phyle.core.proposals.ProposalKinds;
 import org.phyle.core.tx.Fields;
 import org.phyle.core.tx.TxBody;
 import org.phyle.core.tx.TxCode;
@@ -39,8 +40,7 @@ public sealed interface CharterTx extends TxBody {
             if (!KINDS.contains(kind)) {
                 throw new Rejection(TxCode.MALFORMED, "body.kind is one of " + KINDS + ", not \"" + kind + "\"");
             }
-            ProposalKind k = Catalog.PROPOSAL_KINDS.stream().filter(x -> x.name().equals(kind)).findFirst()
-                    .orElseThrow();
+            ProposalKind k = f.vocabulary().get(ProposalKinds.class).byName(kind).orElseThrow();
             ProposalAction action = k.reader().apply(f.object("action"));
             f.end();
             return new Amend(kind, action);
