@@ -36,7 +36,7 @@ public final class Composition {
     public Composition(List<Mechanism> mechanisms) {
         this.mechanisms = List.copyOf(mechanisms);
         List<TxType> types = new ArrayList<>(GenesisTx.TX_TYPES);
-        List<ParameterSpec> specs = new ArrayList<>(org.phyle.core.tx.TxRules.PARAMETERS);
+        List<ParameterSpec> specs = new ArrayList<>(TxRules.PARAMETERS);
         List<RejectionCode> allCodes = new ArrayList<>(List.of(org.phyle.core.tx.TxCode.values()));
         List<ProposalKind> allKinds = new ArrayList<>();
         List<Mechanism.ParameterRule> allRules = new ArrayList<>();

@@ -23,8 +23,9 @@ public interface Mechanism {
     /** What the mechanism declares: see {@link Declarations}. */
     Declarations declarations();
 
-    /** The state at the genesis. Called once, before anything else, on a new society. */
-    void genesis(Founding founding);
+    /** The state at the genesis. Called once, before anything else, on a new society; by default nothing. */
+    default void genesis(Founding founding) {
+    }
 
     /** Applies one of this mechanism's transactions, or throws a {@link Rejection} having changed nothing. */
     void apply(TxBody body, TxContext ctx);

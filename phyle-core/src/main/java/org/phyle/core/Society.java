@@ -9,7 +9,6 @@ import org.phyle.core.state.StateReader;
 import org.phyle.core.state.StateWriter;
 import org.phyle.core.tx.TxCode;
 import org.phyle.core.tx.TxDecoder;
-import org.phyle.core.tx.TxRules;
 import org.phyle.core.tx.TxSigner;
 import org.phyle.core.tx.VerifiedTx;
 import org.phyle.crypto.Hash;
@@ -250,7 +249,35 @@ public final class Society implements SocietyView {
         if (openBlock != null) {
             throw new IllegalStateException("a block is already being built");
         }
-        openBlock = new BlockBuilder(this, height + 1, Math.max(proposedTime, time), log.size());
+        openBlock = new BlockBuilder(new BlockBuilder.Target() {
+            public Hash id() {
+                return Society.this.id();
+            }
+
+            public VerifyingKey sequencer() {
+                return Society.this.sequencer();
+            }
+
+            public Hash lastBlockHash() {
+                return lastBlockHash;
+            }
+
+            public MerkleAccumulator log() {
+                return log;
+            }
+
+            public void applyTx(VerifiedTx tx, long time, long height, long leaf) {
+                Society.this.applyTx(tx, time, height, leaf);
+            }
+
+            public void finishBlock(BlockHeader header) {
+                Society.this.finishBlock(header);
+            }
+
+            public void closeEmptyBlock() {
+                openBlock = null;
+            }
+        }, height + 1, Math.max(proposedTime, time), log.size());
         return openBlock;
     }
 
@@ -303,7 +330,7 @@ public final class Society implements SocietyView {
      * The one place a transaction changes state: the envelope's rules, then the mechanism that declares its type.
      * Throws a Rejection, having changed nothing, if it is refused.
      */
-    void applyTx(VerifiedTx tx, long blockTime, long blockHeight, long leafIndex) {
+    private void applyTx(VerifiedTx tx, long blockTime, long blockHeight, long leafIndex) {
         if (tx.society() == null || !tx.society().equals(id())) {
             throw new Rejection(TxCode.WRONG_SOCIETY, "transaction is not for society " + id().hex());
         }
@@ -326,7 +353,7 @@ public final class Society implements SocietyView {
     }
 
     /** What every block ends with, sealed or applied: what is due happens, then the block is the last one. */
-    void finishBlock(BlockHeader h) {
+    private void finishBlock(BlockHeader h) {
         BlockContext ctx = context(h.time(), h.height(), log.size());
         for (Mechanism m : composition.mechanisms()) {
             m.endBlock(ctx);
@@ -336,15 +363,6 @@ public final class Society implements SocietyView {
         time = h.time();
         lastBlockHash = h.hash();
         openBlock = null;
-    }
-
-    void closeEmptyBlock() {
-        openBlock = null;
-    }
-
-    /** The log accumulator, for the block builder. */
-    MerkleAccumulator log() {
-        return log;
     }
 
     // ---- snapshots and digest ----------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ import org.phyle.core.sortition.Draw;
 import org.phyle.core.sortition.SortitionTx;
 import org.phyle.core.tx.TxSigner;
 import org.phyle.core.tx.TxDecoder;
-import org.phyle.core.tx.TxRules;
+import org.phyle.core.TxRules;
 import org.phyle.core.tx.VerifiedTx;
 import org.phyle.crypto.Checkpoint;
 import org.phyle.crypto.Hash;

@@ -3,7 +3,6 @@ package org.phyle.core.authority;
 import java.util.List;
 import org.phyle.core.BlockContext;
 import org.phyle.core.Effect;
-import org.phyle.core.Founding;
 import org.phyle.core.Mechanism;
 import org.phyle.core.Reads;
 import org.phyle.core.Rejection;
@@ -40,10 +39,6 @@ public final class AuthorityMechanism implements Mechanism {
                 .withTxTypes(CharterTx.TYPES)
                 .withProposalKinds(CharterActions.KINDS)
                 .withReceives(receives);
-    }
-
-    @Override
-    public void genesis(Founding founding) {
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.phyle.core.canon;
 import java.util.List;
 import org.phyle.core.BlockContext;
 import org.phyle.core.Effect;
-import org.phyle.core.Founding;
 import org.phyle.core.Mechanism;
 import org.phyle.core.Reads;
 import org.phyle.core.TxContext;
@@ -28,10 +27,6 @@ public final class CanonMechanism implements Mechanism {
                 .withCodes(List.of(CanonCode.values()))
                 .withReceives(receives)
                 .withViews(List.of(new View<>(Canon.class, canon)));
-    }
-
-    @Override
-    public void genesis(Founding founding) {
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.phyle.core.governance;
 import java.util.List;
 import org.phyle.core.BlockContext;
 import org.phyle.core.Effect;
-import org.phyle.core.Founding;
 import org.phyle.core.Mechanism;
 import org.phyle.core.Reads;
 import org.phyle.core.TxContext;
@@ -34,10 +33,6 @@ public final class GovernanceMechanism implements Mechanism {
                 .withProposalKinds(Actions.KINDS)
                 .withReceives(receives)
                 .withViews(List.of(new View<>(Governance.class, governance)));
-    }
-
-    @Override
-    public void genesis(Founding founding) {
     }
 
     @Override

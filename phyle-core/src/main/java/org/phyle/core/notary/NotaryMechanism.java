@@ -1,7 +1,6 @@
 package org.phyle.core.notary;
 
 import java.util.List;
-import org.phyle.core.Founding;
 import org.phyle.core.Mechanism;
 import org.phyle.core.Reads;
 import org.phyle.core.TxContext;
@@ -19,10 +18,6 @@ public final class NotaryMechanism implements Mechanism {
         return Declarations.of("notary")
                 .withTxTypes(Notary.TX_TYPES)
                 .withViews(List.of(new View<>(Notary.class, notary)));
-    }
-
-    @Override
-    public void genesis(Founding founding) {
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.phyle.core.sortition;
 import java.util.List;
 import org.phyle.core.BlockContext;
 import org.phyle.core.Effect;
-import org.phyle.core.Founding;
 import org.phyle.core.Mechanism;
 import org.phyle.core.Reads;
 import org.phyle.core.TxContext;
@@ -32,10 +31,6 @@ public final class SortitionMechanism implements Mechanism {
                 .withReceives(receives)
                 .withViews(List.of(new View<>(Sortition.class, sortition)))
                 .withRules(List.of(SortitionParams::checkPanelKinds));
-    }
-
-    @Override
-    public void genesis(Founding founding) {
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.phyle.core.Catalog;
 import org.phyle.core.tx.TxDecoder;
-import org.phyle.core.tx.TxRules;
+import org.phyle.core.TxRules;
 import org.phyle.core.tx.TxSigner;
 import org.phyle.crypto.Hash;
 import org.phyle.crypto.Jcs;

@@ -1,10 +1,9 @@
-package org.phyle.core.tx;
+package org.phyle.core;
 
 import java.time.Instant;
 import java.util.List;
-import org.phyle.core.ParameterSpec;
-import org.phyle.core.Parameters;
-import org.phyle.core.Rejection;
+import org.phyle.core.tx.TxCode;
+import org.phyle.core.tx.VerifiedTx;
 
 /** The rules every transaction meets whatever its type: size and lifetime. */
 public final class TxRules {
