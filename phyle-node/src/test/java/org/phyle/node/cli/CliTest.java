@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.crypto.Hash;
 import org.phyle.node.Node;
 import org.phyle.node.NodeConfig;
@@ -93,11 +94,11 @@ class CliTest {
         Path key = work.resolve("bob.key");
         phyle("keygen", "--out", key.toString());
         Run bad = phyle("sign", "--key", key.toString(), "--type", "notary.record", "--society",
-                running.node.read(Society::id).hex(), "--body", "{\"digest\":\"nope\",\"label\":\"x\"}");
+                running.node.read(SocietyView::id).hex(), "--body", "{\"digest\":\"nope\",\"label\":\"x\"}");
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).contains("body.digest must be 64 lowercase hex digits");
         Run notJson = phyle("sign", "--key", key.toString(), "--type", "notary.record", "--society",
-                running.node.read(Society::id).hex(), "--body", "{oops");
+                running.node.read(SocietyView::id).hex(), "--body", "{oops");
         assertThat(notJson.exit()).isEqualTo(1);
         assertThat(notJson.err()).contains("--body is not JSON");
     }
@@ -139,7 +140,7 @@ class CliTest {
         assertThat(init.out().trim()).matches("[0-9a-f]{64}");
         assertThat(Files.exists(founder)).isTrue();
         try (Node node = Node.open(NodeConfig.defaults(data))) {
-            assertThat(node.read(Society::name)).isEqualTo("Harbour Guild");
+            assertThat(node.read(SocietyView::name)).isEqualTo("Harbour Guild");
             Object lifetime = node.read(s -> s.parameters().asMap().get("tx.maxLifetimeSeconds"));
             assertThat(lifetime).isEqualTo(600L);
         }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.canon.CanonTx;
 import org.phyle.core.authority.CharterTx;
 import org.phyle.core.citizenship.Person;
@@ -52,7 +53,7 @@ class CharterApiTest {
     static void start() {
         running = TestNodes.demo();
         api = running.url() + "/api/v1";
-        society = running.node.read(Society::id);
+        society = running.node.read(SocietyView::id);
         Map<String, SigningKey> keys = DemoSociety.keys(running.dir);
         founder = keys.get(DemoSociety.FOUNDER_NAME);
         for (SigningKey k : keys.values()) {
@@ -95,7 +96,7 @@ class CharterApiTest {
         running.clock().step(d);
         long target = running.clock().millis();
         long deadline = System.currentTimeMillis() + 10_000;
-        while (running.node.read(Society::nextDue) <= target && System.currentTimeMillis() < deadline) {
+        while (running.node.read(SocietyView::nextDue) <= target && System.currentTimeMillis() < deadline) {
             Thread.onSpinWait();
         }
     }
@@ -165,7 +166,7 @@ class CharterApiTest {
     void theFoundersPowersEndedWithTheFoundingStageAndTheScheduleCannotSlip() {
         SigningKey applicant = SigningKey.generate();
         Hash applied = ok(applicant, new org.phyle.core.citizenship.CitizenshipTx.Apply("Late", org.phyle.core
-                .citizenship.CitizenshipTx.Seeking.CITIZEN, running.node.read(Society::charterHash), Optional.empty()));
+                .citizenship.CitizenshipTx.Seeking.CITIZEN, running.node.read(SocietyView::charterHash), Optional.empty()));
         refused(founder, new org.phyle.core.citizenship.CitizenshipTx.Admit(applied), 422, "FOUNDER_POWER_ENDED");
         refused(founder, new CharterTx.Amend("parameter", new Amendments.ParameterChange(Map.of("governance.quorumBp",
                 "3000"))), 422, "FOUNDER_POWER_ENDED");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.citizenship.Person;
 import org.phyle.core.citizenship.Status;
 import org.phyle.core.governance.Ballot;
@@ -50,7 +51,7 @@ class GovernanceApiTest {
     static void start() {
         running = TestNodes.demo();
         api = running.url() + "/api/v1";
-        society = running.node.read(Society::id);
+        society = running.node.read(SocietyView::id);
         seeded = running.seeded;
         citizens = new ArrayList<>();
         for (SigningKey k : DemoSociety.keys(running.dir).values()) {
@@ -124,10 +125,10 @@ class GovernanceApiTest {
         running.clock().step(d);
         long target = running.clock().millis();
         long deadline = System.currentTimeMillis() + 10_000;
-        while (running.node.read(Society::nextDue) <= target && System.currentTimeMillis() < deadline) {
+        while (running.node.read(SocietyView::nextDue) <= target && System.currentTimeMillis() < deadline) {
             Thread.onSpinWait();
         }
-        assertThat((long) running.node.read(Society::nextDue)).isGreaterThan(target);
+        assertThat((long) running.node.read(SocietyView::nextDue)).isGreaterThan(target);
     }
 
     static GovernanceTx.Propose yesNo(String title, int votingHours) {
