@@ -21,11 +21,19 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs a command line and returns its exit code: 0 success, 1 failure, 2 usage error. */
+    /**
+     * Runs a command line and returns its exit code: 0 success (a transaction committed), 1 failure, 2 usage error,
+     * 3 refused (the transaction is not on the ledger), 4 pending (not known yet: ask again with {@code receipt}).
+     */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
+            if (e instanceof Outcome.Refused || e instanceof Outcome.Pending) {
+                err.println(message(e));
+                err.flush();
+                return e instanceof Outcome.Refused ? Outcome.REFUSED : Outcome.PENDING;
+            }
             err.println("phyle: " + message(e));
             err.flush();
             if (!(e instanceof IllegalArgumentException || e instanceof IllegalStateException

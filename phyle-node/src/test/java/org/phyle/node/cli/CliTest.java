@@ -74,7 +74,7 @@ class CliTest {
         String txId = submit.out().split(" ")[1];
 
         Run again = phyle("submit", tx.toString(), "--node", running.url());
-        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.exit()).isEqualTo(3);
         assertThat(again.out()).contains("TX_REPLAYED");
 
         Path saved = work.resolve("receipt.json");
@@ -189,7 +189,7 @@ class CliTest {
         assertThat(phyle("citizen", "rotate-key", "--key", me.toString(), "--new-key", newKey.toString(), "--node",
                 running.url()).exit()).isZero();
         Run old = phyle("citizen", "renew", "--key", me.toString(), "--node", running.url());
-        assertThat(old.exit()).isEqualTo(1);
+        assertThat(old.exit()).isEqualTo(3);
         assertThat(old.err()).contains("KEY_RETIRED");
         assertThat(phyle("citizen", "renew", "--key", newKey.toString(), "--node", running.url()).exit()).isZero();
 
@@ -240,7 +240,7 @@ class CliTest {
         assertThat(phyle("proposal", "sponsor", id, "--key", citizenKey(231).toString(), "--node", node).exit())
                 .isZero();
         Run twice = phyle("proposal", "sponsor", id, "--key", citizenKey(231).toString(), "--node", node);
-        assertThat(twice.exit()).isEqualTo(1);
+        assertThat(twice.exit()).isEqualTo(3);
         assertThat(twice.err()).contains("ALREADY_SPONSORED");
         Run early = phyle("proposal", "vote", id, "--approve", "0", "--key", author.toString(), "--node", node);
         assertThat(early.err()).contains("VOTING_NOT_OPEN");
@@ -288,7 +288,7 @@ class CliTest {
         String id = publish.out().replaceAll("(?s).*canon.publish committed: ([0-9a-f]{64}).*", "$1");
         assertThat(phyle("canon", "endorse", id, "--key", citizenKey(241).toString(), "--node", node).exit()).isZero();
         Run own = phyle("canon", "endorse", id, "--key", author.toString(), "--node", node);
-        assertThat(own.exit()).isEqualTo(1);
+        assertThat(own.exit()).isEqualTo(3);
         assertThat(own.err()).contains("OWN_TEXT");
         assertThat(phyle("canon", "list", "--node", node).out()).contains("From the terminal")
                 .contains("Recognised: ").contains("article:care");
@@ -300,7 +300,7 @@ class CliTest {
                 .get(org.phyle.node.demo.DemoSociety.FOUNDER_NAME));
         Run amend = phyle("charter", "amend", "--set", "governance.quorumBp=3000", "--key", founder.toString(),
                 "--node", node);
-        assertThat(amend.exit()).isEqualTo(1);
+        assertThat(amend.exit()).isEqualTo(3);
         assertThat(amend.err()).contains("FOUNDER_POWER_ENDED");
         assertThat(phyle("charter", "retire", "--key", founder.toString(), "--node", node).exit())
                 .as("--yes is required").isEqualTo(2);
