@@ -99,7 +99,8 @@ final class CharterCommand implements Callable<Integer> {
         @Option(names = "--text", description = "The new text (or @file); empty repeals an article.")
         String text;
 
-        @Option(names = "--entrench", description = "Entrench the text (true) or release it (false).")
+        @Option(names = "--entrench", arity = "1", paramLabel = "true|false",
+                description = "Entrench the text (true) or release it (false).")
         Boolean entrench;
 
         @Option(names = "--appoint", description = "Appoint a steward (number, id or did:key); repeat.")
@@ -148,7 +149,8 @@ final class CharterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            new Submitter(signer.node).submit(signer.key, new CharterTx.Veto(ProposalCommand.id(proposal)));
+            Submitter s = new Submitter(signer.node);
+            s.submit(signer.key, new CharterTx.Veto(Refs.proposal(s.client(), proposal)));
             return 0;
         }
     }

@@ -8,13 +8,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code phyle} command line. */
-@Command(name = "phyle", mixinStandardHelpOptions = true, version = "phyle 0.1.0",
+@Command(name = "phyle", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "phyle 0.1.0",
         description = "Phyle: an operating system for network states.%n",
         subcommands = {KeygenCommand.class, InitCommand.class, ServeCommand.class, DemoCommand.class,
                 SignCommand.class, SubmitCommand.class, ReceiptCommand.class, VerifyCommand.class,
                 NotaryCommand.class, CitizenCommand.class, ProposalCommand.class, TallyCommand.class, CharterCommand.class,
                 CanonCommand.class, SortitionCommand.class, BenchCommand.class, BackupCommand.class, RestoreCommand.class,
-                CommandLine.HelpCommand.class})
+                HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

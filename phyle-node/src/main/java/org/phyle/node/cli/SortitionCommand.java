@@ -265,8 +265,10 @@ final class SortitionCommand {
             byte[] secret = new byte[32];
             new SecureRandom().nextBytes(secret);
             try {
-                Files.writeString(secretFile, Base64.getUrlEncoder().withoutPadding().encodeToString(secret) + "\n",
-                        java.nio.file.StandardOpenOption.CREATE_NEW);
+                org.phyle.node.KeyFile.writePrivate(secretFile,
+                        Base64.getUrlEncoder().withoutPadding().encodeToString(secret) + "\n");
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                throw new IllegalArgumentException(secretFile + " already exists; not overwriting a secret");
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot keep the secret in " + secretFile, e);
             }
