@@ -29,9 +29,16 @@ final class CharterCommand implements Callable<Integer> {
     @Mixin
     CitizenCommand.Reader reader;
 
+    @Mixin
+    JsonOutput json;
+
     @Override
     public Integer call() {
         JsonNode c = new Submitter(reader.node).client().getJson("/charter");
+        if (json.json) {
+            json.print(c);
+            return 0;
+        }
         JsonNode doc = c.get("document");
         JsonNode h = c.get("handover");
         System.out.println(doc.get("name").asText() + " — charter version " + c.get("version").asInt() + ", hash "

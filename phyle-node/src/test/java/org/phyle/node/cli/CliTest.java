@@ -409,6 +409,16 @@ class CliTest {
             Run tally = phyle("tally", finished.hex(), "--node", node);
             assertThat(tally.out()).doesNotContain("{");
         }
+        assertThat(org.phyle.crypto.StrictJson.parse(phyle("charter", "--json", "--node", node).out().getBytes())
+                .has("document")).isTrue();
+        var draws = org.phyle.crypto.StrictJson.parse(
+                phyle("sortition", "list", "--json", "--node", node).out().getBytes());
+        assertThat(phyle("sortition", "list", "--node", node).out()).doesNotContain("{");
+        for (var d : draws.get("draws")) {
+            Run show = phyle("sortition", "show", d.get("number").asText(), "--node", node);
+            assertThat(show.exit()).isZero();
+            assertThat(show.out()).as(show.out()).doesNotContain("{").startsWith("Draw #" + d.get("number").asText());
+        }
         for (Hash open : running.seeded.openProposals()) {
             Run show = phyle("proposal", "show", open.hex(), "--node", node);
             assertThat(show.out()).as(show.out()).doesNotContain("{");
