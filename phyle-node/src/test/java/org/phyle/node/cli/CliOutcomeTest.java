@@ -67,6 +67,10 @@ class CliOutcomeTest {
         CliTest.Run queued = phyle("submit", signed(key, "second").toString(), "--node", running.url(), "--no-wait");
         assertThat(queued.exit()).isEqualTo(Outcome.PENDING);
         assertThat(queued.out()).startsWith("pending ").doesNotContain("block").doesNotContain("leaf");
+        String waiting = queued.out().trim().split("\\s+")[1];
+        CliTest.Run receipt = phyle("receipt", waiting, "--node", running.url());
+        assertThat(receipt.exit()).as(receipt.out() + receipt.err()).isEqualTo(Outcome.PENDING);
+        assertThat(receipt.err()).startsWith("pending: " + waiting);
 
         Path doc = work.resolve("doc.txt");
         Files.writeString(doc, "not in a block yet");
