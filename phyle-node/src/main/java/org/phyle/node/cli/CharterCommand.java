@@ -148,7 +148,7 @@ final class CharterCommand implements Callable<Integer> {
 
     @Command(name = "veto", description = "The founder, until the Republic stage ends: delay a passed proposal once.")
     static final class Veto implements Callable<Integer> {
-        @Parameters(paramLabel = "PROPOSAL")
+        @Parameters(paramLabel = "PROPOSAL", description = "The proposal's number (as `proposal list` shows it) or id.")
         String proposal;
 
         @Mixin
