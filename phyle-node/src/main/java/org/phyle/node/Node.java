@@ -58,6 +58,8 @@ public final class Node implements AutoCloseable {
     private final List<Consumer<Head>> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Throwable> failed = new CompletableFuture<>();
     private DataDirLock dataDirLock;
+    private long sealing = -1; // the height of the block holding the batch being stored (sequencer thread)
+    private long lastAppended = -1; // the height of the last block the store committed (sequencer thread)
     private final Map<Hash, Rejection> recentRejections = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Hash, Rejection> eldest) {
@@ -333,14 +335,14 @@ public final class Node implements AutoCloseable {
                 try {
                     sealAndStore(batch);
                 } catch (RuntimeException | Error e) {
-                    fail(e, batch);
+                    fail(e, batch, sealing >= 0 && lastAppended == sealing);
                     return;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
-            fail(e, List.of());
+            fail(e, List.of(), false);
         }
     }
 
@@ -348,13 +350,18 @@ public final class Node implements AutoCloseable {
      * The sequencer cannot go on (storage failed, or a bug): every transaction in flight or waiting is refused with
      * NODE_FAILED — none of them is durable — no more are admitted, and whoever runs the node is told at once.
      */
-    private void fail(Throwable e, List<Mempool.Pending> inFlight) {
+    private void fail(Throwable e, List<Mempool.Pending> inFlight, boolean inFlightDurable) {
         failure = e;
         LOG.error("the sequencer stopped: {}", e.toString(), e);
         Rejection refused = new Rejection(NodeCode.NODE_FAILED, "the node stopped after a storage failure, before"
                 + " this transaction was durable; it is not on the ledger: " + e.getMessage());
+        // a failure after the block's commit (writing the head file, say): its transactions are on the ledger, but
+        // the node cannot vouch for them now; saying "not on the ledger" would be as false as saying "committed"
+        Rejection unknown = new Rejection(NodeCode.NODE_FAILED, "the node stopped after a storage failure just after"
+                + " storing this transaction's block, before acknowledging it; ask for its status once the node is"
+                + " restarted: " + e.getMessage());
         for (Mempool.Pending p : inFlight) {
-            p.result().completeExceptionally(refused);
+            p.result().completeExceptionally(inFlightDurable ? unknown : refused);
         }
         mempool.failAll(refused);
         failed.complete(e);
@@ -366,6 +373,7 @@ public final class Node implements AutoCloseable {
     }
 
     private void sealAndStore(List<Mempool.Pending> batch) {
+        sealing = -1;
         List<TxOutcome> outcomes = new ArrayList<>(batch.size());
         Head newHead = null;
         long t0 = System.nanoTime();
@@ -394,6 +402,7 @@ public final class Node implements AutoCloseable {
             } else {
                 Block block = builder.seal(nodeKey);
                 t1 = System.nanoTime();
+                sealing = block.height();
                 newHead = store(block);
             }
         } finally {
@@ -453,6 +462,7 @@ public final class Node implements AutoCloseable {
         store.append(new StoredBlock(block.height(), block.header().firstLeaf(), block.header().txCount(),
                 block.header().time(), block.header().canonical(), block.signature(), note), block.txs(),
                 append.completedTiles());
+        lastAppended = block.height();
         merkle.commit(append);
         headFile.write(note);
         Head h = new Head(block.height(), block.header().time(), block.header().treeSize(), block.header().root(), note);
