@@ -127,6 +127,10 @@ public final class Node implements AutoCloseable {
      * it), loads the newest good snapshot, replays the blocks after it, and checks the tail.
      */
     public static Node open(NodeConfig config) {
+        if (!LedgerStore.exists(config.dataDir())) {
+            // said before the lock is taken, so that a mistyped --data leaves no lock file behind
+            throw new IllegalStateException("no ledger in " + config.dataDir() + " (create one with `phyle init`)");
+        }
         DataDirLock lock = DataDirLock.acquire(config.dataDir());
         try {
             Node node = Recovery.open(config);

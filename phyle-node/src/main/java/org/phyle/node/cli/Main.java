@@ -39,7 +39,7 @@ public final class Main implements Runnable {
             if (!(e instanceof IllegalArgumentException || e instanceof IllegalStateException
                     || e instanceof NodeClient.ProblemException || e instanceof CorruptLedgerException
                     || e instanceof AuditFailure || e instanceof java.io.UncheckedIOException
-                    || e instanceof org.phyle.core.Rejection)) {
+                    || e instanceof org.phyle.core.Rejection || e instanceof org.phyle.node.store.StorageException)) {
                 e.printStackTrace(err);
             }
             return 1;

@@ -146,6 +146,17 @@ class BackupTest {
         assertThat(damaged.err()).contains("is damaged");
         assertThat(target).doesNotExist();
 
+        CliTest.Run noLedger = phyle("backup", "--data", work.resolve("nothing-here").toString(), "--out",
+                work.resolve("nothing.backup").toString());
+        assertThat(noLedger.exit()).isEqualTo(1);
+        assertThat(noLedger.err()).startsWith("phyle: no ledger at").doesNotContain("\tat ");
+        assertThat(work.resolve("nothing.backup")).doesNotExist();
+        CliTest.Run notABackup = phyle("restore", work.resolve("unpacked").resolve("node.key").toString(), "--data",
+                target.toString());
+        assertThat(notABackup.exit()).isEqualTo(1);
+        assertThat(notABackup.err()).contains("not a phyle backup").doesNotContain("\tat ");
+        assertThat(target).doesNotExist();
+
         CliTest.Run notEmpty = phyle("restore", backup.toString(), "--data", running.dir.toString());
         assertThat(notEmpty.exit()).isEqualTo(1);
         assertThat(notEmpty.err()).contains("is not empty");
