@@ -115,6 +115,35 @@ class OneWriterTest {
                 .contains("none of them is on the ledger");
     }
 
+    @Test
+    void aFailureAfterTheBlockIsStoredDoesNotCallItsTransactionsLost() throws Exception {
+        dir = TestNodes.tempDir();
+        DemoSociety.create(dir);
+        NodeConfig config = NodeConfig.defaults(dir);
+        Hash id;
+        try (Node node = Node.open(config)) {
+            node.start();
+            // the head file is written beside and renamed; a directory where its temporary file goes makes that
+            // write fail after the block's SQLite commit (permissions would not stop a root user)
+            Files.createDirectory(dir.resolve("head.checkpoint.tmp"));
+            var tx = node.decoder().decode(Txs.notary(node.read(org.phyle.core.Society::id), SigningKey.generate(),
+                    "stored, then the head file failed"));
+            id = tx.id();
+            var result = node.submit(tx);
+            assertThatThrownBy(() -> result.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(org.phyle.core.Rejection.class)
+                    .cause().hasMessageContaining("just after storing this transaction's block")
+                    .hasMessageContaining("ask for its status");
+            assertThat(node.whenFailed()).isCompleted();
+            assertThatThrownBy(() -> node.submit(node.decoder().decode(Txs.notary(node.read(
+                    org.phyle.core.Society::id), SigningKey.generate(), "after the failure"))))
+                    .isInstanceOf(org.phyle.core.Rejection.class).hasMessageContaining("storage failure");
+        }
+        Files.delete(dir.resolve("head.checkpoint.tmp"));
+        try (Node again = Node.open(config)) {
+            assertThat(again.status(id)).isInstanceOf(TxStatus.Committed.class);
+        }
+    }
+
     private Process startNode(int port, String name) throws IOException, InterruptedException {
         Path log = Path.of("target", name + ".log");
         Process p = launch(port, log);
