@@ -38,7 +38,8 @@ final class Outcome {
 
     /**
      * Submits one envelope and returns the node's answer if it says {@code committed}; otherwise throws {@link Refused}
-     * (the node's problem) or {@link Pending} (queued but not durable yet, or no answer).
+     * (the node's problem) or {@link Pending} (queued but not durable yet, or sent and no answer came back). A node
+     * that cannot be reached at all is a plain failure: nothing was sent.
      */
     static JsonNode commit(NodeClient client, byte[] envelope, String txId) {
         JsonNode answer;
@@ -46,7 +47,7 @@ final class Outcome {
             answer = client.submit(envelope, true);
         } catch (NodeClient.ProblemException e) {
             throw new Refused("refused " + txId + ": " + e.getMessage());
-        } catch (IllegalStateException lost) {
+        } catch (NodeClient.NoAnswerException lost) {
             throw new Pending("no answer from the node about " + txId + " (" + lost.getMessage() + "); it may or may not"
                     + " be on the ledger: check with `phyle receipt " + txId + " --node " + client.base().resolve("/")
                     .toString().replaceAll("/$", "") + "`");

@@ -42,6 +42,9 @@ final class SubmitCommand implements Callable<Integer> {
                 } catch (NodeClient.ProblemException e) {
                     System.out.println("refused   " + file + " (the whole batch) " + e.getMessage());
                     refused++;
+                } catch (NodeClient.NoAnswerException lost) {
+                    System.out.println("unknown   " + file + " (the whole batch) " + lost.getMessage());
+                    pending++;
                 }
             } else {
                 String txId = json.has("payload") ? org.phyle.crypto.Hash.sha256(org.phyle.crypto.Jcs.canonicalize(
@@ -51,8 +54,8 @@ final class SubmitCommand implements Callable<Integer> {
                 } catch (NodeClient.ProblemException e) {
                     System.out.println("refused   " + txId + " " + e.getMessage());
                     refused++;
-                } catch (IllegalStateException lost) {
-                    System.out.println("unknown   " + txId + " no answer from the node: " + lost.getMessage());
+                } catch (NodeClient.NoAnswerException lost) {
+                    System.out.println("unknown   " + txId + " " + lost.getMessage());
                     pending++;
                 }
             }

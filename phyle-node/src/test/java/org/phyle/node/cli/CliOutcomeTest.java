@@ -45,6 +45,12 @@ class CliOutcomeTest {
         return tx;
     }
 
+    private static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
     @Test
     void committedRefusedAndPendingExitDifferently() throws Exception {
         Path key = work.resolve("k.key");
@@ -71,6 +77,26 @@ class CliOutcomeTest {
         CliTest.Run receipt = phyle("receipt", waiting, "--node", running.url());
         assertThat(receipt.exit()).as(receipt.out() + receipt.err()).isEqualTo(Outcome.PENDING);
         assertThat(receipt.err()).startsWith("pending: " + waiting);
+
+        // nothing sent: a failure (1); sent but no answer: unknown, so pending (4)
+        Path third = signed(key, "third");
+        CliTest.Run unreachable = phyle("submit", third.toString(), "--node", "http://127.0.0.1:" + closedPort());
+        assertThat(unreachable.exit()).isEqualTo(Outcome.FAILED);
+        assertThat(unreachable.err()).contains("cannot reach the node");
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
+            Thread hangUp = new Thread(() -> {
+                try (java.net.Socket s = silent.accept()) {
+                    s.getInputStream().read(new byte[4096]); // the request arrives; the answer never does
+                } catch (java.io.IOException ignored) {
+                    // the test ends either way
+                }
+            });
+            hangUp.start();
+            CliTest.Run lost = phyle("submit", third.toString(), "--node", "http://127.0.0.1:" + silent.getLocalPort());
+            hangUp.join(10_000);
+            assertThat(lost.exit()).as(lost.out() + lost.err()).isEqualTo(Outcome.PENDING);
+            assertThat(lost.out()).startsWith("unknown ").contains("no answer from the node");
+        }
 
         Path doc = work.resolve("doc.txt");
         Files.writeString(doc, "not in a block yet");
