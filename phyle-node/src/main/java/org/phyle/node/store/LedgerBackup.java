@@ -14,10 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -109,11 +107,9 @@ public final class LedgerBackup {
             Files.createFile(partial, ownerOnly());
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial,
                     StandardOpenOption.TRUNCATE_EXISTING))) {
-                List<String> written = new ArrayList<>();
                 for (Map.Entry<String, Path> f : files.entrySet()) {
                     try {
                         digests.put(f.getKey(), put(zip, f.getKey(), f.getValue()));
-                        written.add(f.getKey());
                     } catch (java.nio.file.NoSuchFileException gone) {
                         if (!f.getKey().startsWith("snapshots/")) {
                             throw gone;
