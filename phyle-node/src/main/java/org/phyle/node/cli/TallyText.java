@@ -49,6 +49,7 @@ final class TallyText {
             }
             case "ranked" -> {
                 int round = 1;
+                java.util.Set<Integer> eliminated = new java.util.HashSet<>();
                 for (JsonNode r : t.path("rounds")) {
                     List<String> counts = new ArrayList<>();
                     long total = 0;
@@ -57,7 +58,13 @@ final class TallyText {
                     }
                     int i = 0;
                     for (JsonNode c : r.path("counts")) {
-                        counts.add(label(options, i++) + " " + (weighted ? percent(c.asLong(), total) : c.asLong()));
+                        if (!eliminated.contains(i)) { // an option eliminated in an earlier round is not shown again
+                            counts.add(label(options, i) + " " + (weighted ? percent(c.asLong(), total) : c.asLong()));
+                        }
+                        i++;
+                    }
+                    if (r.has("eliminated")) {
+                        eliminated.add(r.path("eliminated").asInt());
                     }
                     out.add("round " + round++ + ": " + String.join(", ", counts)
                             + (r.path("exhausted").asLong() > 0 ? " (exhausted " + (weighted
