@@ -133,7 +133,7 @@ class OneWriterTest {
             assertThatThrownBy(() -> result.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(org.phyle.core.Rejection.class)
                     .cause().hasMessageContaining("just after storing this transaction's block")
                     .hasMessageContaining("ask for its status");
-            assertThat(node.whenFailed()).isCompleted();
+            assertThat(node.whenFailed().get(10, TimeUnit.SECONDS)).isInstanceOf(java.io.UncheckedIOException.class);
             assertThatThrownBy(() -> node.submit(node.decoder().decode(Txs.notary(node.read(
                     org.phyle.core.Society::id), SigningKey.generate(), "after the failure"))))
                     .isInstanceOf(org.phyle.core.Rejection.class).hasMessageContaining("storage failure");
