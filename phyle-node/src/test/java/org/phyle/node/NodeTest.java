@@ -95,7 +95,15 @@ class NodeTest {
         // two different transactions that expire before any block can include them are refused when sequenced
         long soon = System.currentTimeMillis() + 30;
         VerifiedTx tx = node().decoder().decode(Txs.notary(node().read(SocietyView::id), alice, "soon", soon));
-        CompletableFuture<Committed> f = node().submit(tx);
+        CompletableFuture<Committed> f;
+        try {
+            f = node().submit(tx);
+        } catch (Rejection tooLate) {
+            // a slow machine took more than 30 ms to get here: refused at admission, which is also consistent
+            assertThat(tooLate.code().name()).isEqualTo("TX_EXPIRED");
+            assertThat(node().store().leafOf(tx.id())).isEmpty();
+            return;
+        }
         Thread.sleep(40);
         // whether it made it depends on timing; either outcome must be consistent with the status
         try {

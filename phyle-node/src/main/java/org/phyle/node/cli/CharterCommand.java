@@ -29,9 +29,16 @@ final class CharterCommand implements Callable<Integer> {
     @Mixin
     CitizenCommand.Reader reader;
 
+    @Mixin
+    JsonOutput json;
+
     @Override
     public Integer call() {
         JsonNode c = new Submitter(reader.node).client().getJson("/charter");
+        if (json.json) {
+            json.print(c);
+            return 0;
+        }
         JsonNode doc = c.get("document");
         JsonNode h = c.get("handover");
         System.out.println(doc.get("name").asText() + " — charter version " + c.get("version").asInt() + ", hash "
@@ -99,7 +106,8 @@ final class CharterCommand implements Callable<Integer> {
         @Option(names = "--text", description = "The new text (or @file); empty repeals an article.")
         String text;
 
-        @Option(names = "--entrench", description = "Entrench the text (true) or release it (false).")
+        @Option(names = "--entrench", arity = "1", paramLabel = "true|false",
+                description = "Entrench the text (true) or release it (false).")
         Boolean entrench;
 
         @Option(names = "--appoint", description = "Appoint a steward (number, id or did:key); repeat.")
@@ -140,7 +148,7 @@ final class CharterCommand implements Callable<Integer> {
 
     @Command(name = "veto", description = "The founder, until the Republic stage ends: delay a passed proposal once.")
     static final class Veto implements Callable<Integer> {
-        @Parameters(paramLabel = "PROPOSAL")
+        @Parameters(paramLabel = "PROPOSAL", description = "The proposal's number (as `proposal list` shows it) or id.")
         String proposal;
 
         @Mixin
@@ -148,7 +156,8 @@ final class CharterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            new Submitter(signer.node).submit(signer.key, new CharterTx.Veto(ProposalCommand.id(proposal)));
+            Submitter s = new Submitter(signer.node);
+            s.submit(signer.key, new CharterTx.Veto(Refs.proposal(s.client(), proposal)));
             return 0;
         }
     }

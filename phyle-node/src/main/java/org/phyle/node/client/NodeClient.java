@@ -46,6 +46,20 @@ public final class NodeClient {
         }
     }
 
+    /** The node could not be reached: nothing was sent. */
+    public static final class UnreachableException extends IllegalStateException {
+        public UnreachableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The request may have reached the node, but no answer came back: its effect is unknown. */
+    public static final class NoAnswerException extends IllegalStateException {
+        public NoAnswerException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     public JsonNode society() {
         return getJson("/society");
     }
@@ -118,8 +132,11 @@ public final class NodeClient {
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException
+                 | java.nio.channels.UnresolvedAddressException e) {
+            throw new UnreachableException("cannot reach the node at " + base + ": " + e, e);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot reach the node at " + base + ": " + e, e);
+            throw new NoAnswerException("no answer from the node at " + base + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
