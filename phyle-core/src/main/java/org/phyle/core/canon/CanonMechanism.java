@@ -24,6 +24,7 @@ public final class CanonMechanism implements Mechanism {
         List<Class<? extends Effect>> receives = List.of(CharterEffect.TextAmended.class);
         return Declarations.of("canon")
                 .withTxTypes(CanonTx.TYPES)
+                .withParameters(CanonParams.ALL)
                 .withCodes(List.of(CanonCode.values()))
                 .withReceives(receives)
                 .withViews(List.of(new View<>(Canon.class, canon)));

@@ -206,7 +206,12 @@ final class CharterRoutes {
         ObjectNode o = Views.object().put("id", t.id().hex()).put("number", t.number())
                 .put("kind", t.terms().kind().json()).put("title", t.terms().title());
         t.terms().target().ifPresent(target -> o.put("target", target));
-        o.set("author", GovernanceRoutes.person(s.registry(), t.author()));
+        if (t.author() >= 0) {
+            o.set("author", GovernanceRoutes.person(s.registry(), t.author()));
+        } else {
+            o.putNull("author");
+        }
+        o.put("authorKey", t.authorKey().did()).put("standing", t.standing().json());
         o.put("publishedAt", t.publishedAt()).put("endorsements", t.endorsers().size());
         t.proposal().ifPresent(p -> {
             o.put("proposal", p.hex());
