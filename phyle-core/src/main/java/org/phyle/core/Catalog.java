@@ -5,6 +5,7 @@ import org.phyle.core.authority.AuthorityMechanism;
 import org.phyle.core.canon.CanonMechanism;
 import org.phyle.core.charter.CharterMechanism;
 import org.phyle.core.citizenship.CitizenshipMechanism;
+import org.phyle.core.discussion.DiscussionMechanism;
 import org.phyle.core.governance.GovernanceMechanism;
 import org.phyle.core.notary.NotaryMechanism;
 import org.phyle.core.proposals.ProposalKind;
@@ -29,6 +30,7 @@ public final class Catalog {
                 new GovernanceMechanism(),
                 new CharterMechanism(),
                 new CanonMechanism(),
+                new DiscussionMechanism(),
                 new AuthorityMechanism()));
     }
 

@@ -26,7 +26,7 @@ class LayeringTest {
 
     /** The mechanism packages, bottom to top: each may read those before it. */
     static final List<String> LAYERS = List.of("notary", "charter", "citizenship", "sortition", "governance", "canon",
-            "authority");
+            "discussion", "authority");
 
     /** Root classes that compose the mechanisms: no mechanism may name them. */
     static final List<String> COMPOSING = List.of("Society", "SocietyView", "Catalog", "Composition", "BlockBuilder",

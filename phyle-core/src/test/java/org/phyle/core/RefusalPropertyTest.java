@@ -23,6 +23,8 @@ import org.phyle.core.citizenship.ChallengeCase;
 import org.phyle.core.citizenship.CitizenshipTx;
 import org.phyle.core.citizenship.KeyProof;
 import org.phyle.core.citizenship.Person;
+import org.phyle.core.discussion.Discussion;
+import org.phyle.core.discussion.DiscussionTx;
 import org.phyle.core.governance.Ballot;
 import org.phyle.core.governance.GovernanceTx;
 import org.phyle.core.governance.Proposal;
@@ -268,6 +270,15 @@ class RefusalPropertyTest {
             return pick(society.canon().texts().stream().map(Canon.Text::id).toList(), junk());
         }
 
+        private Hash comment() {
+            Discussion d = society.view(Discussion.class);
+            List<Hash> ids = new ArrayList<>();
+            for (Proposal p : society.governance().proposals()) {
+                d.thread(DiscussionTx.On.PROPOSAL, p.id()).forEach(c -> ids.add(c.id()));
+            }
+            return pick(ids, junk());
+        }
+
         private Hash challenge() {
             return pick(society.registry().challenges().stream().map(ChallengeCase::id).toList(), junk());
         }
@@ -313,7 +324,7 @@ class RefusalPropertyTest {
 
         TxBody body(SigningKey signer) {
             Proposal open = openProposal();
-            return switch (rnd.nextInt(34)) {
+            return switch (rnd.nextInt(36)) {
                 case 0 -> new NotaryRecord(junk(), "minutes", Optional.empty());
                 case 1, 2 -> {
                     SigningKey k = rnd.nextBoolean() ? newcomer() : signer;
@@ -374,6 +385,10 @@ class RefusalPropertyTest {
                 case 32 -> rnd.nextInt(5) == 0 ? new CharterTx.Retire()
                         : new CharterTx.CouncilAct(rnd.nextBoolean() ? Offices.Act.APPOINT_STEWARD
                         : Offices.Act.DISMISS_STEWARD, person());
+                case 33 -> new DiscussionTx.Comment(rnd.nextBoolean() ? DiscussionTx.On.PROPOSAL
+                        : DiscussionTx.On.CANON, rnd.nextBoolean() ? proposal() : text(), rnd.nextInt(3) == 0
+                        ? Optional.of(comment()) : Optional.empty(), junk(), 1 + rnd.nextInt(100));
+                case 34 -> new DiscussionTx.Erase(comment());
                 default -> new SortitionTx.Prove(draw(), new byte[80]);
             };
         }
