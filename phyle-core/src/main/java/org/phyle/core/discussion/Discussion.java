@@ -120,6 +120,8 @@ public final class Discussion {
 
     private final List<Comment> comments = new ArrayList<>();
     private final Map<Hash, Comment> byId = new HashMap<>();
+    /** digest → the comments that name it. */
+    private final Map<Hash, List<Integer>> byDigest = new HashMap<>();
     /** "on:place" → the numbers of its comments, in order. */
     private final Map<String, List<Integer>> threads = new HashMap<>();
     /** Comments written today (counted from the genesis), by the hash of the signing key. */
@@ -138,6 +140,12 @@ public final class Discussion {
 
     public int size() {
         return comments.size();
+    }
+
+    /** True if a comment that is not erased names this digest (a node keeps only such texts). */
+    public boolean liveWithDigest(Hash digest) {
+        List<Integer> numbers = byDigest.get(digest);
+        return numbers != null && numbers.stream().anyMatch(n -> comments.get(n).erasure == null);
     }
 
     /** The comments whose text was erased in blocks after this height: the node deletes their texts. */
@@ -228,6 +236,7 @@ public final class Discussion {
         comments.add(c);
         byId.put(c.id, c);
         threads.computeIfAbsent(c.on.json() + ":" + c.place.hex(), k -> new ArrayList<>()).add(c.number);
+        byDigest.computeIfAbsent(c.digest, k -> new ArrayList<>()).add(c.number);
     }
 
     // ---- snapshot ---------------------------------------------------------------------------------------------

@@ -119,6 +119,13 @@ public final class NodeClient {
         return new String(send(HttpRequest.newBuilder(uri(path)).GET().build()), StandardCharsets.UTF_8);
     }
 
+    /** Posts a text (text/plain, UTF-8): a comment's text, after its comment is on the ledger. */
+    public JsonNode postText(String path, String text) {
+        return StrictJson.parse(send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).timeout(Duration.ofMinutes(1))
+                .build()));
+    }
+
     private JsonNode post(String path, byte[] body) {
         return StrictJson.parse(send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofMinutes(2)).build()));
