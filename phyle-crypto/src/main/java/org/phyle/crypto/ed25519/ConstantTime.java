@@ -30,10 +30,10 @@ final class ConstantTime {
         Ext r = Ext.identity();
         for (int i = 63; i >= 0; i--) {
             if (i != 63) {
-                Ops.dbl(r, r, t);
-                Ops.dbl(r, r, t);
-                Ops.dbl(r, r, t);
-                Ops.dbl(r, r, t);
+                Ops.dbl(r, r, t, false);
+                Ops.dbl(r, r, t, false);
+                Ops.dbl(r, r, t, false);
+                Ops.dbl(r, r, t, true);
             }
             select(table, digits[i], chosen);
             Ops.add(r, chosen, r, t);
@@ -52,10 +52,10 @@ final class ConstantTime {
             select(BASE_ROWS[i / 2], digits[i], chosen);
             Ops.add(r, chosen, r, t);
         }
-        Ops.dbl(r, r, t);
-        Ops.dbl(r, r, t);
-        Ops.dbl(r, r, t);
-        Ops.dbl(r, r, t);
+        Ops.dbl(r, r, t, false);
+        Ops.dbl(r, r, t, false);
+        Ops.dbl(r, r, t, false);
+        Ops.dbl(r, r, t, true);
         for (int i = 0; i < 64; i += 2) {
             select(BASE_ROWS[i / 2], digits[i], chosen);
             Ops.add(r, chosen, r, t);

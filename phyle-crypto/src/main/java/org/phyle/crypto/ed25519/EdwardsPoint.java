@@ -113,8 +113,8 @@ public final class EdwardsPoint {
     public EdwardsPoint multiplyByCofactor() {
         Ext r = new Ext();
         Ops.Temp t = new Ops.Temp();
-        Ops.dbl(p, r, t);
-        Ops.dbl(r, r, t);
+        Ops.dbl(p, r, t, false);
+        Ops.dbl(r, r, t, false);
         Ops.dbl(r, r, t);
         return new EdwardsPoint(r);
     }

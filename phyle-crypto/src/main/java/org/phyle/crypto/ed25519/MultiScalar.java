@@ -17,6 +17,8 @@ public final class MultiScalar {
     /** Width for the base point, whose 64 odd multiples are computed once. */
     private static final int BASE_WIDTH = 8;
     private static final Cached[] BASE_ODD_MULTIPLES = oddMultiples(EdwardsPoint.BASE.p, BASE_WIDTH);
+    /** The same for 2^128 B: a scalar of B is split in halves, so that 128-bit scalars need only 128 doublings. */
+    private static final Cached[] BASE128_ODD_MULTIPLES = oddMultiples(twoTo128TimesBase(), BASE_WIDTH);
     /** From this many points on, {@link #sum} uses Pippenger's method rather than Straus's. */
     static final int PIPPENGER_FROM = 190;
 
@@ -59,18 +61,31 @@ public final class MultiScalar {
             nafs[i] = nonAdjacentForm(scalars[i], WIDTH);
             tables[i] = oddMultiples(points[i], WIDTH);
         }
-        byte[] bNaf = b == null ? new byte[257] : nonAdjacentForm(b, BASE_WIDTH);
-        int top = 256;
-        while (top >= 0 && bNaf[top] == 0 && allZero(nafs, top)) {
-            top--;
+        byte[] bLowNaf = new byte[257];
+        byte[] bHighNaf = new byte[257];
+        if (b != null) {
+            bLowNaf = nonAdjacentForm(java.util.Arrays.copyOf(java.util.Arrays.copyOf(b, 16), 32), BASE_WIDTH);
+            bHighNaf = nonAdjacentForm(java.util.Arrays.copyOf(java.util.Arrays.copyOfRange(b, 16, 32), 32),
+                    BASE_WIDTH);
+        }
+        boolean[] adds = new boolean[257];
+        int top = -1;
+        for (int bit = 0; bit < 257; bit++) {
+            adds[bit] = bLowNaf[bit] != 0 || bHighNaf[bit] != 0 || !allZero(nafs, bit);
+            if (adds[bit]) {
+                top = bit;
+            }
         }
         Ops.Temp t = new Ops.Temp();
         Ext r = Ext.identity();
         for (int bit = top; bit >= 0; bit--) {
-            Ops.dbl(r, r, t);
-            addDigit(r, BASE_ODD_MULTIPLES, bNaf[bit], t);
-            for (int i = 0; i < n; i++) {
-                addDigit(r, tables[i], nafs[i][bit], t);
+            Ops.dbl(r, r, t, adds[bit] || bit == 0);
+            if (adds[bit]) {
+                addDigit(r, BASE_ODD_MULTIPLES, bLowNaf[bit], t);
+                addDigit(r, BASE128_ODD_MULTIPLES, bHighNaf[bit], t);
+                for (int i = 0; i < n; i++) {
+                    addDigit(r, tables[i], nafs[i][bit], t);
+                }
             }
         }
         return r;
@@ -91,6 +106,15 @@ public final class MultiScalar {
         } else if (digit < 0) {
             Ops.sub(r, oddMultiples[(-digit) >> 1], r, t);
         }
+    }
+
+    private static Ext twoTo128TimesBase() {
+        Ext p = EdwardsPoint.BASE.p.copy();
+        Ops.Temp t = new Ops.Temp();
+        for (int i = 0; i < 128; i++) {
+            Ops.dbl(p, p, t);
+        }
+        return p;
     }
 
     /** P, 3P, 5P, ..., (2^(w-1) - 1)P. */
@@ -179,7 +203,7 @@ public final class MultiScalar {
         Cached scratch = new Cached();
         for (int w = windows - 1; w >= 0; w--) {
             for (int k = 0; k < c; k++) {
-                Ops.dbl(r, r, t);
+                Ops.dbl(r, r, t, k == c - 1);
             }
             java.util.Arrays.fill(used, false);
             for (int i = 0; i < n; i++) {

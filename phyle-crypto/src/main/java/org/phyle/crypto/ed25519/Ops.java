@@ -56,6 +56,14 @@ final class Ops {
 
     /** r = 2p (4 squarings, 4 multiplications). */
     static void dbl(Ext p, Ext r, Temp t) {
+        dbl(p, r, t, true);
+    }
+
+    /**
+     * r = 2p; without T when withT is false (one multiplication less), for a doubling followed by another doubling:
+     * doubling reads only X, Y and Z, addition also T.
+     */
+    static void dbl(Ext p, Ext r, Temp t, boolean withT) {
         X25519Field.sqr(p.x, t.a);                 // A = X^2
         X25519Field.sqr(p.y, t.b);                 // B = Y^2
         X25519Field.sqr(p.z, t.c);
@@ -69,7 +77,9 @@ final class Ops {
         X25519Field.carry(t.f);
         X25519Field.mul(t.e, t.f, r.x);
         X25519Field.mul(t.g, t.h, r.y);
-        X25519Field.mul(t.e, t.h, r.t);
+        if (withT) {
+            X25519Field.mul(t.e, t.h, r.t);
+        }
         X25519Field.mul(t.f, t.g, r.z);
     }
 }
