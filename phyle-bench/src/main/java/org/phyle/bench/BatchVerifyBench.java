@@ -51,6 +51,24 @@ public class BatchVerifyBench {
         return items;
     }
 
+    /** count signatures on random messages by keys signers, in turn (signatures by one key share a term). */
+    static List<BatchVerifier.Item> signedItemsByKeys(int count, int signers, int messageSize, Random random) {
+        List<SigningKey> keys = new ArrayList<>();
+        for (int i = 0; i < signers; i++) {
+            byte[] seed = new byte[32];
+            random.nextBytes(seed);
+            keys.add(SigningKey.fromSeed(seed));
+        }
+        List<BatchVerifier.Item> items = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            SigningKey key = keys.get(i % signers);
+            byte[] message = new byte[messageSize];
+            random.nextBytes(message);
+            items.add(new BatchVerifier.Item(key.verifyingKey(), message, key.sign(message)));
+        }
+        return items;
+    }
+
     /** Each of the 64 signatures with {@code VerifyingKey.verify} (BouncyCastle); the time is per signature. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
