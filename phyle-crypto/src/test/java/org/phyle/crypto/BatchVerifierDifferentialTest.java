@@ -100,6 +100,32 @@ class BatchVerifierDifferentialTest {
         assertThat(BatchVerifier.verify(List.of()).allValid()).isTrue();
     }
 
+    /** Batches where most or all signatures are bad: each one is still named, and each good one kept. */
+    @Test
+    void denseFailuresAreLocatedOneByOne() {
+        Random random = new Random(9);
+        SigningKey key = KEYS.get(0);
+        for (int pattern = 0; pattern < 3; pattern++) {
+            List<BatchVerifier.Item> items = new ArrayList<>();
+            List<Integer> bad = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                byte[] message = bytes(random, 30);
+                byte[] signature = key.sign(message);
+                boolean corrupt = switch (pattern) {
+                    case 0 -> true;          // all bad
+                    case 1 -> i % 2 == 0;    // every other one
+                    default -> i == 0 || i == 63; // one at each end: both halves fail at the first split
+                };
+                if (corrupt) {
+                    signature[40] ^= 1;
+                    bad.add(i);
+                }
+                items.add(new BatchVerifier.Item(key.verifyingKey(), message, signature));
+            }
+            assertThat(BatchVerifier.verify(items).invalid()).as("pattern %d", pattern).isEqualTo(bad);
+        }
+    }
+
     /**
      * Signatures valid only under the cofactored equation pass the combined equation as one group (no splitting): the
      * batch equation is cofactored too. One broken among them fails it.
