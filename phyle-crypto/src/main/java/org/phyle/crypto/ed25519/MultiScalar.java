@@ -28,38 +28,88 @@ public final class MultiScalar {
     }
 
     /**
+     * A point together with its table of odd multiples, computed once and usable in any number of sums: worth it for
+     * points that recur, such as public keys. Immutable.
+     */
+    public static final class Prepared {
+        final Ext point;
+        final Cached[] oddMultiples;
+
+        private Prepared(Ext point) {
+            this.point = point;
+            this.oddMultiples = MultiScalar.oddMultiples(point, WIDTH);
+        }
+    }
+
+    /** Prepares a point for {@link #sum(byte[], byte[][], EdwardsPoint[], byte[][], Prepared[])}. */
+    public static Prepared prepare(EdwardsPoint point) {
+        return new Prepared(point.p);
+    }
+
+    /**
      * b B + sum of scalars[i] points[i], each scalar 32 bytes little-endian (any value below 2^256; b may be null for
      * none), by the algorithm measured fastest for this many points.
      */
     public static EdwardsPoint sum(byte[] b, byte[][] scalars, EdwardsPoint[] points) {
-        return sum(points.length + 1 >= PIPPENGER_FROM ? Algorithm.PIPPENGER : Algorithm.STRAUS, b, scalars, points);
+        return sum(b, scalars, points, new byte[0][], new Prepared[0]);
+    }
+
+    /**
+     * As {@link #sum(byte[], byte[][], EdwardsPoint[])}, plus the sum of extraScalars[j] times the prepared points.
+     */
+    public static EdwardsPoint sum(byte[] b, byte[][] scalars, EdwardsPoint[] points, byte[][] extraScalars,
+                                   Prepared[] prepared) {
+        Algorithm algorithm = points.length + prepared.length + 1 >= PIPPENGER_FROM ? Algorithm.PIPPENGER
+                : Algorithm.STRAUS;
+        return sum(algorithm, b, concat(scalars, extraScalars), points, prepared);
     }
 
     /** As {@link #sum(byte[], byte[][], EdwardsPoint[])}, by the given algorithm. */
     public static EdwardsPoint sum(Algorithm algorithm, byte[] b, byte[][] scalars, EdwardsPoint[] points) {
-        if (scalars.length != points.length) {
-            throw new IllegalArgumentException(scalars.length + " scalars for " + points.length + " points");
+        return sum(algorithm, b, scalars, points, new Prepared[0]);
+    }
+
+    /** scalars holds one scalar per point, then one per prepared point. */
+    private static EdwardsPoint sum(Algorithm algorithm, byte[] b, byte[][] scalars, EdwardsPoint[] points,
+                                    Prepared[] prepared) {
+        if (scalars.length != points.length + prepared.length) {
+            throw new IllegalArgumentException(scalars.length + " scalars for " + (points.length + prepared.length)
+                    + " points");
         }
-        Ext[] ext = new Ext[points.length];
+        int n = scalars.length;
+        Ext[] ext = new Ext[n];
+        Cached[][] tables = new Cached[n][];
         for (int i = 0; i < points.length; i++) {
             ext[i] = points[i].p;
         }
+        for (int j = 0; j < prepared.length; j++) {
+            ext[points.length + j] = prepared[j].point;
+            tables[points.length + j] = prepared[j].oddMultiples;
+        }
         return new EdwardsPoint(switch (algorithm) {
-            case STRAUS -> straus(b, scalars, ext);
-            case PIPPENGER -> pippenger(b, scalars, ext);
+            case STRAUS -> straus(b, scalars, ext, tables);
+            case PIPPENGER -> pippenger(b, scalars, ext, tables);
             case BOS_COSTER -> bosCoster(b, scalars, ext);
         });
     }
 
+    private static byte[][] concat(byte[][] a, byte[][] b) {
+        byte[][] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     // ---- Straus ----
 
-    static Ext straus(byte[] b, byte[][] scalars, Ext[] points) {
+    /** tables[i], when not null, holds the odd multiples of points[i] already. */
+    static Ext straus(byte[] b, byte[][] scalars, Ext[] points, Cached[][] tables) {
         int n = points.length;
         byte[][] nafs = new byte[n][];
-        Cached[][] tables = new Cached[n][];
         for (int i = 0; i < n; i++) {
             nafs[i] = nonAdjacentForm(scalars[i], WIDTH);
-            tables[i] = oddMultiples(points[i], WIDTH);
+            if (tables[i] == null) {
+                tables[i] = oddMultiples(points[i], WIDTH);
+            }
         }
         byte[] bLowNaf = new byte[257];
         byte[] bHighNaf = new byte[257];
@@ -172,12 +222,12 @@ public final class MultiScalar {
 
     // ---- Pippenger ----
 
-    static Ext pippenger(byte[] b, byte[][] scalars, Ext[] points) {
+    static Ext pippenger(byte[] b, byte[][] scalars, Ext[] points, Cached[][] tables) {
         int n = points.length + (b == null ? 0 : 1);
         Cached[] cached = new Cached[n];
         byte[][] all = new byte[n][];
         for (int i = 0; i < points.length; i++) {
-            cached[i] = Cached.of(points[i]);
+            cached[i] = tables[i] != null ? tables[i][0] : Cached.of(points[i]);
             all[i] = scalars[i];
         }
         if (b != null) {

@@ -228,6 +228,32 @@ class EdwardsPointTest {
         }
     }
 
+    /** Prepared points (their tables computed once) give the same sums, by Straus (few points) and Pippenger (many). */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 5, 60, 150})
+    void preparedPointsGiveTheSameSum(int n) {
+        Random random = new Random(n);
+        byte[][] scalars = new byte[n][];
+        EdwardsPoint[] points = new EdwardsPoint[n];
+        byte[][] extra = new byte[n][];
+        MultiScalar.Prepared[] prepared = new MultiScalar.Prepared[n];
+        ReferencePoint expected = ReferencePoint.IDENTITY;
+        for (int i = 0; i < n; i++) {
+            scalars[i] = randomBytes(random, 32);
+            points[i] = randomPoint(random);
+            extra[i] = randomBytes(random, 32);
+            EdwardsPoint q = randomPoint(random);
+            prepared[i] = MultiScalar.prepare(q);
+            expected = expected.add(ref(points[i]).multiply(Scalars.toBigInteger(scalars[i])))
+                    .add(ref(q).multiply(Scalars.toBigInteger(extra[i])));
+        }
+        byte[] b = randomBytes(random, 32);
+        expected = expected.add(ReferencePoint.BASE.multiply(Scalars.toBigInteger(b)));
+        assertThat(MultiScalar.sum(b, scalars, points, extra, prepared).encode()).isEqualTo(expected.encode());
+        // and again, the tables reused
+        assertThat(MultiScalar.sum(b, scalars, points, extra, prepared).encode()).isEqualTo(expected.encode());
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {2, 3, 4, 5, 6, 8})
     void nonAdjacentFormSumsToTheScalar(int width) {
