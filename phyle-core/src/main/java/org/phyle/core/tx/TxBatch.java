@@ -33,7 +33,8 @@ public final class TxBatch {
     }
 
     /** Decodes inputs each of which is either JSON text or parsed JSON, as the function reads it. */
-    public static <I> List<Decoded> decodeAllOf(TxDecoder decoder, List<I> inputs, java.util.function.Function<I, Object> json) {
+    public static <I> List<Decoded> decodeAllOf(TxDecoder decoder, List<I> inputs,
+                                                java.util.function.Function<I, Object> json) {
         return decodeAll(inputs, (input, d) -> switch (json.apply(input)) {
             case byte[] text -> d.decodeUnchecked(text);
             case JsonNode node -> d.decodeUnchecked(node);

@@ -19,8 +19,8 @@ import org.bouncycastle.math.ec.rfc7748.X25519Field;
  * (encodings received, signature scalars, verification equations).
  */
 public final class EdwardsPoint {
-    static final int[] D = fe(BigInteger.valueOf(-121665).multiply(BigInteger.valueOf(121666).modInverse(Field.P))
-            .mod(Field.P));
+    static final int[] D = fe(BigInteger.valueOf(-121665)
+            .multiply(BigInteger.valueOf(121666).modInverse(Field.P)).mod(Field.P));
     static final int[] D2 = fe(new BigInteger(1, Field.bigEndian(D)).shiftLeft(1).mod(Field.P));
 
     /** The neutral element (0, 1). */
