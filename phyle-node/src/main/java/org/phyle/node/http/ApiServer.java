@@ -29,6 +29,7 @@ import org.phyle.core.Catalog;
 import org.phyle.core.Rejection;
 import org.phyle.core.RejectionCode;
 import org.phyle.core.tx.TxCode;
+import org.phyle.core.tx.TxBatch;
 import org.phyle.core.tx.VerifiedTx;
 import org.phyle.crypto.Hash;
 import org.phyle.crypto.StrictJson;
@@ -230,7 +231,8 @@ public final class ApiServer implements AutoCloseable {
         }
         List<JsonNode> envelopes = new ArrayList<>(array.size());
         array.forEach(envelopes::add);
-        List<ParallelDecoder.Result<VerifiedTx>> decoded = node.verifier().decodeAll(envelopes, node.decoder()::decode);
+        List<ParallelDecoder.Result<VerifiedTx>> decoded = node.verifier().decodeChunks(envelopes,
+                chunk -> ParallelDecoder.results(TxBatch.decodeAllParsed(node.decoder(), chunk)));
 
         List<ObjectNode> results = new ArrayList<>(envelopes.size());
         List<CompletableFuture<Committed>> futures = new ArrayList<>(envelopes.size());

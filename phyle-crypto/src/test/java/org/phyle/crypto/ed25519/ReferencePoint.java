@@ -1,10 +1,13 @@
-package org.phyle.crypto.vrf;
+package org.phyle.crypto.ed25519;
 
 import java.math.BigInteger;
 import java.util.Optional;
 
 /**
- * A point of edwards25519, the twisted Edwards curve -x^2 + y^2 = 1 + d x^2 y^2 over GF(p), p = 2^255 - 19, as RFC 8032
+ * The reference for the fast arithmetic of this package (and what the VRF used before it): slow, written to be checked
+ * line by line against RFC 8032, and used only by tests.
+ *
+ * <p>A point of edwards25519, the twisted Edwards curve -x^2 + y^2 = 1 + d x^2 y^2 over GF(p), p = 2^255 - 19, as RFC 8032
  * section 5.1 defines it, in extended coordinates (X : Y : Z : T) with x = X/Z, y = Y/Z and x y = T/Z. Immutable.
  *
  * <p>The field arithmetic is {@link BigInteger} modulo p, chosen to be easy to check against the RFC rather than fast.
@@ -18,16 +21,16 @@ import java.util.Optional;
  * constant-time implementation and must not be used where an attacker can time many operations with the same secret
  * precisely.
  */
-final class Ed25519Point {
+public final class ReferencePoint {
     /** The field prime p = 2^255 - 19. */
-    static final BigInteger P = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));
+    public static final BigInteger P = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));
     /** The curve constant d = -121665/121666 mod p. */
-    static final BigInteger D = BigInteger.valueOf(-121665).multiply(BigInteger.valueOf(121666).modInverse(P)).mod(P);
+    public static final BigInteger D = BigInteger.valueOf(-121665).multiply(BigInteger.valueOf(121666).modInverse(P)).mod(P);
     /** The prime order of the base point, called L in RFC 8032 and q in RFC 9381: 2^252 + 27742...8493. */
-    static final BigInteger ORDER =
+    public static final BigInteger ORDER =
             BigInteger.TWO.pow(252).add(new BigInteger("27742317777372353535851937790883648493"));
     /** The number of points on the curve is 8 times {@link #ORDER}. */
-    static final int COFACTOR = 8;
+    public static final int COFACTOR = 8;
 
     private static final BigInteger TWO_D = D.shiftLeft(1).mod(P);
     /** A square root of -1 mod p: 2^((p-1)/4). */
@@ -35,17 +38,17 @@ final class Ed25519Point {
     /** (p-5)/8, the exponent of the square root in RFC 8032 section 5.1.3. */
     private static final BigInteger SQRT_EXPONENT = P.subtract(BigInteger.valueOf(5)).shiftRight(3);
 
-    static final Ed25519Point IDENTITY =
-            new Ed25519Point(BigInteger.ZERO, BigInteger.ONE, BigInteger.ONE, BigInteger.ZERO);
+    public static final ReferencePoint IDENTITY =
+            new ReferencePoint(BigInteger.ZERO, BigInteger.ONE, BigInteger.ONE, BigInteger.ZERO);
     /** The base point B of RFC 8032: y = 4/5, x positive (even). Its encoding is 0x58 followed by 31 bytes 0x66. */
-    static final Ed25519Point BASE = decode(baseEncoding()).orElseThrow();
+    public static final ReferencePoint BASE = decode(baseEncoding()).orElseThrow();
 
     private final BigInteger x;
     private final BigInteger y;
     private final BigInteger z;
     private final BigInteger t;
 
-    private Ed25519Point(BigInteger x, BigInteger y, BigInteger z, BigInteger t) {
+    private ReferencePoint(BigInteger x, BigInteger y, BigInteger z, BigInteger t) {
         this.x = x;
         this.y = y;
         this.z = z;
@@ -65,7 +68,7 @@ final class Ed25519Point {
      * on the curve), or when x = 0 and the sign bit is set (the other non-canonical encoding). Points of any order are
      * accepted; callers check the order where it matters.
      */
-    static Optional<Ed25519Point> decode(byte[] encoded) {
+    public static Optional<ReferencePoint> decode(byte[] encoded) {
         if (encoded == null || encoded.length != 32) {
             return Optional.empty();
         }
@@ -97,11 +100,11 @@ final class Ed25519Point {
         if (root.testBit(0) != xOdd) {
             root = P.subtract(root);
         }
-        return Optional.of(new Ed25519Point(root, y, BigInteger.ONE, root.multiply(y).mod(P)));
+        return Optional.of(new ReferencePoint(root, y, BigInteger.ONE, root.multiply(y).mod(P)));
     }
 
     /** The 32-byte encoding of RFC 8032 section 5.1.2: y little-endian, with the low bit of x in the top bit. */
-    byte[] encode() {
+    public byte[] encode() {
         BigInteger zInverse = z.modInverse(P);
         BigInteger affineX = x.multiply(zInverse).mod(P);
         BigInteger affineY = y.multiply(zInverse).mod(P);
@@ -113,7 +116,7 @@ final class Ed25519Point {
     }
 
     /** This point plus another (RFC 8032 section 5.1.4, complete: any two points, including equal ones). */
-    Ed25519Point add(Ed25519Point o) {
+    public ReferencePoint add(ReferencePoint o) {
         BigInteger a = y.subtract(x).multiply(o.y.subtract(o.x)).mod(P);
         BigInteger b = y.add(x).multiply(o.y.add(o.x)).mod(P);
         BigInteger c = t.multiply(TWO_D).mod(P).multiply(o.t).mod(P);
@@ -122,12 +125,12 @@ final class Ed25519Point {
         BigInteger f = d.subtract(c);
         BigInteger g = d.add(c);
         BigInteger h = b.add(a);
-        return new Ed25519Point(e.multiply(f).mod(P), g.multiply(h).mod(P), f.multiply(g).mod(P),
+        return new ReferencePoint(e.multiply(f).mod(P), g.multiply(h).mod(P), f.multiply(g).mod(P),
                 e.multiply(h).mod(P));
     }
 
     /** Twice this point (RFC 8032 section 5.1.4, doubling). */
-    Ed25519Point twice() {
+    public ReferencePoint twice() {
         BigInteger a = x.multiply(x).mod(P);
         BigInteger b = y.multiply(y).mod(P);
         BigInteger c = z.multiply(z).shiftLeft(1).mod(P);
@@ -136,30 +139,30 @@ final class Ed25519Point {
         BigInteger e = h.subtract(sum.multiply(sum)).mod(P);
         BigInteger g = a.subtract(b);
         BigInteger f = c.add(g);
-        return new Ed25519Point(e.multiply(f).mod(P), g.multiply(h).mod(P), f.multiply(g).mod(P),
+        return new ReferencePoint(e.multiply(f).mod(P), g.multiply(h).mod(P), f.multiply(g).mod(P),
                 e.multiply(h).mod(P));
     }
 
     /** The inverse of this point: (-x, y). */
-    Ed25519Point negate() {
-        return new Ed25519Point(P.subtract(x).mod(P), y, z, P.subtract(t).mod(P));
+    public ReferencePoint negate() {
+        return new ReferencePoint(P.subtract(x).mod(P), y, z, P.subtract(t).mod(P));
     }
 
     /**
      * scalar times this point, for 0 &lt;= scalar &lt; 2^256, with a fixed 4-bit window: 64 rounds of four doublings
      * and one addition of a table entry (the identity for a zero digit). See the class comment on timing.
      */
-    Ed25519Point multiply(BigInteger scalar) {
+    public ReferencePoint multiply(BigInteger scalar) {
         if (scalar.signum() < 0 || scalar.bitLength() > 256) {
             throw new IllegalArgumentException("scalar out of range [0, 2^256)");
         }
         byte[] digits = toLittleEndian(scalar, 32);
-        Ed25519Point[] table = new Ed25519Point[16];
+        ReferencePoint[] table = new ReferencePoint[16];
         table[0] = IDENTITY;
         for (int i = 1; i < 16; i++) {
             table[i] = table[i - 1].add(this);
         }
-        Ed25519Point result = IDENTITY;
+        ReferencePoint result = IDENTITY;
         for (int nibble = 63; nibble >= 0; nibble--) {
             result = result.twice().twice().twice().twice();
             int digit = (digits[nibble / 2] >> (4 * (nibble % 2))) & 0x0f;
@@ -169,8 +172,8 @@ final class Ed25519Point {
     }
 
     /** table[digit], reading every entry so that which one was wanted does not decide which memory is touched. */
-    private static Ed25519Point lookup(Ed25519Point[] table, int digit) {
-        Ed25519Point chosen = table[0];
+    private static ReferencePoint lookup(ReferencePoint[] table, int digit) {
+        ReferencePoint chosen = table[0];
         for (int i = 1; i < table.length; i++) {
             int mask = ((i ^ digit) - 1) >> 31; // -1 when i == digit, else 0
             chosen = mask != 0 ? table[i] : chosen;
@@ -179,24 +182,24 @@ final class Ed25519Point {
     }
 
     /** 8 times this point: three doublings. */
-    Ed25519Point multiplyByCofactor() {
+    public ReferencePoint multiplyByCofactor() {
         return twice().twice().twice();
     }
 
-    boolean isIdentity() {
+    public boolean isIdentity() {
         // (X : Y : Z) with X = 0 and Y = Z, i.e. x = 0, y = 1
         return x.signum() == 0 && y.equals(z);
     }
 
     /** True for the eight points whose order divides the cofactor 8 (RFC 9381 section 5.4.5 rejects these as keys). */
-    boolean hasSmallOrder() {
+    public boolean hasSmallOrder() {
         return multiplyByCofactor().isIdentity();
     }
 
     /** Equality of the points, whatever their projective representations. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof Ed25519Point o
+        return other instanceof ReferencePoint o
                 && x.multiply(o.z).subtract(o.x.multiply(z)).mod(P).signum() == 0
                 && y.multiply(o.z).subtract(o.y.multiply(z)).mod(P).signum() == 0;
     }
@@ -212,7 +215,7 @@ final class Ed25519Point {
     }
 
     /** The unsigned little-endian integer of some bytes (RFC 8032's and RFC 9381's string_to_int). */
-    static BigInteger fromLittleEndian(byte[] bytes) {
+    public static BigInteger fromLittleEndian(byte[] bytes) {
         byte[] bigEndian = new byte[bytes.length];
         for (int i = 0; i < bytes.length; i++) {
             bigEndian[i] = bytes[bytes.length - 1 - i];
@@ -221,7 +224,7 @@ final class Ed25519Point {
     }
 
     /** value as exactly length little-endian bytes (int_to_string); value must be non-negative and fit. */
-    static byte[] toLittleEndian(BigInteger value, int length) {
+    public static byte[] toLittleEndian(BigInteger value, int length) {
         if (value.signum() < 0 || value.bitLength() > 8 * length) {
             throw new IllegalArgumentException("value does not fit in " + length + " bytes");
         }
