@@ -24,7 +24,8 @@ import org.phyle.crypto.StrictJson;
 
 /**
  * A backup of a data directory in one ZIP file: a consistent copy of the ledger ({@code VACUUM INTO}, taken while the
- * node runs), the node key, the snapshot files the copy records, and a manifest with each file's SHA-256 and the last
+ * node runs), the node key, the snapshot files the copy records, the comments' texts kept beside the ledger, and a
+ * manifest with each file's SHA-256 and the last
  * block's height, tree size and checkpoint. Unpacking checks every file against the manifest; the full verification
  * (signatures, roots, state digest) is the auditor's, before the copy is used.
  */
@@ -103,6 +104,13 @@ public final class LedgerBackup {
                     }
                 }
             }
+            Path texts = dataDir.resolve("texts");
+            if (Files.isDirectory(texts)) {
+                try (java.util.stream.Stream<Path> list = Files.list(texts)) {
+                    list.filter(f -> f.getFileName().toString().matches("[0-9a-f]{64}")).sorted()
+                            .forEach(f -> files.put("texts/" + f.getFileName(), f));
+                }
+            }
             Map<String, String> digests = new LinkedHashMap<>();
             Files.createFile(partial, ownerOnly());
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial,
@@ -111,10 +119,11 @@ public final class LedgerBackup {
                     try {
                         digests.put(f.getKey(), put(zip, f.getKey(), f.getValue()));
                     } catch (java.nio.file.NoSuchFileException gone) {
-                        if (!f.getKey().startsWith("snapshots/")) {
+                        if (!f.getKey().startsWith("snapshots/") && !f.getKey().startsWith("texts/")) {
                             throw gone;
                         }
-                        // the node replaced that snapshot meanwhile: the restored node replays from an older one
+                        // the node replaced that snapshot meanwhile (the restored node replays from an older one), or
+                        // a comment's text was erased meanwhile
                     }
                 }
                 Manifest manifest = new Manifest(society, last.height(), last.endLeaf(), last.checkpoint(),
@@ -147,6 +156,7 @@ public final class LedgerBackup {
         JsonNode manifestJson = null;
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(backup))) {
             Files.createDirectories(into.resolve("snapshots"));
+            Files.createDirectories(into.resolve("texts"));
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 String name = e.getName();
                 if (name.equals(MANIFEST)) {
@@ -154,7 +164,8 @@ public final class LedgerBackup {
                     continue;
                 }
                 if (!(name.equals(LedgerStore.FILE) || name.equals(NODE_KEY)
-                        || name.matches("snapshots/[A-Za-z0-9._-]+")) || name.contains("..") || found.containsKey(name)) {
+                        || name.matches("snapshots/[A-Za-z0-9._-]+") || name.matches("texts/[0-9a-f]{64}"))
+                        || name.contains("..") || found.containsKey(name)) {
                     throw new StorageException("the backup holds an unexpected file '" + name + "'");
                 }
                 Path target = into.resolve(name);
