@@ -95,7 +95,7 @@ final class CanonCommand {
             for (JsonNode t : page.get("texts")) {
                 System.out.printf("#%-4d %-7s %3d/%d %s  %s — %s%s%n", t.get("number").asInt(), t.get("kind").asText(),
                         t.get("endorsements").asInt(), needed, t.get("id").asText(), t.get("title").asText(),
-                        t.at("/author/name").asText(), t.has("proposalState") ? " [proposal " + t.get("proposalState")
+                        writer(t), t.has("proposalState") ? " [proposal " + t.get("proposalState")
                                 .asText() + "]" : "");
             }
             for (JsonNode a : page.get("attestations")) {
@@ -127,7 +127,7 @@ final class CanonCommand {
                 return 0;
             }
             System.out.println(t.get("title").asText() + " (" + t.get("kind").asText()
-                    + (t.has("target") ? " for " + t.get("target").asText() : "") + ") by " + t.at("/author/name").asText()
+                    + (t.has("target") ? " for " + t.get("target").asText() : "") + ") by " + writer(t)
                     + ", " + Instant.ofEpochMilli(t.get("publishedAt").asLong()));
             System.out.println();
             System.out.println(t.get("text").asText());
@@ -141,5 +141,15 @@ final class CanonCommand {
             }
             return 0;
         }
+    }
+
+    /** Who wrote a text: the person's name, or for a key nobody registered its standing and did:key. */
+    static String writer(JsonNode t) {
+        JsonNode author = t.path("author");
+        String standing = t.path("standing").asText("citizen");
+        if (author.isMissingNode() || author.isNull()) {
+            return "an " + standing + " (" + t.path("authorKey").asText() + ")";
+        }
+        return author.path("name").asText() + (standing.equals("citizen") ? "" : " (" + standing + ")");
     }
 }
