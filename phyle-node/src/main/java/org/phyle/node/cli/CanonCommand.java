@@ -148,7 +148,7 @@ final class CanonCommand {
         JsonNode author = t.path("author");
         String standing = t.path("standing").asText("citizen");
         if (author.isMissingNode() || author.isNull()) {
-            return "an " + standing + " (" + t.path("authorKey").asText() + ")";
+            return t.path("authorKey").asText() + " (" + standing + ")";
         }
         return author.path("name").asText() + (standing.equals("citizen") ? "" : " (" + standing + ")");
     }
