@@ -26,6 +26,7 @@ public final class Catalog {
                 new NotaryMechanism(),
                 new CitizenshipMechanism(),
                 new SortitionMechanism(),
+                new org.phyle.core.economy.EconomyMechanism(),
                 new GovernanceMechanism(),
                 new CharterMechanism(),
                 new CanonMechanism(),

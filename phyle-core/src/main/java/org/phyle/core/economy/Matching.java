@@ -1,0 +1,258 @@
+package org.phyle.core.economy;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Quadratic funding, in exact integer arithmetic. Each project's counted contributions are one amount per person
+ * (a person's contributions to a project summed): c_ip, in minor units.
+ *
+ * <p><b>Square roots.</b> Every square root is taken in a domain scaled by 2^20: q_ip = floor(sqrt(c_ip * 2^20)), that
+ * is sqrt(c_ip) to 1/1024 of a minor unit's root, rounded down. A project's raw match, in the same scaled domain, is
+ * R_p = max(0, (sum_i q_ip)^2 - 2^20 * sum_i c_ip), which is 2^20 times M_p = (sum_i sqrt(c_ip))^2 - sum_i c_ip,
+ * rounded down (a floor of a root is never above the root, so R_p never exceeds the true value; a project with one
+ * contributor gets exactly 0, since q^2 <= 2^20 c).
+ *
+ * <p><b>Pairwise mode.</b> R_p = sum over pairs i < j of contributors to p of floor(2 q_ip q_jp * K / (K + W_ij)), with
+ * K = k * 2^20 and W_ij = sum over all projects of q_ip q_jp (2^20 times M_ij = sum_p sqrt(c_ip c_jp)): each pair's
+ * term damped by k / (k + M_ij), each term rounded down. (A pair whose W_ij would exceed 2^63 is damped as if
+ * W_ij were 2^63 - 1.)
+ *
+ * <p><b>Allocation.</b> With pool P and cap C = floor(P * capBp / 10000): if sum_p R_p <= P * 2^20 every project gets
+ * floor(R_p / 2^20); otherwise floor(R_p * P / sum R) (scaled down to the pool). Any project above C is held at C and
+ * the rest of the pool, P - C * (number capped), is shared again among the others in the same way, repeatedly, until
+ * none is above C. Whatever the floors and the cap leave is the remainder: it stays in the pool.
+ */
+public final class Matching {
+    private Matching() {
+    }
+
+    public static final int SCALE_BITS = 20;
+    private static final BigInteger TWO = BigInteger.TWO;
+
+    public enum Mode {
+        STANDARD("standard"),
+        PAIRWISE("pairwise");
+
+        private final String json;
+
+        Mode(String json) {
+            this.json = json;
+        }
+
+        public String json() {
+            return json;
+        }
+    }
+
+    /** One project's counted contributions: person ids and their summed amounts, in any order (ids distinct). */
+    public record Contributions(int[] persons, long[] amounts) {
+        public Contributions {
+            if (persons.length != amounts.length) {
+                throw new IllegalArgumentException("persons and amounts differ in length");
+            }
+        }
+    }
+
+    /** The outcome: each project's raw match (M_p, rounded down), its match after scaling and the cap, the remainder. */
+    public record Result(long[] raw, long[] matches, long distributed, long remainder, boolean saturated,
+                         int capped) {
+    }
+
+    /** q = floor(sqrt(c * 2^20)), exactly. */
+    public static long scaledRoot(long c) {
+        if (c < 0) {
+            throw new IllegalArgumentException("negative contribution");
+        }
+        if (c < (1L << (62 - SCALE_BITS))) {
+            return Money.isqrt(c << SCALE_BITS);
+        }
+        return BigInteger.valueOf(c).shiftLeft(SCALE_BITS).sqrt().longValueExact();
+    }
+
+    /** The raw matches R_p (scaled by 2^20) in the standard mode. */
+    public static BigInteger[] standardRaw(List<Contributions> projects) {
+        BigInteger[] raw = new BigInteger[projects.size()];
+        for (int p = 0; p < raw.length; p++) {
+            Contributions c = projects.get(p);
+            if (c.persons().length < 2) {
+                raw[p] = BigInteger.ZERO;
+                continue;
+            }
+            Acc roots = new Acc();
+            Acc sum = new Acc();
+            for (long a : c.amounts()) {
+                roots.add(scaledRoot(a));
+                sum.add(a);
+            }
+            BigInteger s = roots.value();
+            BigInteger r = s.multiply(s).subtract(sum.value().shiftLeft(SCALE_BITS));
+            raw[p] = r.signum() > 0 ? r : BigInteger.ZERO;
+        }
+        return raw;
+    }
+
+    /** The raw matches R_p (scaled by 2^20) in the pairwise mode with damping constant k (minor units, > 0). */
+    public static BigInteger[] pairwiseRaw(List<Contributions> projects, long k) {
+        if (k <= 0) {
+            throw new IllegalArgumentException("k must be positive");
+        }
+        long[][] roots = new long[projects.size()][];
+        for (int p = 0; p < roots.length; p++) {
+            long[] a = projects.get(p).amounts();
+            roots[p] = new long[a.length];
+            for (int i = 0; i < a.length; i++) {
+                roots[p][i] = scaledRoot(a[i]);
+            }
+        }
+        // W_ij over all projects; pairs keyed by (smaller person id, larger person id)
+        Map<Long, long[]> overlap = new HashMap<>();
+        for (int p = 0; p < roots.length; p++) {
+            int[] who = projects.get(p).persons();
+            long[] q = roots[p];
+            for (int i = 0; i < who.length; i++) {
+                for (int j = i + 1; j < who.length; j++) {
+                    long[] w = overlap.computeIfAbsent(pairKey(who[i], who[j]), x -> new long[1]);
+                    w[0] = saturatingAdd(w[0], saturatingMul(q[i], q[j]));
+                }
+            }
+        }
+        BigInteger bigK = BigInteger.valueOf(k).shiftLeft(SCALE_BITS);
+        boolean kFits = k < (1L << (62 - SCALE_BITS));
+        long scaledK = kFits ? k << SCALE_BITS : 0;
+        BigInteger[] raw = new BigInteger[projects.size()];
+        for (int p = 0; p < roots.length; p++) {
+            int[] who = projects.get(p).persons();
+            long[] q = roots[p];
+            Acc acc = new Acc();
+            for (int i = 0; i < who.length; i++) {
+                for (int j = i + 1; j < who.length; j++) {
+                    long w = overlap.get(pairKey(who[i], who[j]))[0];
+                    acc.add(dampedTerm(q[i], q[j], w, kFits, scaledK, bigK));
+                }
+            }
+            raw[p] = acc.value();
+        }
+        return raw;
+    }
+
+    /** floor(2 qi qj K / (K + w)), exactly. */
+    private static BigInteger dampedTerm(long qi, long qj, long w, boolean kFits, long scaledK, BigInteger bigK) {
+        if (kFits && Math.multiplyHigh(qi, qj) == 0) {
+            long prod = qi * qj;
+            long den = scaledK + w;
+            if (prod >= 0 && prod < (1L << 62) && den > 0 && Math.multiplyHigh(prod << 1, scaledK) == 0
+                    && (prod << 1) * scaledK >= 0) {
+                return BigInteger.valueOf(((prod << 1) * scaledK) / den);
+            }
+        }
+        BigInteger num = BigInteger.valueOf(qi).multiply(BigInteger.valueOf(qj)).multiply(TWO).multiply(bigK);
+        return num.divide(bigK.add(BigInteger.valueOf(w)));
+    }
+
+    /**
+     * Shares the pool among the raw matches (scaled by 2^20): scaled down to the pool if they exceed it, each held at
+     * the cap, the cap's excess shared again among the others until none exceeds it; the rest is the remainder.
+     */
+    public static Result allocate(BigInteger[] raw, long pool, long capBp) {
+        int n = raw.length;
+        long cap = Money.mulDiv(pool, capBp, 10_000);
+        long[] rawOut = new long[n];
+        Integer[] order = new Integer[n];
+        for (int p = 0; p < n; p++) {
+            order[p] = p;
+            BigInteger m = raw[p].shiftRight(SCALE_BITS);
+            rawOut[p] = m.bitLength() < 63 ? m.longValue() : Long.MAX_VALUE;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int c = raw[b].compareTo(raw[a]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        BigInteger[] suffix = new BigInteger[n + 1];
+        suffix[n] = BigInteger.ZERO;
+        for (int i = n - 1; i >= 0; i--) {
+            suffix[i] = suffix[i + 1].add(raw[order[i]]);
+        }
+        boolean saturated = suffix[0].compareTo(BigInteger.valueOf(pool).shiftLeft(SCALE_BITS)) > 0;
+        long[] matches = new long[n];
+        int k = 0;
+        while (true) {
+            long budget = pool - cap * k;
+            if (k == n || share(raw[order[k]], suffix[k], budget) <= cap) {
+                break;
+            }
+            k++;
+        }
+        long budget = pool - cap * k;
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            int p = order[i];
+            matches[p] = i < k ? cap : share(raw[p], suffix[k], budget);
+            total += matches[p];
+        }
+        return new Result(rawOut, matches, total, pool - total, saturated, k);
+    }
+
+    /** A project's share of a budget: its raw match if all of them fit, else in proportion, rounded down. */
+    private static long share(BigInteger raw, BigInteger sumRaw, long budget) {
+        BigInteger b = BigInteger.valueOf(budget);
+        if (sumRaw.compareTo(b.shiftLeft(SCALE_BITS)) <= 0) {
+            return raw.shiftRight(SCALE_BITS).longValueExact();
+        }
+        return raw.multiply(b).divide(sumRaw).longValueExact();
+    }
+
+    /** The standard or pairwise matching of a round's projects, allocated from the pool. */
+    public static Result match(List<Contributions> projects, Mode mode, long pairwiseK, long pool, long capBp) {
+        BigInteger[] raw = mode == Mode.STANDARD ? standardRaw(projects) : pairwiseRaw(projects, pairwiseK);
+        return allocate(raw, pool, capBp);
+    }
+
+    private static long pairKey(int a, int b) {
+        int lo = Math.min(a, b);
+        int hi = Math.max(a, b);
+        return ((long) lo << 32) | (hi & 0xffffffffL);
+    }
+
+    private static long saturatingAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+
+    private static long saturatingMul(long a, long b) {
+        long hi = Math.multiplyHigh(a, b);
+        long lo = a * b;
+        return hi != 0 || lo < 0 ? Long.MAX_VALUE : lo;
+    }
+
+    /** An exact sum of non-negative terms: a long until it would overflow, then a BigInteger. */
+    private static final class Acc {
+        private long small;
+        private BigInteger big = BigInteger.ZERO;
+
+        void add(long v) {
+            long r = small + v;
+            if (((small ^ r) & (v ^ r)) < 0) {
+                big = big.add(BigInteger.valueOf(small)).add(BigInteger.valueOf(v));
+                small = 0;
+            } else {
+                small = r;
+            }
+        }
+
+        void add(BigInteger v) {
+            if (v.bitLength() < 63) {
+                add(v.longValue());
+            } else {
+                big = big.add(v);
+            }
+        }
+
+        BigInteger value() {
+            return big.add(BigInteger.valueOf(small));
+        }
+    }
+}
