@@ -18,8 +18,7 @@ import java.util.Map;
  *
  * <p><b>Pairwise mode.</b> R_p = sum over pairs i < j of contributors to p of floor(2 q_ip q_jp * K / (K + W_ij)), with
  * K = k * 2^20 and W_ij = sum over all projects of q_ip q_jp (2^20 times M_ij = sum_p sqrt(c_ip c_jp)): each pair's
- * term damped by k / (k + M_ij), each term rounded down. (A pair whose W_ij would exceed 2^63 is damped as if
- * W_ij were 2^63 - 1.)
+ * term damped by k / (k + M_ij), each term rounded down (exactly: 128-bit or wider where a long would overflow).
  *
  * <p><b>Allocation.</b> With pool P and cap C = floor(P * capBp / 10000): if sum_p R_p <= P * 2^20 every project gets
  * floor(R_p / 2^20); otherwise floor(R_p * P / sum R) (scaled down to the pool). Any project above C is held at C and
@@ -109,14 +108,20 @@ public final class Matching {
             }
         }
         // W_ij over all projects; pairs keyed by (smaller person id, larger person id)
-        Map<Long, long[]> overlap = new HashMap<>();
+        Map<Long, Acc> overlap = new HashMap<>();
         for (int p = 0; p < roots.length; p++) {
             int[] who = projects.get(p).persons();
             long[] q = roots[p];
             for (int i = 0; i < who.length; i++) {
                 for (int j = i + 1; j < who.length; j++) {
-                    long[] w = overlap.computeIfAbsent(pairKey(who[i], who[j]), x -> new long[1]);
-                    w[0] = saturatingAdd(w[0], saturatingMul(q[i], q[j]));
+                    Acc w = overlap.computeIfAbsent(pairKey(who[i], who[j]), x -> new Acc());
+                    long hi = Math.multiplyHigh(q[i], q[j]);
+                    long lo = q[i] * q[j];
+                    if (hi == 0 && lo >= 0) {
+                        w.add(lo);
+                    } else {
+                        w.add(BigInteger.valueOf(q[i]).multiply(BigInteger.valueOf(q[j])));
+                    }
                 }
             }
         }
@@ -130,7 +135,7 @@ public final class Matching {
             Acc acc = new Acc();
             for (int i = 0; i < who.length; i++) {
                 for (int j = i + 1; j < who.length; j++) {
-                    long w = overlap.get(pairKey(who[i], who[j]))[0];
+                    Acc w = overlap.get(pairKey(who[i], who[j]));
                     acc.add(dampedTerm(q[i], q[j], w, kFits, scaledK, bigK));
                 }
             }
@@ -140,17 +145,18 @@ public final class Matching {
     }
 
     /** floor(2 qi qj K / (K + w)), exactly. */
-    private static BigInteger dampedTerm(long qi, long qj, long w, boolean kFits, long scaledK, BigInteger bigK) {
-        if (kFits && Math.multiplyHigh(qi, qj) == 0) {
+    private static BigInteger dampedTerm(long qi, long qj, Acc overlap, boolean kFits, long scaledK,
+                                         BigInteger bigK) {
+        if (kFits && overlap.isSmall() && Math.multiplyHigh(qi, qj) == 0) {
             long prod = qi * qj;
-            long den = scaledK + w;
+            long den = scaledK + overlap.small;
             if (prod >= 0 && prod < (1L << 62) && den > 0 && Math.multiplyHigh(prod << 1, scaledK) == 0
                     && (prod << 1) * scaledK >= 0) {
                 return BigInteger.valueOf(((prod << 1) * scaledK) / den);
             }
         }
         BigInteger num = BigInteger.valueOf(qi).multiply(BigInteger.valueOf(qj)).multiply(TWO).multiply(bigK);
-        return num.divide(bigK.add(BigInteger.valueOf(w)));
+        return num.divide(bigK.add(overlap.value()));
     }
 
     /**
@@ -217,17 +223,6 @@ public final class Matching {
         return ((long) lo << 32) | (hi & 0xffffffffL);
     }
 
-    private static long saturatingAdd(long a, long b) {
-        long r = a + b;
-        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
-    }
-
-    private static long saturatingMul(long a, long b) {
-        long hi = Math.multiplyHigh(a, b);
-        long lo = a * b;
-        return hi != 0 || lo < 0 ? Long.MAX_VALUE : lo;
-    }
-
     /** An exact sum of non-negative terms: a long until it would overflow, then a BigInteger. */
     private static final class Acc {
         private long small;
@@ -249,6 +244,10 @@ public final class Matching {
             } else {
                 big = big.add(v);
             }
+        }
+
+        boolean isSmall() {
+            return big.signum() == 0;
         }
 
         BigInteger value() {
