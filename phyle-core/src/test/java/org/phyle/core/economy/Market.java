@@ -112,6 +112,25 @@ public final class Market extends TestSociety {
         assertThat(p.state()).isEqualTo(Proposal.State.EXECUTED);
     }
 
+    /** The founder appoints these citizens stewards. */
+    public void appointStewards(int... indexes) {
+        List<Hash> ids = new ArrayList<>();
+        for (int i : indexes) {
+            ids.add(person(i).id());
+        }
+        ok(founder, new org.phyle.core.authority.CharterTx.Amend("stewards",
+                new org.phyle.core.authority.CharterActions.Stewards(ids, List.of())));
+    }
+
+    /** A round opened by a passed proposal; returns its number. */
+    public int round(long pool, int applicationHours, int contributionHours, EconomyActions.Approval approval,
+                     Matching.Mode mode, int capBp, long k) {
+        Proposal p = pass("qf-round", new EconomyActions.FundingRound("Round", pool, applicationHours,
+                contributionHours, approval, mode, capBp, k));
+        assertThat(p.state()).isEqualTo(Proposal.State.EXECUTED);
+        return economy().rounds().size() - 1;
+    }
+
     /** Asserts that every unit of money is where the books say, at the current time. */
     public void assertConserved() {
         assertThat(economy().accounted(now)).as("money is conserved").isEqualTo(economy().supply());
