@@ -23,6 +23,9 @@ import org.phyle.core.citizenship.ChallengeCase;
 import org.phyle.core.citizenship.CitizenshipTx;
 import org.phyle.core.citizenship.KeyProof;
 import org.phyle.core.citizenship.Person;
+import org.phyle.core.economy.EconomyActions;
+import org.phyle.core.economy.EconomyTx;
+import org.phyle.core.economy.Matching;
 import org.phyle.core.governance.Ballot;
 import org.phyle.core.governance.GovernanceTx;
 import org.phyle.core.governance.Proposal;
@@ -75,7 +78,7 @@ class RefusalPropertyTest {
         }
         assertThat(codes.keySet()).as(codes.toString()).hasSizeGreaterThan(30);
         for (String prefix : List.of("NOT_A_CITIZEN", "UNKNOWN_PROPOSAL", "UNKNOWN_DRAW", "NOT_FOUNDER",
-                "UNKNOWN_TEXT", "NOT_VETOABLE", "NOT_ON_COUNCIL", "NO_PANEL", "NOT_IN_THIS_STAGE", "TX_REPLAYED")) {
+                "UNKNOWN_TEXT", "NOT_VETOABLE", "NOT_ON_COUNCIL", "NO_PANEL", "NOT_IN_THIS_STAGE", "TX_REPLAYED", "INSUFFICIENT_FUNDS", "UNKNOWN_CAMPAIGN")) {
             assertThat(codes).as(prefix).containsKey(prefix);
         }
     }
@@ -288,8 +291,15 @@ class RefusalPropertyTest {
         }
 
         private GovernanceTx.Propose propose() {
-            return switch (rnd.nextInt(7)) {
+            return switch (rnd.nextInt(10)) {
                 case 0 -> GovernanceTx.Propose.signal("A signal", "Say so.");
+                case 7 -> economic("treasury-spend", new EconomyActions.TreasurySpend(someone().verifyingKey().did(),
+                        money(), "grants", "a grant"));
+                case 8 -> economic("issue", new EconomyActions.Issue(money(), "new money"));
+                case 9 -> economic("qf-round", new EconomyActions.FundingRound("Round", money(), 1 + rnd.nextInt(3),
+                        1 + rnd.nextInt(3), rnd.nextBoolean() ? EconomyActions.Approval.STEWARDS
+                        : EconomyActions.Approval.VOTE, rnd.nextBoolean() ? Matching.Mode.STANDARD
+                        : Matching.Mode.PAIRWISE, 1 + rnd.nextInt(10_000), 1 + rnd.nextInt(1_000_000)));
                 case 1 -> new GovernanceTx.Propose("Quorum", "", "rules", "parameter",
                         new Amendments.ParameterChange(Map.of("governance.quorumBp", "" + rnd.nextInt(12_000))),
                         Method.YES_NO, List.of(), 1, 0, false, Threshold.named("majority"), Optional.empty());
@@ -311,9 +321,31 @@ class RefusalPropertyTest {
             };
         }
 
+        private GovernanceTx.Propose economic(String kind, org.phyle.core.proposals.ProposalAction action) {
+            return new GovernanceTx.Propose("Money", "", "economy", kind, action, Method.YES_NO, List.of(), 1, 0,
+                    false, Threshold.named("majority"), Optional.empty());
+        }
+
+        /** An amount of money: mostly a few units, sometimes none, negative or more than anyone has. */
+        private long money() {
+            return switch (rnd.nextInt(10)) {
+                case 0 -> -rnd.nextInt(3);
+                case 1 -> 1_000_000_000_000_000L;
+                default -> 1 + rnd.nextInt(5_000_000);
+            };
+        }
+
+        private SigningKey someone() {
+            return people.get(rnd.nextInt(people.size()));
+        }
+
+        private int number() {
+            return rnd.nextInt(3);
+        }
+
         TxBody body(SigningKey signer) {
             Proposal open = openProposal();
-            return switch (rnd.nextInt(34)) {
+            return switch (rnd.nextInt(41)) {
                 case 0 -> new NotaryRecord(junk(), "minutes", Optional.empty());
                 case 1, 2 -> {
                     SigningKey k = rnd.nextBoolean() ? newcomer() : signer;
@@ -374,6 +406,16 @@ class RefusalPropertyTest {
                 case 32 -> rnd.nextInt(5) == 0 ? new CharterTx.Retire()
                         : new CharterTx.CouncilAct(rnd.nextBoolean() ? Offices.Act.APPOINT_STEWARD
                         : Offices.Act.DISMISS_STEWARD, person());
+                case 33, 34 -> rnd.nextInt(4) == 0 ? EconomyTx.Transfer.toTreasury(money(), "fee", rnd.nextBoolean())
+                        : new EconomyTx.Transfer(someone().verifyingKey().did(), money(), "", false);
+                case 35 -> new EconomyTx.Lock(money(), Optional.empty(), now + rnd.nextInt(3) * HOUR);
+                case 36 -> rnd.nextBoolean() ? new EconomyTx.Apply(number(), "A project", someone().verifyingKey(),
+                        "") : new EconomyTx.Approve(number(), number());
+                case 37 -> rnd.nextInt(4) == 0 ? new EconomyTx.Payout(number())
+                        : new EconomyTx.Contribute(number(), number(), money());
+                case 38 -> rnd.nextBoolean() ? new EconomyTx.Campaign("Land", "A field.", "PT", money(),
+                        now + rnd.nextInt(3) * HOUR, someone().verifyingKey()) : new EconomyTx.Pledge(number(), money());
+                case 39 -> new GovernanceTx.PanelVote(open == null ? proposal() : open.id(), ballot(open));
                 default -> new SortitionTx.Prove(draw(), new byte[80]);
             };
         }
