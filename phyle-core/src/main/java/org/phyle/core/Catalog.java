@@ -26,8 +26,8 @@ public final class Catalog {
                 new NotaryMechanism(),
                 new CitizenshipMechanism(),
                 new SortitionMechanism(),
-                new org.phyle.core.economy.EconomyMechanism(),
                 new GovernanceMechanism(),
+                new org.phyle.core.economy.EconomyMechanism(),
                 new CharterMechanism(),
                 new CanonMechanism(),
                 new AuthorityMechanism()));
