@@ -47,6 +47,13 @@ public final class EconomyActions {
             reads.view(Economy.class).checkIssuance(amount, reads.lastBlockTime(), reads.parameters());
         }
 
+        /** At execution the cap is that of the year the issuance is carried out in. */
+        @Override
+        public void checkExecution(org.phyle.core.proposals.Execution execution, Reads reads) {
+            Money.positive(amount);
+            reads.view(Economy.class).checkIssuance(amount, execution.time(), reads.parameters());
+        }
+
         static Issue read(Fields f) {
             Issue i = new Issue(EconomyTx.amount(f, "amount"), f.line("purpose", 1, 200));
             f.end();

@@ -107,21 +107,14 @@ public final class Matching {
                 roots[p][i] = scaledRoot(a[i]);
             }
         }
-        // W_ij over all projects; pairs keyed by (smaller person id, larger person id)
-        Map<Long, Acc> overlap = new HashMap<>();
+        // W_ij over all projects, for each pair of people who gave to a project together
+        PairSums overlap = new PairSums(pairs(projects));
         for (int p = 0; p < roots.length; p++) {
             int[] who = projects.get(p).persons();
             long[] q = roots[p];
             for (int i = 0; i < who.length; i++) {
                 for (int j = i + 1; j < who.length; j++) {
-                    Acc w = overlap.computeIfAbsent(pairKey(who[i], who[j]), x -> new Acc());
-                    long hi = Math.multiplyHigh(q[i], q[j]);
-                    long lo = q[i] * q[j];
-                    if (hi == 0 && lo >= 0) {
-                        w.add(lo);
-                    } else {
-                        w.add(BigInteger.valueOf(q[i]).multiply(BigInteger.valueOf(q[j])));
-                    }
+                    overlap.add(pairKey(who[i], who[j]), q[i], q[j]);
                 }
             }
         }
@@ -135,8 +128,14 @@ public final class Matching {
             Acc acc = new Acc();
             for (int i = 0; i < who.length; i++) {
                 for (int j = i + 1; j < who.length; j++) {
-                    Acc w = overlap.get(pairKey(who[i], who[j]));
-                    acc.add(dampedTerm(q[i], q[j], w, kFits, scaledK, bigK));
+                    long key = pairKey(who[i], who[j]);
+                    long w = overlap.small(key);
+                    long term = w < 0 || !kFits ? -1 : dampedTermFast(q[i], q[j], w, scaledK);
+                    if (term >= 0) {
+                        acc.add(term);
+                    } else {
+                        acc.add(dampedTerm(q[i], q[j], overlap.value(key), bigK));
+                    }
                 }
             }
             raw[p] = acc.value();
@@ -144,19 +143,38 @@ public final class Matching {
         return raw;
     }
 
-    /** floor(2 qi qj K / (K + w)), exactly. */
-    private static BigInteger dampedTerm(long qi, long qj, Acc overlap, boolean kFits, long scaledK,
-                                         BigInteger bigK) {
-        if (kFits && overlap.isSmall() && Math.multiplyHigh(qi, qj) == 0) {
-            long prod = qi * qj;
-            long den = scaledK + overlap.small;
-            if (prod >= 0 && prod < (1L << 62) && den > 0 && Math.multiplyHigh(prod << 1, scaledK) == 0
-                    && (prod << 1) * scaledK >= 0) {
-                return BigInteger.valueOf(((prod << 1) * scaledK) / den);
-            }
+    /** How many pairs of contributors the projects have (an upper bound on distinct pairs). */
+    private static long pairs(List<Contributions> projects) {
+        long n = 0;
+        for (Contributions c : projects) {
+            long m = c.persons().length;
+            n += m * (m - 1) / 2;
         }
+        return n;
+    }
+
+    /** floor(2 qi qj K / (K + w)) in longs, or -1 if an intermediate would not fit. */
+    private static long dampedTermFast(long qi, long qj, long w, long scaledK) {
+        if (Math.multiplyHigh(qi, qj) != 0) {
+            return -1;
+        }
+        long prod = qi * qj;
+        if (prod < 0 || prod >= (1L << 62)) {
+            return -1;
+        }
+        long twice = prod << 1;
+        long den = scaledK + w;
+        if (den <= 0 || Math.multiplyHigh(twice, scaledK) != 0) {
+            return -1;
+        }
+        long num = twice * scaledK;
+        return num < 0 ? -1 : num / den;
+    }
+
+    /** floor(2 qi qj K / (K + w)), exactly, in big integers. */
+    private static BigInteger dampedTerm(long qi, long qj, BigInteger w, BigInteger bigK) {
         BigInteger num = BigInteger.valueOf(qi).multiply(BigInteger.valueOf(qj)).multiply(TWO).multiply(bigK);
-        return num.divide(bigK.add(overlap.value()));
+        return num.divide(bigK.add(w));
     }
 
     /**
@@ -221,6 +239,68 @@ public final class Matching {
         int lo = Math.min(a, b);
         int hi = Math.max(a, b);
         return ((long) lo << 32) | (hi & 0xffffffffL);
+    }
+
+    /**
+     * Sums per pair of people (key: two person ids), in an open-addressing table of longs; a sum that would overflow a
+     * long moves to a side table of big integers. Lookup order never matters: only sums are read.
+     */
+    private static final class PairSums {
+        private final long[] keys;
+        private final long[] sums;
+        private final int mask;
+        private final Map<Long, BigInteger> big = new HashMap<>();
+
+        PairSums(long expected) {
+            int capacity = Integer.highestOneBit((int) Math.min(1L << 30, Math.max(16, expected * 2)) - 1) << 1;
+            keys = new long[capacity];
+            sums = new long[capacity];
+            mask = capacity - 1;
+            Arrays.fill(keys, -1L);
+        }
+
+        private int slot(long key) {
+            int i = (int) (mix(key) & mask);
+            while (keys[i] != -1L && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+
+        void add(long key, long qi, long qj) {
+            int i = slot(key);
+            keys[i] = key;
+            long hi = Math.multiplyHigh(qi, qj);
+            long prod = qi * qj;
+            if (sums[i] >= 0 && hi == 0 && prod >= 0) {
+                long r = sums[i] + prod;
+                if (r >= 0) {
+                    sums[i] = r;
+                    return;
+                }
+            }
+            BigInteger before = sums[i] >= 0 ? BigInteger.valueOf(sums[i]) : big.get(key);
+            big.put(key, before.add(BigInteger.valueOf(qi).multiply(BigInteger.valueOf(qj))));
+            sums[i] = -1; // the sum lives in the side table now
+        }
+
+        /** The pair's sum if it fits a long, else -1. */
+        long small(long key) {
+            return sums[slot(key)];
+        }
+
+        BigInteger value(long key) {
+            long s = small(key);
+            return s >= 0 ? BigInteger.valueOf(s) : big.get(key);
+        }
+
+        private static long mix(long x) {
+            x ^= x >>> 33;
+            x *= 0xff51afd7ed558ccdL;
+            x ^= x >>> 33;
+            x *= 0xc4ceb9fe1a85ec53L;
+            return x ^ (x >>> 33);
+        }
     }
 
     /** An exact sum of non-negative terms: a long until it would overflow, then a BigInteger. */
