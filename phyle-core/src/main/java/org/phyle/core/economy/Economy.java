@@ -371,10 +371,19 @@ public final class Economy {
                 Money.add(p.total, c.amount());
                 Optional<Person> person = ctx.view(Registry.class).byCurrentKey(ctx.signer())
                         .filter(x -> x.activeCitizen(now));
+                boolean newPerson = person.isPresent() && !p.counted.containsKey(person.get().number());
+                if (newPerson && r.mode == Matching.Mode.PAIRWISE && r.pairs + p.counted.size() > ctx.parameters().get(EconomyParams.MAX_PAIRS)) {
+                    throw new Rejection(EconomyCode.PAIRWISE_LIMIT, "round #" + r.number + " has "
+                            + r.pairs + " pairs of contributors; a new contributor to project #" + p.index
+                            + " would add " + p.counted.size());
+                }
                 debit(signer, c.amount(), now);
                 r.escrow += c.amount();
                 p.total += c.amount();
                 if (person.isPresent()) {
+                    if (newPerson) {
+                        r.pairs += p.counted.size();
+                    }
                     p.counted.merge(person.get().number(), c.amount(), Long::sum);
                 } else {
                     p.uncounted += c.amount();
@@ -687,6 +696,8 @@ public final class Economy {
         boolean paid;
         long paidAt;
         Matching.Result result;
+        /** Pairs of counted contributors to the same project (derived: not in the snapshot). */
+        long pairs;
 
         Round(int number, EconomyActions.FundingRound f, long time, org.phyle.crypto.Hash proposal) {
             this(number, f.title(), f.pool(), time, time + f.applicationHours() * HOUR,
@@ -782,6 +793,11 @@ public final class Economy {
 
         public boolean paid() {
             return paid;
+        }
+
+        /** Pairs of counted contributors who gave to the same project: what the pairwise mode's work grows with. */
+        public long pairs() {
+            return pairs;
         }
 
         public long paidAt() {
@@ -1111,6 +1127,7 @@ public final class Economy {
                 p.uncounted = r.readLong();
                 p.total = r.readLong();
                 rd.projects.add(p);
+                rd.pairs += (long) c * (c - 1) / 2;
             }
             if (rd.paid) {
                 rd.result = rd.compute();

@@ -21,6 +21,8 @@ public enum EconomyCode implements RejectionCode {
     NOT_A_STEWARD(Kind.RULE, "Only the society's stewards approve projects of a round approved by its stewards."),
     APPROVAL_BY_VOTE(Kind.RULE, "The round's projects are approved by a vote (a qf-approve proposal)."),
     CONTRIBUTIONS_NOT_OPEN(Kind.RULE, "Contributions are taken only during the round's contribution window."),
+    PAIRWISE_LIMIT(Kind.RULE, "A pairwise round counts at most economy.maxPairs pairs of contributors who gave to the "
+            + "same project; it has reached that limit for new contributors."),
     ROUND_NOT_ENDED(Kind.RULE, "A round pays out after its contribution window ends."),
     ALREADY_PAID(Kind.CONFLICT, "The round was already paid out."),
     UNKNOWN_CAMPAIGN(Kind.NOT_FOUND, "No territory campaign with that number."),

@@ -28,6 +28,11 @@ public final class EconomyParams {
     public static final ParameterSpec DIVIDEND_PERIOD_DAYS = new ParameterSpec("economy.dividendPeriodDays", 30, 1,
             366, "days", "The length of a dividend period, counted from the genesis.");
 
+    public static final ParameterSpec MAX_PAIRS = new ParameterSpec("economy.maxPairs", 5_000_000, 0, 50_000_000,
+            "pairs", "The most pairs of citizens who gave to the same project a pairwise funding round counts (its "
+            + "matching's work grows with them, and its payout must fit in a block); beyond it, new contributors "
+            + "are refused.");
+
     public static final List<ParameterSpec> ALL = List.of(CURRENCY_NAME, CURRENCY_CODE, GENESIS_ALLOCATION,
-            ISSUANCE_CAP_BP, DIVIDEND_SHARE_BP, DIVIDEND_PERIOD_DAYS);
+            ISSUANCE_CAP_BP, DIVIDEND_SHARE_BP, DIVIDEND_PERIOD_DAYS, MAX_PAIRS);
 }

@@ -109,14 +109,18 @@ public final class Matching {
         }
         // W_ij over all projects, for each pair of people who gave to a project together
         PairSums overlap = new PairSums(pairs(projects));
+        int[][] slots = new int[roots.length][];
         for (int p = 0; p < roots.length; p++) {
             int[] who = projects.get(p).persons();
             long[] q = roots[p];
+            int[] s = new int[who.length * (who.length - 1) / 2];
+            int n = 0;
             for (int i = 0; i < who.length; i++) {
                 for (int j = i + 1; j < who.length; j++) {
-                    overlap.add(pairKey(who[i], who[j]), q[i], q[j]);
+                    s[n++] = overlap.add(pairKey(who[i], who[j]), q[i], q[j]);
                 }
             }
+            slots[p] = s;
         }
         BigInteger bigK = BigInteger.valueOf(k).shiftLeft(SCALE_BITS);
         boolean kFits = k < (1L << (62 - SCALE_BITS));
@@ -125,16 +129,18 @@ public final class Matching {
         for (int p = 0; p < roots.length; p++) {
             int[] who = projects.get(p).persons();
             long[] q = roots[p];
+            int[] s = slots[p];
+            int n = 0;
             Acc acc = new Acc();
             for (int i = 0; i < who.length; i++) {
                 for (int j = i + 1; j < who.length; j++) {
-                    long key = pairKey(who[i], who[j]);
-                    long w = overlap.small(key);
+                    int slot = s[n++];
+                    long w = overlap.sumAt(slot);
                     long term = w < 0 || !kFits ? -1 : dampedTermFast(q[i], q[j], w, scaledK);
                     if (term >= 0) {
                         acc.add(term);
                     } else {
-                        acc.add(dampedTerm(q[i], q[j], overlap.value(key), bigK));
+                        acc.add(dampedTerm(q[i], q[j], overlap.valueAt(slot), bigK));
                     }
                 }
             }
@@ -267,7 +273,8 @@ public final class Matching {
             return i;
         }
 
-        void add(long key, long qi, long qj) {
+        /** Adds qi * qj to the pair's sum; returns the pair's slot. */
+        int add(long key, long qi, long qj) {
             int i = slot(key);
             keys[i] = key;
             long hi = Math.multiplyHigh(qi, qj);
@@ -276,22 +283,23 @@ public final class Matching {
                 long r = sums[i] + prod;
                 if (r >= 0) {
                     sums[i] = r;
-                    return;
+                    return i;
                 }
             }
             BigInteger before = sums[i] >= 0 ? BigInteger.valueOf(sums[i]) : big.get(key);
             big.put(key, before.add(BigInteger.valueOf(qi).multiply(BigInteger.valueOf(qj))));
             sums[i] = -1; // the sum lives in the side table now
+            return i;
         }
 
-        /** The pair's sum if it fits a long, else -1. */
-        long small(long key) {
-            return sums[slot(key)];
+        /** The sum in a slot if it fits a long, else -1. */
+        long sumAt(int slot) {
+            return sums[slot];
         }
 
-        BigInteger value(long key) {
-            long s = small(key);
-            return s >= 0 ? BigInteger.valueOf(s) : big.get(key);
+        BigInteger valueAt(int slot) {
+            long s = sums[slot];
+            return s >= 0 ? BigInteger.valueOf(s) : big.get(keys[slot]);
         }
 
         private static long mix(long x) {

@@ -110,6 +110,11 @@ class CurrencyTest {
         assertThat(m.spendable(m.citizen(1))).isZero();
         // "treasury" is a recipient, never a sender: a transfer signed by anyone spends the signer's own money
         m.refused(m.founder, new EconomyTx.Transfer(m.citizen(1).verifyingKey(), 1), EconomyCode.INSUFFICIENT_FUNDS);
+        // nor can the founder spend it alone: the founder's direct amendments do not include the economy's kinds
+        assertThatThrownBy(() -> m.tx(m.founder, new org.phyle.core.authority.CharterTx.Amend("treasury-spend",
+                new EconomyActions.TreasurySpend(m.did(0), Market.UNIT, "grants", "for me"))))
+                .isInstanceOf(Rejection.class).extracting(e -> ((Rejection) e).code()).isEqualTo(TxCode.MALFORMED);
+        assertThat(m.economy().treasury()).isEqualTo(1_000 * Market.UNIT);
         // a spend of more than the treasury holds cannot even be proposed
         m.refused(m.founder, propose(new EconomyActions.TreasurySpend(m.did(1), 1_001 * Market.UNIT, "grants",
                 "too much")), EconomyCode.TREASURY_INSUFFICIENT);

@@ -91,6 +91,26 @@ class RoundTest {
     }
 
     @Test
+    void aPairwiseRoundRefusesNewContributorsBeyondItsLimitOfPairs() {
+        Market small = new Market(5, org.phyle.core.Catalog.defaultParameters().with("economy.maxPairs", 3));
+        small.grant(small.did(0), 100 * U);
+        for (int i = 1; i < 5; i++) {
+            small.ok(small.founder, new EconomyTx.Transfer(small.citizen(i).verifyingKey(), 10 * U));
+        }
+        int n = small.round(10 * U, 1, 24, EconomyActions.Approval.VOTE, Matching.Mode.PAIRWISE, 10_000, U);
+        small.ok(outsider, new EconomyTx.Apply(n, "Library", r0.verifyingKey(), ""));
+        small.pass("qf-approve", new EconomyActions.ApproveProject(n, 0));
+        small.at(Math.max(small.now, small.economy().round(n).orElseThrow().applicationsUntil()));
+        for (int i = 0; i < 3; i++) {
+            small.ok(small.citizen(i), new EconomyTx.Contribute(n, 0, U)); // 0, 1, then 3 pairs
+        }
+        assertThat(small.economy().round(n).orElseThrow().pairs()).isEqualTo(3);
+        small.refused(small.citizen(3), new EconomyTx.Contribute(n, 0, U), EconomyCode.PAIRWISE_LIMIT);
+        small.ok(small.citizen(2), new EconomyTx.Contribute(n, 0, U)); // a counted contributor may give more
+        small.assertConserved();
+    }
+
+    @Test
     void aRoundCannotTakeMoreThanTheTreasuryHolds() {
         m.refused(m.founder, new org.phyle.core.governance.GovernanceTx.Propose("P", "Because.", "economy",
                 "qf-round", new EconomyActions.FundingRound("Too big", 10_000_000 * U, 1, 1,
