@@ -346,8 +346,8 @@ function challengeItem(c, mine) {
     ' · ',
     c.outcome === 'open' ? t('challenges.deadline') + ' ' : t('challenges.resolved') + ' ',
     c.outcome === 'open' ? dateElement(c.deadline) : dateElement(c.resolvedAt || c.deadline)),
-  el('p', { class: 'tally' }, t('challenges.tally', { revoke: c.revokeVotes, dismiss: c.dismissVotes, majority,
-    size: c.jury.length })),
+  el('p', { class: 'tally' }, c.jury.length === 0 ? t('challenges.tallyUndrawn')
+    : t('challenges.tally', { revoke: c.revokeVotes, dismiss: c.dismissVotes, majority, size: c.jury.length })),
   c.jury.length === 0 && c.juryDraw != null ? el('p', { class: 'hint jury-drawing' },
     t('challenges.juryDrawing'), ' ', el('a', { href: 'draws#draw=' + c.juryDraw,
       text: t('challenges.juryDraw', { n: c.juryDraw }) })) : null,

@@ -102,10 +102,12 @@ export function restoreForm(onDone, { replacing = null } = {}) {
   const n = ++uid;
   const file = el('input', { type: 'file', accept: '.json,application/json', required: true });
   const pass = el('input', { type: 'password', autocomplete: 'current-password', required: true });
-  const region = el('div', { class: 'feedback', role: 'status', id: 'restore-key-feedback', hidden: true });
+  // "my identity" may show both this form (no key yet) and the one that replaces a key: ids stay unique
+  const prefix = replacing ? 'replace' : 'restore';
+  const region = el('div', { class: 'feedback', role: 'status', id: prefix + '-key-feedback', hidden: true });
   const button = el('button', { type: 'submit', class: 'button' + (replacing ? '' : ' primary'),
     text: t('key.restore') });
-  const form = el('form', { class: 'form', id: 'restore-key-form', novalidate: true },
+  const form = el('form', { class: 'form', id: prefix + '-key-form', novalidate: true },
     replacing ? el('p', { class: 'warning', text: t('key.replaceWarning') }) : null,
     field('restore-file-' + n, t('key.file'), file, t('key.fileHint')),
     field('restore-passphrase-' + n, t('key.passphrase'), pass),

@@ -5,6 +5,7 @@
 
 import governance from './messages-governance.js';
 import charter from './messages-charter.js';
+import web from './messages-web.js';
 
 const core = {
   en: {
@@ -1165,7 +1166,7 @@ const core = {
 
 /** The catalogue: the shell's and first pages' messages here, each later mechanism's pages in its own module. */
 export const messages = Object.fromEntries(Object.keys(core).map((lang) =>
-  [lang, { ...core[lang], ...governance[lang], ...charter[lang] }]));
+  [lang, { ...core[lang], ...governance[lang], ...charter[lang], ...web[lang] }]));
 
 let language = 'en';
 const STORAGE_KEY = 'phyle.language';

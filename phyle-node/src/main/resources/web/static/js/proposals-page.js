@@ -106,7 +106,7 @@ function route() {
 async function showProposal(id, { focus = false } = {}) {
   const box = $('proposal-detail');
   if (!state.proposal || state.proposal.id !== id) {
-    box.replaceChildren(el('h2', { id: 'proposal-title', text: t('loading') }));
+    box.replaceChildren(el('h1', { id: 'proposal-title', text: t('loading') }));
   }
   try {
     const p = await api.proposal(id);
@@ -124,7 +124,7 @@ async function showProposal(id, { focus = false } = {}) {
       $('proposal').focus();
     }
   } catch (e) {
-    fill(box, el('h2', { id: 'proposal-title', text: t('proposal.title') }),
+    fill(box, el('h1', { id: 'proposal-title', text: t('proposal.title') }),
       el('p', { class: 'problem', text: problemText(e) }));
   }
 }
@@ -141,7 +141,7 @@ function render(p, { previous, seat, panelPrevious, credits }) {
   fill(box,
     el('p', { class: 'eyebrow', text: '#' + formatNumber(p.number) + ' · ' + kindName(p.kind) + ' · '
       + methodName(p.method) }),
-    el('div', { class: 'person-head' }, el('h2', { id: 'proposal-title', text: p.title }),
+    el('div', { class: 'person-head' }, el('h1', { id: 'proposal-title', text: p.title }),
       el('span', { class: 'pill', id: 'proposal-state', 'data-status': 'proposal-' + p.state, text: stateName(p.state) })),
     el('p', { class: 'proposal-status', id: 'proposal-status', text: statusLine(p, now) }),
     p.terms.text ? el('div', { class: 'proposal-text', id: 'proposal-text' }, ...p.terms.text.split(/\n{2,}/)

@@ -231,6 +231,7 @@ export function startPage(titleKey) {
   document.title = t(titleKey, { name: '' }).replace(/^\s*·\s*/, '') || 'Phyle';
   setUpLanguageSwitch();
   setUpReminder();
+  setUpToTop();
   shell.refresh = async () => {
     await loadMe();
     renderShell();
@@ -285,6 +286,23 @@ function setUpLanguageSwitch() {
   select.addEventListener('change', () => {
     chooseLanguage(select.value);
     location.reload();
+  });
+}
+
+/** The "back to the top" link floats in a corner once the page is scrolled more than a screen down. */
+function setUpToTop() {
+  const link = $('to-top');
+  if (!link) {
+    return;
+  }
+  const place = () => {
+    link.dataset.floating = globalThis.scrollY > globalThis.innerHeight ? 'shown' : 'hidden';
+  };
+  globalThis.addEventListener('scroll', place, { passive: true });
+  place();
+  link.addEventListener('click', () => {
+    // focus follows the view, so that the keyboard starts again from the top too
+    setTimeout(() => $('main') && $('main').focus({ preventScroll: true }), 0);
   });
 }
 

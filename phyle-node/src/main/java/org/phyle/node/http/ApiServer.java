@@ -151,7 +151,7 @@ public final class ApiServer implements AutoCloseable {
         });
         // errors raised outside our handlers (no route, body over Jetty's limit) get problem details too
         config.routes.error(404, ctx -> {
-            if (!isProblem(ctx)) {
+            if (!isProblem(ctx) && !WebPages.notFound(ctx)) {
                 problem(ctx, new Problem(NodeCode.NOT_FOUND, "no such resource: " + ctx.method() + " " + ctx.path(),
                         ctx.path()));
             }

@@ -1,6 +1,7 @@
 package org.phyle.node.http;
 
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,30 +32,57 @@ final class WebPages {
             new Page("/draws", "draws", "/web/draws.html", "draws-page.js"),
             new Page("/ledger", "ledger", "/web/ledger.html", "ledger-page.js"));
 
+    /** The page for an unknown address outside the API: the frame, no current navigation link. */
+    static final Page NOT_FOUND = new Page(null, "notfound", "/web/notfound.html", "notfound-page.js");
+
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'self'; frame-ancestors 'none'";
 
     private WebPages() {
     }
 
+    private static byte[] notFoundHtml;
+
     static void register(JavalinConfig config) {
         String layout = new String(resource("/web/layout.html"), StandardCharsets.UTF_8);
         for (Page page : PAGES) {
             byte[] html = render(layout, page).getBytes(StandardCharsets.UTF_8);
-            config.routes.get(page.path(), ctx -> ctx
-                    .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                    .header("Referrer-Policy", "no-referrer")
-                    .header("X-Content-Type-Options", "nosniff")
-                    .header("Cache-Control", "no-cache")
-                    .contentType("text/html; charset=utf-8").result(html));
+            config.routes.get(page.path(), ctx -> html(ctx, html));
         }
+        notFoundHtml = render(layout, NOT_FOUND).getBytes(StandardCharsets.UTF_8);
+        byte[] icon = resource("/web/static/favicon.svg");
+        // browsers ask for /favicon.ico on any page, the API's JSON included
+        config.routes.get("/favicon.ico", ctx -> ctx.header("Cache-Control", "max-age=86400")
+                .contentType("image/svg+xml").result(icon));
+    }
+
+    private static void html(Context ctx, byte[] html) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-cache")
+                .contentType("text/html; charset=utf-8").result(html);
+    }
+
+    /**
+     * Answers a 404 outside the API and the static files with the web app's "no such page" (status 404 kept), and
+     * says whether it did; the API's own 404s stay problem details.
+     */
+    static boolean notFound(Context ctx) {
+        String path = ctx.path();
+        if (notFoundHtml == null || path.startsWith("/api/") || path.startsWith("/static/")
+                || !"GET".equals(ctx.method().name())) {
+            return false;
+        }
+        html(ctx.status(404), notFoundHtml);
+        return true;
     }
 
     /** The layout with the page's main content, module and id filled in. */
     static String render(String layout, Page page) {
         String main = new String(resource(page.resource()), StandardCharsets.UTF_8);
         String nav = "data-nav=\"" + page.id() + "\"";
-        if (!layout.contains(nav)) {
+        if (page.path() != null && !layout.contains(nav)) {
             throw new IllegalStateException("the layout has no navigation link " + nav);
         }
         return layout.replace("{{script}}", page.script())
