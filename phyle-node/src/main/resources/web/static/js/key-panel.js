@@ -3,7 +3,9 @@
 // download. The key itself is handled by keystore.js and never touches the DOM.
 
 import * as feedback from './feedback.js';
-import { KeyError, checkPassphrase, createIdentity, markBackedUp, restoreIdentity, saveIdentity } from './keystore.js';
+import {
+  KeyError, checkPassphrase, createIdentity, importSeed, markBackedUp, restoreIdentity, saveIdentity,
+} from './keystore.js';
 import { t } from './messages.js';
 import { code, download, el, problemText, shell, show } from './ui.js';
 
@@ -151,6 +153,73 @@ export function restoreForm(onDone, { replacing = null } = {}) {
 }
 
 /**
+ * The form that brings in a key a person already has outside the browser: a key file of `phyle keygen`, an entry of a
+ * demo's people.json, or a bare seed (hex or base64), pasted or opened from a file. The key is encrypted with a new
+ * passphrase as this app's backup and kept non-extractable (replacing the key this browser holds, if any).
+ */
+export function importForm(onDone, { replacing = null } = {}) {
+  const n = ++uid;
+  const prefix = replacing ? 'replace-import' : 'import';
+  const text = el('textarea', { rows: 3, autocomplete: 'off', spellcheck: 'false', class: 'mono-input' });
+  const file = el('input', { type: 'file', accept: '.key,.json,.txt,application/json,text/plain' });
+  const pass = el('input', { type: 'password', autocomplete: 'new-password', required: true });
+  const again = el('input', { type: 'password', autocomplete: 'new-password', required: true });
+  const region = el('div', { class: 'feedback', role: 'status', id: prefix + '-key-feedback', hidden: true });
+  const button = el('button', { type: 'submit', class: 'button', text: t('key.import') });
+  file.addEventListener('change', async () => {
+    if (file.files && file.files.length) {
+      text.value = (await file.files[0].text()).slice(0, 10000);
+      fieldError(text, null);
+    }
+  });
+  const form = el('form', { class: 'form', id: prefix + '-key-form', novalidate: true },
+    replacing ? el('p', { class: 'warning', text: t('key.replaceWarning') }) : null,
+    field(prefix + '-text-' + n, t('key.importText'), text, t('key.importTextHint')),
+    field(prefix + '-file-' + n, t('key.importFile'), file),
+    field(prefix + '-passphrase-' + n, t('key.passphrase'), pass, t('key.importPassphraseHint')),
+    field(prefix + '-passphrase-again-' + n, t('key.passphraseAgain'), again),
+    el('div', { class: 'actions' }, button),
+    region);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    for (const c of [text, pass, again]) {
+      fieldError(c, null);
+    }
+    feedback.clear(region);
+    try {
+      checkPassphrase(pass.value, again.value);
+    } catch (e) {
+      const target = e.code === 'PASSPHRASE_MISMATCH' ? again : pass;
+      fieldError(target, problemText(e));
+      target.focus();
+      return;
+    }
+    button.disabled = true;
+    feedback.pending(region, t('key.importing'));
+    try {
+      const identity = await saveIdentity(await importSeed(text.value, pass.value));
+      text.value = '';
+      pass.value = '';
+      again.value = '';
+      feedback.clear(region);
+      onDone(identity);
+    } catch (e) {
+      feedback.clear(region);
+      if (e instanceof KeyError && ['NO_KEY_TEXT', 'NOT_A_KEY', 'BACKUP_NOT_SEED', 'KEY_DID_MISMATCH']
+        .includes(e.code)) {
+        fieldError(text, problemText(e));
+        text.focus();
+      } else {
+        feedback.rejected(region, e, t('key.importFailed'));
+      }
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
+/**
  * Renders the key panel into a container: the key held, or the choice between making and restoring one.
  * `onChange(identity)` runs after a key was made or restored.
  */
@@ -176,7 +245,11 @@ export function renderKeyPanel(container, { onChange = () => {} } = {}) {
       el('section', { class: 'subcard', 'aria-labelledby': 'restore-key-title' },
         el('h3', { id: 'restore-key-title', text: t('key.restoreTitle') }),
         el('p', { class: 'intro', text: t('key.restoreIntro') }),
-        restoreForm(done))));
+        restoreForm(done)),
+      el('section', { class: 'subcard', 'aria-labelledby': 'import-key-title' },
+        el('h3', { id: 'import-key-title', text: t('key.importTitle') }),
+        el('p', { class: 'intro', text: t('key.importIntro') }),
+        importForm(done))));
   };
   render();
   globalThis.addEventListener('phyle:me', () => {

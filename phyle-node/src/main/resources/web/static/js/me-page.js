@@ -6,7 +6,7 @@ import * as api from './api.js';
 import { verifiedCharter } from './charter.js';
 import { describe, typeName } from './describe.js';
 import * as feedback from './feedback.js';
-import { fieldError, renderKeyPanel, restoreForm } from './key-panel.js';
+import { fieldError, importForm, renderKeyPanel, restoreForm } from './key-panel.js';
 import {
   KeyError, checkPassphrase, dropRotation, finishRotation, forgetIdentity, loadPendingRotation, prepareRotation,
 } from './keystore.js';
@@ -420,7 +420,10 @@ async function start() {
     // leave it for the next visit
   }
   renderKeyPanel($('key-panel'));
-  $('me-other-key-body').replaceChildren(restoreForm(() => shell.refresh(), { replacing: true }));
+  $('me-other-key-body').replaceChildren(restoreForm(() => shell.refresh(), { replacing: true }),
+    el('details', { class: 'disclosure' }, el('summary', { text: t('key.importTitle') }),
+      el('p', { class: 'intro', text: t('key.importIntro') }),
+      importForm(() => shell.refresh(), { replacing: true })));
   $('renew-form').addEventListener('submit', onRenew);
   $('rotate-form').addEventListener('submit', onRotate);
   $('guardians-search').addEventListener('submit', onSearchGuardians);

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {KeygenCommand.class, InitCommand.class, ServeCommand.class, DemoCommand.class,
                 SignCommand.class, SubmitCommand.class, ReceiptCommand.class, VerifyCommand.class,
                 NotaryCommand.class, CitizenCommand.class, ProposalCommand.class, TallyCommand.class, CharterCommand.class,
-                CanonCommand.class, SortitionCommand.class, BenchCommand.class,
+                CanonCommand.class, SortitionCommand.class, BenchCommand.class, KeyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -136,7 +136,7 @@ public final class ApiServer implements AutoCloseable {
         get(config, "/problems", this::problems);
         get(config, "/problems/{code}", this::problem);
 
-        WebPages.register(config);
+        WebPages.register(config, node);
 
         config.routes.exception(Rejection.class, (e, ctx) -> problem(ctx, Problem.of(e, ctx.path())));
         config.routes.exception(JsonProcessingException.class, (e, ctx) -> problem(ctx,

@@ -7,6 +7,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import org.phyle.node.Node;
+import org.phyle.node.demo.DemoHints;
 
 /**
  * The web app's pages. Each page is the {@code <main>} of an HTML file from the class path ({@code /web/...}) put
@@ -43,10 +46,15 @@ final class WebPages {
 
     private static byte[] notFoundHtml;
 
-    static void register(JavalinConfig config) {
+    static void register(JavalinConfig config, Node node) {
         String layout = new String(resource("/web/layout.html"), StandardCharsets.UTF_8);
+        Optional<DemoHints.Citizen> demo = DemoHints.citizen(node, node.config().dataDir());
         for (Page page : PAGES) {
-            byte[] html = render(layout, page).getBytes(StandardCharsets.UTF_8);
+            String rendered = render(layout, page);
+            if (page.id().equals("home")) {
+                rendered = demoHint(rendered, demo);
+            }
+            byte[] html = rendered.getBytes(StandardCharsets.UTF_8);
             config.routes.get(page.path(), ctx -> html(ctx, html));
         }
         notFoundHtml = render(layout, NOT_FOUND).getBytes(StandardCharsets.UTF_8);
@@ -76,6 +84,24 @@ final class WebPages {
         }
         html(ctx.status(404), notFoundHtml);
         return true;
+    }
+
+    /** The home page of a demo shows how to act as one of its citizens (a citizen's name and the export command). */
+    static String demoHint(String html, Optional<DemoHints.Citizen> demo) {
+        if (demo.isEmpty()) {
+            return html.replace("{{demoName}}", "").replace("{{demoCommand}}", "").replace("{{demoPeople}}", "");
+        }
+        DemoHints.Citizen c = demo.get();
+        return html.replace("id=\"demo-hint\" hidden", "id=\"demo-hint\"")
+                .replace("{{demoName}}", escape(c.name()))
+                .replace("{{demoCommand}}", escape(c.exportCommand()))
+                .replace("{{demoPeople}}", escape(c.people().toString()));
+    }
+
+    /** Text made safe to put in HTML content or a quoted attribute. */
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     /** The layout with the page's main content, module and id filled in. */
