@@ -7,7 +7,7 @@ import { lineChart } from './chart.js';
 import { CheckpointWatcher } from './checkpoint.js';
 import { ago, formatNumber, formatTime, t } from './messages.js';
 import {
-  $, dateElement, el, fact, parameterItems, problemText, reasonText, shell, show, startPage,
+  $, dateElement, el, fact, parameterGroups, problemText, reasonText, shell, show, startPage,
 } from './ui.js';
 
 const POLL_MS = 4000;
@@ -43,7 +43,7 @@ function renderSociety(s) {
 }
 
 function renderParameters(params) {
-  $('society-parameter-list').replaceChildren(...parameterItems(params));
+  $('society-parameter-list').replaceChildren(...parameterGroups(params));
 }
 
 // ---- citizens over time ---------------------------------------------------------------------------------------------

@@ -38,24 +38,29 @@ export function fieldError(control, text) {
 }
 
 /** The key this browser holds, and the download of its encrypted backup. */
-function keySummary(identity) {
+function keySummary(identity, compact = false) {
   const button = el('button', { type: 'button', class: 'button' + (identity.backedUp ? '' : ' primary'),
     id: 'download-backup', text: t('key.download') });
   button.addEventListener('click', async () => {
     download(identity.backupFileName(), identity.backupText());
     await markBackedUp();
   });
-  return el('div', { class: 'key-summary', 'data-did': identity.did },
+  const did = el('div', { class: 'fact' }, el('dt', { text: t('key.did') }), el('dd', {}, code(identity.did,
+    { id: 'my-did' })));
+  const backup = el('div', { class: 'fact' }, el('dt', { text: t('key.backup') }), el('dd', { id: 'backup-state',
+    'data-backed-up': String(identity.backedUp), text: identity.backedUp ? t('key.backedUp')
+      : t('key.notBackedUp') }));
+  // compact (on the join page, once the key is made): the did:key, a long identifier, waits behind "details"
+  return el('div', { class: 'key-summary' + (compact ? ' compact' : ''), 'data-did': identity.did },
     el('p', { class: 'verdict', 'data-verified': 'true' }, el('span', { class: 'mark', 'aria-hidden': 'true',
       text: '✓' }), ' ', t('key.held')),
-    el('dl', { class: 'facts' },
-      el('div', { class: 'fact' }, el('dt', { text: t('key.did') }), el('dd', {}, code(identity.did,
-        { id: 'my-did' }))),
-      el('div', { class: 'fact' }, el('dt', { text: t('key.backup') }), el('dd', { id: 'backup-state',
-        'data-backed-up': String(identity.backedUp), text: identity.backedUp ? t('key.backedUp')
-          : t('key.notBackedUp') }))),
-    el('p', { class: 'hint', text: identity.backedUp ? t('key.backupAgain') : t('key.backupNow') }),
-    el('div', { class: 'actions' }, button));
+    compact ? null : el('dl', { class: 'facts' }, did, backup),
+    compact && identity.backedUp ? null
+      : el('p', { class: 'hint', text: identity.backedUp ? t('key.backupAgain') : t('key.backupNow') }),
+    compact ? el('div', { class: 'actions backup-row' }, el('dl', { class: 'facts' }, backup), button)
+      : el('div', { class: 'actions' }, button),
+    compact ? el('details', { class: 'disclosure key-details' }, el('summary', { text: t('details') }),
+      el('dl', { class: 'facts' }, did)) : null);
 }
 
 /** The form that makes a new key. */
@@ -223,11 +228,11 @@ export function importForm(onDone, { replacing = null } = {}) {
  * Renders the key panel into a container: the key held, or the choice between making and restoring one.
  * `onChange(identity)` runs after a key was made or restored.
  */
-export function renderKeyPanel(container, { onChange = () => {} } = {}) {
+export function renderKeyPanel(container, { onChange = () => {}, fold = false } = {}) {
   const render = () => {
     const identity = shell.identity;
     if (identity) {
-      container.replaceChildren(keySummary(identity));
+      container.replaceChildren(keySummary(identity, fold));
       return;
     }
     const done = (created) => {
@@ -237,11 +242,11 @@ export function renderKeyPanel(container, { onChange = () => {} } = {}) {
       const focus = container.querySelector('#download-backup') || container;
       focus.focus();
     };
-    container.replaceChildren(el('div', { class: 'key-choices' },
-      el('section', { class: 'subcard', 'aria-labelledby': 'create-key-title' },
-        el('h3', { id: 'create-key-title', text: t('key.createTitle') }),
-        el('p', { class: 'intro', text: t('key.createIntro') }),
-        createForm(done)),
+    const create = el('section', { class: fold ? 'key-create' : 'subcard', 'aria-labelledby': 'create-key-title' },
+      el('h3', { id: 'create-key-title', text: t('key.createTitle') }),
+      fold ? null : el('p', { class: 'intro', text: t('key.createIntro') }),
+      createForm(done));
+    const others = [
       el('section', { class: 'subcard', 'aria-labelledby': 'restore-key-title' },
         el('h3', { id: 'restore-key-title', text: t('key.restoreTitle') }),
         el('p', { class: 'intro', text: t('key.restoreIntro') }),
@@ -249,7 +254,13 @@ export function renderKeyPanel(container, { onChange = () => {} } = {}) {
       el('section', { class: 'subcard', 'aria-labelledby': 'import-key-title' },
         el('h3', { id: 'import-key-title', text: t('key.importTitle') }),
         el('p', { class: 'intro', text: t('key.importIntro') }),
-        importForm(done))));
+        importForm(done))];
+    // folded (on the join page, where most people make a new key): the other two ways wait behind one line
+    container.replaceChildren(fold
+      ? el('div', { class: 'key-choices folded' }, create,
+        el('details', { class: 'disclosure', id: 'key-have-one' }, el('summary', { text: t('key.haveOne') }),
+          el('div', { class: 'key-choices' }, ...others)))
+      : el('div', { class: 'key-choices' }, create, ...others));
   };
   render();
   globalThis.addEventListener('phyle:me', () => {

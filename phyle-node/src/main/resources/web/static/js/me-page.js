@@ -14,7 +14,7 @@ import { formatNumber, t } from './messages.js';
 import * as names from './names.js';
 import { keyProof, send } from './tx.js';
 import {
-  $, code, dateElement, el, fact, fill, problemText, receiptUrl, shell, shortDid, startPage, statusPill, timeElement,
+  $, code, dateElement, el, fact, fill, idDetails, problemText, receiptUrl, shell, shortDid, startPage, statusPill, timeElement,
 } from './ui.js';
 
 const POLL_MS = 3000;
@@ -90,10 +90,9 @@ function renderStatus() {
       el('span', { class: 'hint', text: t('me.guardiansThreshold', { threshold: p.guardianThreshold,
         n: p.guardians.length }) }))
     : el('span', { id: 'me-guardians', text: t('me.nobody') })));
-  facts.push(fact(t('me.personId'), code(p.id)));
-  facts.push(fact(t('key.did'), code(p.did, { id: 'me-did' })));
+  const ids = [fact(t('me.personId'), code(p.id)), fact(t('key.did'), code(p.did, { id: 'me-did' }))];
   if (p.formerKeys && p.formerKeys.length) {
-    facts.push(fact(t('me.formerKeys'), el('ul', { class: 'plain', id: 'me-former-keys' },
+    ids.push(fact(t('me.formerKeys'), el('ul', { class: 'plain', id: 'me-former-keys' },
       ...p.formerKeys.map((k) => el('li', {}, code(k))))));
   }
   fill(box,
@@ -103,7 +102,8 @@ function renderStatus() {
     p.openChallenge ? el('p', { class: 'warning', id: 'me-challenged' }, t('me.challenged'), ' ',
       el('a', { href: 'citizens#challenge=' + p.openChallenge, text: t('me.seeChallenge') })) : null,
     el('p', { class: 'hint', text: t('me.statusText.' + p.status) }),
-    el('dl', { class: 'facts' }, ...facts));
+    el('dl', { class: 'facts' }, ...facts),
+    idDetails(ids, { id: 'me-ids' }));
 }
 
 // ---- actions --------------------------------------------------------------------------------------------------------

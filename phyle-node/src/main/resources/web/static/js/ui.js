@@ -3,6 +3,7 @@
 // textContent and attributes, never as HTML.
 
 import * as api from './api.js';
+import { groupParameters, paramMeaning, paramName, paramValue } from './params.js';
 import { ApiError } from './api.js';
 import { VerifyError } from './bytes.js';
 import { KeyError, loadIdentity, markBackedUp } from './keystore.js';
@@ -121,28 +122,43 @@ export function statusPill(status) {
 
 /**
  * A society's parameters as list items: [{name, value, unit, meaning}], the value a number, a name or a list of
- * keys. The meaning comes from the catalogue when it has one ('param.<name>'), else from the node.
+ * keys. Each is named for people ('paramName.<name>'), its value in a unit a person reads ("2 years", "20%"), its
+ * meaning from the catalogue ('param.<name>') or else the node, and its technical name small, for those who look.
  */
 export function parameterItems(params) {
   return params.map((p) => {
-    let value;
-    if (Array.isArray(p.value)) {
-      value = formatNumber(p.value.length) + ' ' + t(p.value.length === 1 ? 'unit.key' : 'unit.keys');
-    } else if (typeof p.value !== 'number') {
-      value = String(p.value); // a name or a text: shown as it is
-    } else {
-      const unit = p.unit ? (has('unit.' + p.unit) ? t('unit.' + p.unit) : p.unit) : '';
-      value = (formatNumber(p.value) + ' ' + unit).trim();
-    }
-    const meaning = has('param.' + p.name) ? t('param.' + p.name) : p.meaning;
+    const meaning = paramMeaning(p);
     return el('li', { class: 'parameter', 'data-name': p.name },
       el('div', { class: 'parameter-head' },
-        el('code', { class: 'parameter-name', text: p.name }),
-        el('span', { class: 'parameter-value', text: value })),
+        el('span', { class: 'parameter-label', text: paramName(p.name) }),
+        el('span', { class: 'parameter-value', text: paramValue(p) })),
       meaning ? el('p', { class: 'parameter-meaning', text: meaning }) : null,
-      Array.isArray(p.value) && p.value.length ? el('ul', { class: 'plain parameter-keys' },
-        ...p.value.map((k) => el('li', {}, el('code', { class: 'id', text: String(k) })))) : null);
+      el('p', { class: 'parameter-id' }, t('param.technicalName') + ': ',
+        el('code', { class: 'parameter-name', text: p.name })),
+      Array.isArray(p.value) && p.value.length ? el('details', { class: 'parameter-keys' },
+        el('summary', { text: paramValue(p) }),
+        el('ul', { class: 'plain' }, ...p.value.map((k) => el('li', {}, el('code', { class: 'id', text: String(k) })))))
+        : null);
   });
+}
+
+/**
+ * The parameters grouped by what they are about (joining, challenges, votes, the handover, lots, technical limits),
+ * each group a heading (of the given level) and its list; `listClass` is added to each list.
+ */
+export function parameterGroups(params, { level = 'h3', listClass = '' } = {}) {
+  return groupParameters(params).map(({ group, params: items }) => el('section', { class: 'parameter-group',
+    'data-group': group },
+  el(level, { class: 'label parameter-group-title', text: t('paramGroup.' + group) }),
+  el('ul', { class: ('parameters ' + listClass).trim() }, ...parameterItems(items))));
+}
+
+/**
+ * Raw identifiers (ids, did:keys, hashes) for those who look: facts folded behind "Details", out of the main flow.
+ */
+export function idDetails(facts, attrs = {}) {
+  return el('details', { class: 'id-details', ...attrs }, el('summary', { text: t('details') }),
+    el('dl', { class: 'facts' }, ...facts));
 }
 
 /** A definition-list row. */

@@ -33,7 +33,8 @@ final class WebPages {
             new Page("/proposals", "proposals", "/web/proposals.html", "proposals-page.js"),
             new Page("/charter", "charter", "/web/charter.html", "charter-page.js"),
             new Page("/draws", "draws", "/web/draws.html", "draws-page.js"),
-            new Page("/ledger", "ledger", "/web/ledger.html", "ledger-page.js"));
+            new Page("/ledger", "ledger", "/web/ledger.html", "ledger-page.js"),
+            new Page("/glossary", "glossary", "/web/glossary.html", "glossary-page.js"));
 
     /** The page for an unknown address outside the API: the frame, no current navigation link. */
     static final Page NOT_FOUND = new Page(null, "notfound", "/web/notfound.html", "notfound-page.js");
