@@ -3,6 +3,7 @@
 // textContent and attributes, never as HTML.
 
 import * as api from './api.js';
+import { followBlocks } from './live.js';
 import { groupParameters, paramMeaning, paramName, paramValue } from './params.js';
 import { ApiError } from './api.js';
 import { VerifyError } from './bytes.js';
@@ -269,8 +270,17 @@ export function startPage(titleKey) {
     if (shell.society) {
       document.title = t(titleKey, { name: shell.society.name });
     }
+    countNeeds();
     return shell;
   })();
+  // every page follows the node's new blocks: the header's count of what needs me stays current, and pages that
+  // show live state listen to 'phyle:block' themselves
+  followBlocks();
+  globalThis.addEventListener('phyle:block', (e) => {
+    if (!e.detail.first) {
+      countNeeds();
+    }
+  });
   globalThis.addEventListener('phyle:identity', () => shell.refresh());
   return shell.ready;
 }
@@ -283,6 +293,28 @@ async function loadMe() {
     throw e;
   });
   shell.person = shell.identity ? await api.personOrNull(shell.identity.did) : null;
+}
+
+/** The header's count of what needs the person this key belongs to (GET inbox). */
+async function countNeeds() {
+  const badge = $('inbox-count');
+  if (!badge) {
+    return;
+  }
+  if (!shell.person) {
+    badge.hidden = true;
+    return;
+  }
+  try {
+    const answer = await api.getJson('inbox/' + encodeURIComponent(shell.person.id));
+    const n = answer.items.length;
+    badge.hidden = n === 0;
+    badge.replaceChildren(el('span', { 'aria-hidden': 'true', text: formatNumber(n) }),
+      el('span', { class: 'visually-hidden', text: ' (' + t('inbox.countLabel', { n: formatNumber(n) }) + ')' }));
+    badge.dataset.count = String(n);
+  } catch (e) {
+    badge.hidden = true; // the count is a courtesy; the inbox page says what went wrong
+  }
 }
 
 function showShellProblem(text) {

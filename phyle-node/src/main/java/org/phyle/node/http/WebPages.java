@@ -29,6 +29,7 @@ final class WebPages {
             new Page("/", "home", "/web/index.html", "home-page.js"),
             new Page("/join", "join", "/web/join.html", "join-page.js"),
             new Page("/me", "me", "/web/me.html", "me-page.js"),
+            new Page("/inbox", "inbox", "/web/inbox.html", "inbox-page.js"),
             new Page("/citizens", "citizens", "/web/citizens.html", "citizens-page.js"),
             new Page("/proposals", "proposals", "/web/proposals.html", "proposals-page.js"),
             new Page("/charter", "charter", "/web/charter.html", "charter-page.js"),
