@@ -242,6 +242,7 @@ export const shell = {
  * the society and the key are known; `titleKey` names the page in the document title.
  */
 export function startPage(titleKey) {
+  takeServerLinks();
   initLanguage();
   document.documentElement.lang = t('locale');
   translateStatic();
@@ -293,6 +294,26 @@ async function loadMe() {
     throw e;
   });
   shell.person = shell.identity ? await api.personOrNull(shell.identity.did) : null;
+}
+
+/**
+ * With scripts, the page draws itself: the content the node rendered for browsers without them goes, and the links
+ * it used (citizens?person=7) become the addresses the scripts route by (citizens#person=7).
+ */
+function takeServerLinks() {
+  document.body.classList.remove('no-js');
+  const ssr = $('ssr');
+  if (ssr) {
+    ssr.remove();
+  }
+  const query = new URLSearchParams(location.search);
+  for (const key of ['person', 'proposal', 'draw', 'tx', 'challenge', 'text']) {
+    const value = query.get(key);
+    if (value && !location.hash && /^[0-9a-f]{1,64}$/.test(value)) {
+      history.replaceState(null, '', location.pathname + '#' + key + '=' + value);
+      break;
+    }
+  }
 }
 
 /** The header's count of what needs the person this key belongs to (GET inbox). */

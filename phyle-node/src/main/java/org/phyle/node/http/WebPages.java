@@ -56,10 +56,16 @@ final class WebPages {
             if (page.id().equals("home")) {
                 rendered = demoHint(rendered, demo);
             }
-            byte[] html = rendered.getBytes(StandardCharsets.UTF_8);
-            config.routes.get(page.path(), ctx -> html(ctx, html));
+            String template = rendered;
+            byte[] plain = template.replace("{{ssr}}", "").getBytes(StandardCharsets.UTF_8);
+            config.routes.get(page.path(), ctx -> {
+                // the page's content as HTML, for a browser without scripts; the script replaces it
+                String ssr = ServerPages.render(page.id(), ctx);
+                html(ctx, ssr.isEmpty() ? plain : template.replace("<body data-page=", "<body data-ssr data-page=")
+                        .replace("{{ssr}}", ssr).getBytes(StandardCharsets.UTF_8));
+            });
         }
-        notFoundHtml = render(layout, NOT_FOUND).getBytes(StandardCharsets.UTF_8);
+        notFoundHtml = render(layout, NOT_FOUND).replace("{{ssr}}", "").getBytes(StandardCharsets.UTF_8);
         byte[] icon = resource("/web/static/favicon.svg");
         // browsers ask for /favicon.ico on any page, the API's JSON included
         config.routes.get("/favicon.ico", ctx -> ctx.header("Cache-Control", "max-age=86400")
@@ -113,10 +119,12 @@ final class WebPages {
         if (page.path() != null && !layout.contains(nav)) {
             throw new IllegalStateException("the layout has no navigation link " + nav);
         }
+        // a block for the content rendered on the server, first in <main>
+        String withSsr = main.strip().replaceFirst("(<main[^>]*>)", "$1\n    <div id=\"ssr\" class=\"ssr\">{{ssr}}</div>");
         return layout.replace("{{script}}", page.script())
                 .replace("{{page}}", page.id())
                 .replace(nav, nav + " aria-current=\"page\"")
-                .replace("{{main}}", main.strip());
+                .replace("{{main}}", withSsr);
     }
 
     static byte[] resource(String path) {
