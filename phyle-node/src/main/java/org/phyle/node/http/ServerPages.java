@@ -33,8 +33,11 @@ final class ServerPages {
 
     private ServerPages(Context ctx) {
         this.ctx = ctx;
-        // the port this request came in on, on this machine (not the Host header's, which a proxy may set)
-        this.api = "http://127.0.0.1:" + ctx.req().getLocalPort() + ApiServer.PREFIX + "/";
+        // the address and port this request came in on, on this machine (not the Host header's, which a proxy sets)
+        String local = ctx.req().getLocalAddr();
+        String host = local == null || local.isEmpty() || local.startsWith("0.") ? "127.0.0.1"
+                : local.contains(":") ? "[" + local + "]" : local;
+        this.api = "http://" + host + ":" + ctx.req().getLocalPort() + ApiServer.PREFIX + "/";
     }
 
     /** The HTML of a page's content without scripts; empty for a page that only works with its script. */

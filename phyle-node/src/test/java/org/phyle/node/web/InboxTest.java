@@ -243,7 +243,7 @@ class InboxTest extends WebTest {
         assertThat(nobody.locator("#inbox-count")).isHidden();
         assertThat(seriousAxeViolations(nobody)).isEmpty();
         nobody.getByLabel("Language").selectOption("pt");
-        assertThat(nobody.locator("h1")).hasText("O que precisa de mim");
+        assertThat(nobody.locator("#inbox-title")).hasText("O que precisa de mim");
         assertThat(nobody.locator("#inbox-no-key")).containsText("Não há chave neste navegador");
         screenshot(nobody, "inbox-no-key-pt");
     }

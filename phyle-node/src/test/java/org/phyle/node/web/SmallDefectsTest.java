@@ -116,7 +116,7 @@ class SmallDefectsTest extends WebTest {
     void theLedgerPageIsHeadedAsTheLedger() {
         Page page = newPage(newProfile());
         page.navigate(url("/ledger"));
-        assertThat(page.locator("h1")).hasText("The ledger of record");
+        assertThat(page.locator("#ledger-title")).hasText("The ledger of record");
         assertThat(page.locator("#society-name")).hasText(get("society").get("name").asText());
     }
 
