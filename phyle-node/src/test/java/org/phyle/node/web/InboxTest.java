@@ -249,6 +249,20 @@ class InboxTest extends WebTest {
     }
 
     @Test
+    void theHomePageNumbersFollowNewBlocks() {
+        Page page = newPage(newProfile());
+        page.navigate(url("/"));
+        Locator applicants = page.locator("#stat-applicants dd");
+        String before = get("society").get("citizens").get("applicant").asText();
+        assertThat(applicants).hasText(before);
+        applicant("Vasco Ao Vivo");
+        String after = get("society").get("citizens").get("applicant").asText();
+        assertThat(after).isNotEqualTo(before);
+        // no reload: the page heard the new block
+        assertThat(applicants).hasText(after);
+    }
+
+    @Test
     void atomFeedsOfTheSocietyAndOfAPerson() throws Exception {
         Document society = atom("/api/v1/feeds/society.atom");
         assertThat(society.getDocumentElement().getLocalName()).isEqualTo("feed");
