@@ -25,7 +25,8 @@ async function loadCharter() {
     renderCharter(c);
     verdict.dataset.verified = String(c.verified);
     verdict.replaceChildren(el('span', { class: 'mark', 'aria-hidden': 'true', text: c.verified ? '✓' : '✗' }), ' ',
-      c.verified ? t('join.charter.verified', { hash: shortHex(c.hash) })
+      // the hash itself waits under "read it all", with the exact text that is hashed
+      c.verified ? t('join.charter.verified', { version: String(c.version ?? (c.document || {}).version ?? '') })
         : !c.matches ? t('join.charter.mismatch', { computed: shortHex(c.computed), claimed: shortHex(c.hash) })
           : t('join.charter.notInForce'));
   } catch (e) {
@@ -109,7 +110,8 @@ function renderApply() {
       form.querySelector('input[value=citizen]').checked = true;
       $('apply-name').value = $('apply-name').value || p.name;
     }
-    $('apply-consent-label').textContent = t('join.apply.consent', { hash: shortHex(state.charter.hash) });
+    $('apply-consent-label').textContent = t('join.apply.consent', { version: String(state.charter.version
+      ?? (state.charter.document || {}).version ?? '') });
   }
 }
 
