@@ -24,7 +24,7 @@ import java.util.Map;
  */
 final class ServerPages {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'")
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     private final String api;
@@ -98,7 +98,7 @@ final class ServerPages {
         for (JsonNode p : list.path("people")) {
             h.append("<li><a href=\"citizens?person=").append(p.path("number").asInt()).append("\">")
                     .append(esc(p.path("name").asText())).append("</a> · #").append(p.path("number").asInt())
-                    .append(" · ").append(esc(p.path("status").asText())).append("</li>");
+                    .append(" · ").append(word(p.path("status").asText())).append("</li>");
         }
         h.append("</ol>");
         if (list.hasNonNull("next")) {
@@ -112,7 +112,7 @@ final class ServerPages {
         card("person-ssr");
         h.append("<p><a href=\"citizens\">All citizens</a></p><h1>").append(esc(p.path("name").asText()))
                 .append("</h1><dl class=\"facts\">");
-        fact("Standing", esc(p.path("status").asText()));
+        fact("Standing", word(p.path("status").asText()));
         fact("Number", "#" + p.path("number").asInt());
         fact("Registered", time(p.path("registeredAt").asLong(p.path("since").asLong())));
         if (p.hasNonNull("expiresAt")) {
@@ -144,8 +144,8 @@ final class ServerPages {
         for (JsonNode p : get("proposals?state=all&limit=100").path("proposals")) {
             h.append("<li><a href=\"proposals?proposal=").append(esc(p.path("id").asText())).append("\">")
                     .append(esc(p.path("title").asText())).append("</a> · #").append(p.path("number").asInt())
-                    .append(" · ").append(esc(p.path("method").asText())).append(" · <strong>")
-                    .append(esc(p.path("state").asText())).append("</strong></li>");
+                    .append(" · ").append(word(p.path("method").asText())).append(" · <strong>")
+                    .append(word(p.path("state").asText())).append("</strong></li>");
         }
         h.append("</ol>");
         end();
@@ -155,9 +155,9 @@ final class ServerPages {
         JsonNode p = get("proposals/" + id);
         card("proposal-ssr");
         h.append("<p><a href=\"proposals\">All proposals</a></p><p class=\"eyebrow\">#").append(p.path("number").asInt())
-                .append(" · ").append(esc(p.path("kind").asText())).append(" · ").append(esc(p.path("method").asText()))
+                .append(" · ").append(esc(p.path("kind").asText())).append(" · ").append(word(p.path("method").asText()))
                 .append("</p><h1>").append(esc(p.path("title").asText())).append("</h1><p><strong>")
-                .append(esc(p.path("state").asText())).append("</strong></p>");
+                .append(word(p.path("state").asText())).append("</strong></p>");
         String text = p.path("terms").path("text").asText("");
         for (String para : text.split("\n{2,}")) {
             if (!para.isBlank()) {
@@ -257,8 +257,8 @@ final class ServerPages {
             JsonNode d = get("draws/" + n);
             card("draw-ssr");
             h.append("<p><a href=\"draws\">All draws</a></p><h1>Draw #").append(d.path("number").asInt()).append(": ")
-                    .append(esc(d.path("purpose").asText())).append("</h1><dl class=\"facts\">");
-            fact("Phase", esc(d.path("phase").asText()));
+                    .append(word(d.path("purpose").asText())).append("</h1><dl class=\"facts\">");
+            fact("Phase", word(d.path("phase").asText()));
             fact("Drawn from", d.path("poolSize").asInt() + " people (" + esc(d.path("pool").asText()) + ")");
             fact("Seats", String.valueOf(d.path("size").asInt()));
             fact("Requested", time(d.path("requestedAt").asLong()));
@@ -275,8 +275,8 @@ final class ServerPages {
         h.append("<h1>Draws by lot</h1><ol class=\"plain ssr-list\">");
         for (JsonNode d : get("draws?limit=100").path("draws")) {
             h.append("<li><a href=\"draws?draw=").append(d.path("number").asInt()).append("\">Draw #")
-                    .append(d.path("number").asInt()).append("</a> · ").append(esc(d.path("purpose").asText()))
-                    .append(" · ").append(esc(d.path("phase").asText())).append("</li>");
+                    .append(d.path("number").asInt()).append("</a> · ").append(word(d.path("purpose").asText()))
+                    .append(" · ").append(word(d.path("phase").asText())).append("</li>");
         }
         h.append("</ol>");
         end();
@@ -362,6 +362,28 @@ final class ServerPages {
     private static String time(long ms) {
         return "<time datetime=\"" + Instant.ofEpochMilli(ms) + "\">" + WHEN.format(Instant.ofEpochMilli(ms))
                 + "</time>";
+    }
+
+    /** Words the API gives as values (a standing, a state, a method, a phase), for people; marked for translation. */
+    private static final java.util.Map<String, String> WORDS = java.util.Map.ofEntries(
+            java.util.Map.entry("applicant", "Applicant"), java.util.Map.entry("citizen", "Citizen"),
+            java.util.Map.entry("lapsed", "Lapsed"), java.util.Map.entry("e-resident", "E-resident"),
+            java.util.Map.entry("host-resident", "Host resident"), java.util.Map.entry("revoked", "Revoked"),
+            java.util.Map.entry("renounced", "Renounced"), java.util.Map.entry("ended", "Ended"),
+            java.util.Map.entry("draft", "Draft"), java.util.Map.entry("sponsored", "Sponsored"),
+            java.util.Map.entry("voting", "Voting"), java.util.Map.entry("passed", "Passed"),
+            java.util.Map.entry("failed", "Failed"), java.util.Map.entry("executed", "Executed"),
+            java.util.Map.entry("not executed", "Not executed"), java.util.Map.entry("cancelled", "Cancelled"),
+            java.util.Map.entry("yes-no", "Yes / no"), java.util.Map.entry("quadratic", "Quadratic"),
+            java.util.Map.entry("approval", "Approval"), java.util.Map.entry("ranked", "Ranked choice"),
+            java.util.Map.entry("drawn", "Drawn"), java.util.Map.entry("committing", "Stewards committing"),
+            java.util.Map.entry("revealing", "Stewards revealing"), java.util.Map.entry("awaiting proof",
+                    "Awaiting the node's proof"), java.util.Map.entry("jury", "A jury"),
+            java.util.Map.entry("panel", "An outside panel"), java.util.Map.entry("request", "A request"));
+
+    static String word(String value) {
+        String shown = WORDS.getOrDefault(value, value);
+        return "<span data-word=\"" + esc(value) + "\">" + esc(shown) + "</span>";
     }
 
     private static String words(String field) {

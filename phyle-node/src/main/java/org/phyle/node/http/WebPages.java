@@ -61,8 +61,9 @@ final class WebPages {
             config.routes.get(page.path(), ctx -> {
                 // the page's content as HTML, for a browser without scripts; the script replaces it
                 String ssr = ServerPages.render(page.id(), ctx);
-                html(ctx, ssr.isEmpty() ? plain : template.replace("<body data-page=", "<body data-ssr data-page=")
-                        .replace("{{ssr}}", ssr).getBytes(StandardCharsets.UTF_8));
+                html(ctx, ssr.isEmpty() && !ServerWords.portuguese(ctx) ? plain : ServerWords.translate(template
+                        .replace("<body data-page=", ssr.isEmpty() ? "<body data-page=" : "<body data-ssr data-page=")
+                        .replace("{{ssr}}", ssr), ctx).getBytes(StandardCharsets.UTF_8));
             });
         }
         notFoundHtml = render(layout, NOT_FOUND).replace("{{ssr}}", "").getBytes(StandardCharsets.UTF_8);
@@ -77,6 +78,7 @@ final class WebPages {
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "no-cache")
+                .header("Vary", "Accept-Language")
                 .contentType("text/html; charset=utf-8").result(html);
     }
 
@@ -90,7 +92,8 @@ final class WebPages {
                 || !"GET".equals(ctx.method().name())) {
             return false;
         }
-        html(ctx.status(404), notFoundHtml);
+        html(ctx.status(404), ServerWords.translate(new String(notFoundHtml, StandardCharsets.UTF_8), ctx)
+                .getBytes(StandardCharsets.UTF_8));
         return true;
     }
 

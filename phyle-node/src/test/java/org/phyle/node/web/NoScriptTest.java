@@ -22,8 +22,12 @@ import org.phyle.node.demo.DemoSociety;
 class NoScriptTest extends WebTest {
 
     Page noScripts(int width) {
+        return noScripts(width, "en-GB");
+    }
+
+    Page noScripts(int width, String locale) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900)
-                .setLocale("en-GB").setJavaScriptEnabled(false));
+                .setLocale(locale).setJavaScriptEnabled(false));
         context.setDefaultTimeout(15_000);
         return newPage(context);
     }
@@ -115,6 +119,29 @@ class NoScriptTest extends WebTest {
             page.navigate(url(path));
             assertThat(page.locator("h1:visible")).hasText("This page needs JavaScript");
         }
+    }
+
+    @Test
+    void inPortugueseWhenTheBrowserPrefersIt() {
+        Page page = noScripts(1280, "pt-PT");
+        page.navigate(url("/proposals?proposal=" + ProposalsPageTest.proposalId("A name for the workshop")));
+        assertThat(page.locator("html")).hasAttribute("lang", "pt-PT");
+        assertThat(page.locator("h1:visible")).hasText("A name for the workshop");
+        assertThat(page.locator("#proposal-ssr")).containsText("Resultados");
+        assertThat(page.locator("#proposal-ssr")).containsText("Todas as propostas");
+        assertThat(page.locator("#proposal-ssr")).containsText("Voto ordenado");
+        assertThat(page.locator("#proposal-ssr [data-word=passed]")).hasText("Aprovada");
+        assertThat(page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
+                .setName("Sociedade").setExact(true))).isVisible();
+        page.navigate(url("/citizens"));
+        assertThat(page.locator("h1:visible")).hasText("Cidadãos e residentes");
+        page.navigate(url("/ledger"));
+        assertThat(page.locator("h1:visible")).hasText("O registo público");
+        page.navigate(url("/me"));
+        assertThat(page.locator("h1:visible")).hasText("Esta página precisa de JavaScript");
+        screenshot(page, "noscript-me-pt");
+        page.navigate(url("/no-such-page"));
+        assertThat(page.locator("h1:visible")).hasText("Esta página não existe");
     }
 
     @Test
