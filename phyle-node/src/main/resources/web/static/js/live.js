@@ -19,8 +19,8 @@ export function followBlocks() {
     } catch (e) {
       return;
     }
-    if (last !== null && head.height === last) {
-      return;
+    if (last !== null && !(head.height > last)) {
+      return; // seen already, or an older block announced late
     }
     const first = last === null;
     last = head.height;

@@ -44,6 +44,8 @@ final class InboxRoutes {
 
     private final Node node;
     private final List<SseClient> clients = new CopyOnWriteArrayList<>();
+    private final java.util.Map<SseClient, java.util.concurrent.locks.ReentrantLock> locks =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     InboxRoutes(Node node) {
         this.node = node;
@@ -166,20 +168,38 @@ final class InboxRoutes {
 
     private void follow(SseClient client) {
         clients.add(client);
-        client.onClose(() -> clients.remove(client));
-        Head h = node.head();
-        client.sendEvent("block", headJson(h));
+        client.onClose(() -> {
+            clients.remove(client);
+            locks.remove(client);
+        });
+        send(client, headJson(node.head()));
         client.keepAlive();
     }
 
+    /**
+     * Called on the node's sequencer thread with each new head: the sending happens elsewhere (a virtual thread per
+     * reader), so that a slow or stuck reader never holds up the next block. Events to one reader are written one at
+     * a time; they may arrive out of order, and the browser keeps the highest height.
+     */
     private void announce(Head h) {
         String data = headJson(h);
         for (SseClient c : clients) {
-            try {
-                c.sendEvent("block", data);
-            } catch (RuntimeException e) {
-                clients.remove(c); // gone: its browser reconnects by itself
-            }
+            Thread.startVirtualThread(() -> send(c, data));
+        }
+    }
+
+    private void send(SseClient c, String data) {
+        // a lock, not synchronized: a virtual thread blocked on a slow write must not pin its carrier (JDK 21)
+        java.util.concurrent.locks.ReentrantLock lock = locks.computeIfAbsent(c,
+                k -> new java.util.concurrent.locks.ReentrantLock());
+        lock.lock();
+        try {
+            c.sendEvent("block", data);
+        } catch (RuntimeException e) {
+            clients.remove(c); // gone: its browser reconnects by itself
+            locks.remove(c);
+        } finally {
+            lock.unlock();
         }
     }
 
