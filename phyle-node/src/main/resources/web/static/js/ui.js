@@ -250,6 +250,7 @@ export function startPage(titleKey) {
   setUpLanguageSwitch();
   setUpReminder();
   setUpToTop();
+  showCurrentNavLink();
   shell.refresh = async () => {
     await loadMe();
     renderShell();
@@ -356,6 +357,17 @@ function setUpLanguageSwitch() {
     chooseLanguage(select.value);
     location.reload();
   });
+}
+
+/** On a phone the navigation is one row that scrolls sideways: the current page's link is brought into it. */
+function showCurrentNavLink() {
+  const current = document.querySelector('.site-nav a[aria-current="page"]');
+  const nav = current && current.closest('.site-nav');
+  if (nav && nav.scrollWidth > nav.clientWidth) {
+    const link = current.getBoundingClientRect();
+    const row = nav.getBoundingClientRect();
+    nav.scrollLeft += link.left - row.left - (row.width - link.width) / 2;
+  }
 }
 
 /** The "back to the top" link floats in a corner once the page is scrolled more than a screen down. */

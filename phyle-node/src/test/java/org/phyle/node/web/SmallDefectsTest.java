@@ -197,8 +197,11 @@ class SmallDefectsTest extends WebTest {
             page.waitForCondition(() -> ((Number) page.evaluate("() => scrollY")).intValue() > PHONE_HEIGHT);
             assertThat(toTop).isVisible();
             assertThat(header.boundingBox().y).as("the header stays at the top").isBetween(-1.0, 1.0);
-            // the navigation is one row that scrolls sideways: every link can be reached
+            // the navigation is one row that scrolls sideways: every link can be reached, and the current one is shown
             assertThat(page.locator(".nav-list a[data-nav=ledger]")).isVisible();
+            var current = page.locator(".nav-list a[aria-current=page]").boundingBox();
+            assertThat(current.x).isGreaterThanOrEqualTo(0);
+            assertThat(current.x + current.width).isLessThanOrEqualTo(PHONE);
             assertNoHorizontalScroll(page);
             screenshot(page, "header-phone-scrolled-" + scheme.name().toLowerCase());
             toTop.click();
