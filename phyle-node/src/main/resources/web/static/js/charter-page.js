@@ -10,7 +10,7 @@ import { formatNumber, has, t } from './messages.js';
 import { nextChanges, progressToNext, stageStates } from './stages.js';
 import { send } from './tx.js';
 import {
-  $, code, dateElement, el, fact, fill, parameterItems, peopleLinks, personLink, problemText, receiptUrl, shell,
+  $, code, dateElement, el, fact, fill, parameterGroups, peopleLinks, personLink, problemText, receiptUrl, shell,
   shortHex, startPage, timeElement,
   onIdentityChange,
 } from './ui.js';
@@ -96,7 +96,7 @@ function renderCharter(c) {
   const specs = new Map((c.parameters || []).map((p) => [p.name, p]));
   const rules = Object.entries(doc.parameters && typeof doc.parameters === 'object' ? doc.parameters : {})
     .map(([name, value]) => ({ ...(specs.get(name) || {}), name, value }));
-  $('charter-parameters').replaceChildren(...parameterItems(rules));
+  $('charter-parameters').replaceChildren(...parameterGroups(rules));
   $('charter-canonical').textContent = c.canonical;
   $('charter-hash-line').replaceChildren(t('charter.hashLine'), ' ', code(c.computed));
   const versions = [...(c.versions || [])].sort((a, b) => b.version - a.version);

@@ -135,10 +135,11 @@ public final class ApiServer implements AutoCloseable {
         new CharterRoutes(node).register(router);
         new SortitionRoutes(node).register(router);
         new DiscussionRoutes(node).register(router);
+        new InboxRoutes(node).register(router);
         get(config, "/problems", this::problems);
         get(config, "/problems/{code}", this::problem);
 
-        WebPages.register(config);
+        WebPages.register(config, node);
 
         config.routes.exception(Rejection.class, (e, ctx) -> problem(ctx, Problem.of(e, ctx.path())));
         config.routes.exception(JsonProcessingException.class, (e, ctx) -> problem(ctx,
@@ -153,7 +154,7 @@ public final class ApiServer implements AutoCloseable {
         });
         // errors raised outside our handlers (no route, body over Jetty's limit) get problem details too
         config.routes.error(404, ctx -> {
-            if (!isProblem(ctx)) {
+            if (!isProblem(ctx) && !WebPages.notFound(ctx)) {
                 problem(ctx, new Problem(NodeCode.NOT_FOUND, "no such resource: " + ctx.method() + " " + ctx.path(),
                         ctx.path()));
             }
