@@ -42,6 +42,8 @@ export function paramValue(p) {
       return v >= 24 && v % 24 === 0 ? counted(v / 24, 'days') : counted(v, 'hours');
     case 'days':
       return v >= 365 && v % 365 === 0 ? counted(v / 365, 'years') : counted(v, 'days');
+    case 'minor units':
+      return v % 1000000 === 0 ? formatNumber(v / 1000000) + ' ' + t('unit.units') : formatNumber(v) + ' ' + t('unit.minorUnits');
     case 'bytes':
       return v >= 1024 && v % 1024 === 0 ? formatNumber(v / 1024) + ' ' + t('unit.kilobytes') : counted(v, 'bytes');
     default:
@@ -49,7 +51,7 @@ export function paramValue(p) {
   }
 }
 
-const GROUPS = ['joining', 'challenges', 'deciding', 'handover', 'lots', 'technical', 'other'];
+const GROUPS = ['joining', 'challenges', 'deciding', 'handover', 'lots', 'money', 'discussing', 'technical', 'other'];
 
 /** The group a parameter belongs to, by what it is about. */
 export function paramGroup(name) {
@@ -57,8 +59,8 @@ export function paramGroup(name) {
     return 'challenges';
   }
   const prefix = name.split('.')[0];
-  return { citizenship: 'joining', governance: 'deciding', charter: 'handover', sortition: 'lots',
-    tx: 'technical' }[prefix] || 'other';
+  return { citizenship: 'joining', governance: 'deciding', charter: 'handover', sortition: 'lots', economy: 'money',
+    canon: 'discussing', discussion: 'discussing', tx: 'technical' }[prefix] || 'other';
 }
 
 /** Parameters in their groups, in a fixed order of groups and the node's order within each: [{group, params}]. */
