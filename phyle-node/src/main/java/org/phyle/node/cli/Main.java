@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 SignCommand.class, SubmitCommand.class, ReceiptCommand.class, VerifyCommand.class,
                 NotaryCommand.class, CitizenCommand.class, ProposalCommand.class, TallyCommand.class, CharterCommand.class,
                 CanonCommand.class, CommentCommand.class, SortitionCommand.class, BenchCommand.class, BackupCommand.class, RestoreCommand.class,
+                EconomyCommand.class, WalletCommand.class, PayCommand.class, LockCommand.class, QfCommand.class, CampaignCommand.class,
                 HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -225,6 +225,7 @@ final class EconomyRoutes {
     static ObjectNode roundDetail(SocietyView s, Economy.Round r, Matching.Result m) {
         Registry reg = s.registry();
         ObjectNode o = roundSummary(r, s.time());
+        o.put("height", s.height());
         ObjectNode matching = o.putObject("matching");
         matching.put("estimate", !r.paid());
         matching.set("distributed", money(m.distributed()));

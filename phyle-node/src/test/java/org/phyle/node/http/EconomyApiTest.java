@@ -14,8 +14,8 @@ import org.phyle.crypto.SigningKey;
 import org.phyle.node.TestNodes;
 
 /**
- * The economy's read API through real HTTP on a small society whose genesis carries the economy's parameters (the
- * treasury holds the genesis allocation): the summary, the treasury's statement by period, an account, the empty
+ * The economy's read API through real HTTP on a small society whose genesis sets the economy's parameters as the
+ * demo's does (the Horta, the treasury holding the genesis allocation, half the revenue as a dividend): the summary, the treasury's statement by period, an account, the empty
  * lists of rounds, campaigns and dividends, and every refusal (a bad did, an unknown or malformed round or campaign,
  * a period out of range).
  */
@@ -53,7 +53,8 @@ class EconomyApiTest {
         JsonNode e = get("/economy");
         long allocation = running.node.read(s -> s.parameters().get(EconomyParams.GENESIS_ALLOCATION));
         assertThat(allocation).isPositive();
-        assertThat(e.at("/currency/name").asText()).isEqualTo("phyle");
+        assertThat(e.at("/currency/name").asText()).isEqualTo("Horta");
+        assertThat(e.at("/currency/code").asText()).isEqualTo("HRT");
         assertThat(e.at("/currency/decimals").asInt()).isEqualTo(6);
         assertThat(e.at("/supply/minor").asLong()).isEqualTo(allocation);
         assertThat(e.at("/supply/formatted").asText()).isEqualTo(allocation / 1_000_000 + ".000000");
@@ -65,7 +66,7 @@ class EconomyApiTest {
         assertThat(e.at("/issuance/year").asLong()).isZero();
         long genesis = running.node.read(SocietyView::genesisTime);
         assertThat(e.at("/dividend/nextAt").asLong()).isEqualTo(genesis + 30 * 86_400_000L);
-        assertThat(e.at("/dividend/shareBp").asLong()).isZero();
+        assertThat(e.at("/dividend/shareBp").asLong()).isEqualTo(5000);
     }
 
     @Test

@@ -1,0 +1,146 @@
+package org.phyle.node.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.phyle.node.cli.CliTest.phyle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.phyle.core.economy.Economy;
+import org.phyle.crypto.SigningKey;
+import org.phyle.node.KeyFile;
+import org.phyle.node.TestNodes;
+import org.phyle.node.demo.DemoSociety;
+
+/**
+ * The economy's commands against the demo society, whose history has the Horta, stipends paid from the treasury, a
+ * funding round paid out and one open, a funded and a refunded campaign, a vesting grant and a dividend: the summary,
+ * a wallet, a payment and a lock with exact amounts, the rounds and campaigns, and {@code qf verify}, which
+ * recomputes a round from the ledger alone.
+ */
+class EconomyCliTest {
+    static TestNodes.Running running;
+    static Path work;
+    static Map<String, SigningKey> keys;
+
+    @BeforeAll
+    static void start() {
+        running = TestNodes.demo();
+        work = TestNodes.tempDir();
+        keys = DemoSociety.keys(running.dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        running.close();
+        TestNodes.delete(work);
+    }
+
+    static String url() {
+        return running.url();
+    }
+
+    /** A demo person's key, written to a key file. */
+    static Path keyFile(String name) {
+        Path file = work.resolve(name.replace(' ', '-') + ".key");
+        if (!file.toFile().exists()) {
+            KeyFile.write(file, keys.get(name));
+        }
+        return file;
+    }
+
+    static long spendable(String did) {
+        return running.node.read(s -> s.view(Economy.class).spendable(did, s.time()));
+    }
+
+    static String nameOf(int number) {
+        return running.node.read(s -> s.registry().byNumber(number).orElseThrow().name());
+    }
+
+    @Test
+    void theSummaryNamesTheCurrencyAndTheTreasury() {
+        CliTest.Run r = phyle("economy", "--node", url());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Horta (HRT)").contains("Treasury:").contains("Dividend:  50%");
+        CliTest.Run json = phyle("economy", "--node", url(), "--json");
+        assertThat(json.out()).contains("\"supply\"");
+    }
+
+    @Test
+    void aPaymentAndALockWithExactAmountsShowInTheWallet() throws Exception {
+        // the stipends went to the citizens numbered after the first few: find one with money
+        String name = null;
+        for (int n = 10; name == null; n++) {
+            String candidate = nameOf(n);
+            SigningKey k = keys.get(candidate);
+            if (k != null && running.node.read(s -> s.view(Economy.class).spendable(k.did(), s.time())) > 100_000_000L) {
+                name = candidate;
+            }
+        }
+        SigningKey payer = keys.get(name);
+        SigningKey payee = SigningKey.generate();
+        long before = running.node.read(s -> s.view(Economy.class).spendable(payer.did(), s.time()));
+        CliTest.Run pay = phyle("pay", payee.did(), "1.000001", "--memo", "for the seeds", "--key",
+                keyFile(name).toString(), "--node", url());
+        assertThat(pay.exit()).as(pay.err()).isZero();
+        assertThat(spendable(payee.did()))
+                .isEqualTo(1_000_001L);
+        CliTest.Run wallet = phyle("wallet", payee.did(), "--node", url());
+        assertThat(wallet.out()).contains("Spendable: 1.000001 HRT");
+
+        CliTest.Run lock = phyle("lock", "2.5", "--until", "2099-01-01", "--key", keyFile(name).toString(),
+                "--node", url());
+        assertThat(lock.exit()).as(lock.err()).isZero();
+        CliTest.Run mine = phyle("wallet", "--key", keyFile(name).toString(), "--node", url(), "--json");
+        JsonNode a = new com.fasterxml.jackson.databind.ObjectMapper().readTree(mine.out());
+        assertThat(a.at("/spendable/minor").asLong()).isEqualTo(before - 1_000_001L - 2_500_000L);
+        assertThat(a.get("locks").get(a.get("locks").size() - 1).at("/amount/minor").asLong()).isEqualTo(2_500_000L);
+
+        // bad amounts never reach the node
+        assertThat(phyle("pay", payee.did(), "1.0000001", "--key", keyFile(name).toString(), "--node", url())
+                .err()).contains("at most six decimals");
+        assertThat(phyle("pay", payee.did(), "1e3", "--key", keyFile(name).toString(), "--node", url()).exit())
+                .isEqualTo(1);
+        assertThat(phyle("pay", "bob", "1", "--key", keyFile(name).toString(), "--node", url()).err())
+                .contains("did:key or treasury");
+        assertThat(phyle("pay", payee.did(), "1", "--revenue", "--key", keyFile(name).toString(), "--node", url())
+                .err()).contains("--revenue is for a payment into the treasury");
+        assertThat(phyle("lock", "1", "--until", "next year", "--key", keyFile(name).toString(), "--node", url())
+                .err()).contains("--until is a date");
+        // the node refuses what is more than one has: exit 3, nothing moved
+        CliTest.Run tooMuch = phyle("pay", payee.did(), "999999", "--key", keyFile(name).toString(), "--node", url());
+        assertThat(tooMuch.exit()).isEqualTo(3);
+        assertThat(spendable(payee.did()))
+                .isEqualTo(1_000_001L);
+    }
+
+    @Test
+    void roundsAndCampaignsAreListedAndShown() {
+        CliTest.Run list = phyle("qf", "list", "--node", url());
+        assertThat(list.exit()).as(list.err()).isZero();
+        assertThat(list.out()).contains("Spring public goods").contains("paid").contains("Summer public goods")
+                .contains("contributions");
+        CliTest.Run show = phyle("qf", "show", "0", "--node", url());
+        assertThat(show.out()).contains("Seed library").contains("Paid: ");
+        assertThat(phyle("qf", "show", "1", "--node", url()).out()).contains("Estimate, as if paid out now");
+        assertThat(phyle("qf", "show", "9", "--node", url()).exit()).isEqualTo(1);
+
+        CliTest.Run campaigns = phyle("campaign", "list", "--node", url());
+        assertThat(campaigns.out()).contains("funded").contains("refunded").contains("Marvila");
+        assertThat(phyle("campaign", "show", "0", "--node", url()).out()).contains("Funded");
+        assertThat(phyle("campaign", "show", "1", "--node", url()).out()).contains("every pledge was refunded");
+    }
+
+    @Test
+    void qfVerifyRecomputesThePaidAndTheOpenRoundFromTheLedger() {
+        CliTest.Run paid = phyle("qf", "verify", "0", "--node", url());
+        assertThat(paid.exit()).as(paid.out() + paid.err()).isZero();
+        assertThat(paid.out()).contains("(its payout)").contains("AGREES").doesNotContain("FAIL");
+        CliTest.Run open = phyle("qf", "verify", "1", "--node", url());
+        assertThat(open.exit()).as(open.out() + open.err()).isZero();
+        assertThat(open.out()).contains("(an estimate)").contains("AGREES");
+    }
+}
