@@ -143,4 +143,38 @@ class EconomyCliTest {
         assertThat(open.exit()).as(open.out() + open.err()).isZero();
         assertThat(open.out()).contains("(an estimate)").contains("AGREES");
     }
+
+    @Test
+    void theDemoHasEveryPartOfTheEconomyThroughTheApi() {
+        org.phyle.node.client.NodeClient client = new org.phyle.node.client.NodeClient(url());
+        JsonNode e = client.getJson("/economy");
+        assertThat(e.at("/currency/name").asText()).isEqualTo("Horta");
+        assertThat(e.get("rounds").asInt()).isEqualTo(2);
+        JsonNode spring = client.getJson("/rounds/0");
+        assertThat(spring.get("phase").asText()).isEqualTo("paid");
+        assertThat(spring.at("/matching/estimate").asBoolean()).isFalse();
+        assertThat(spring.at("/matching/distributed/minor").asLong()).isPositive();
+        JsonNode summer = client.getJson("/rounds/1");
+        assertThat(summer.get("phase").asText()).isEqualTo("contributions");
+        assertThat(summer.get("mode").asText()).isEqualTo("pairwise");
+        assertThat(summer.at("/matching/estimate").asBoolean()).isTrue();
+        JsonNode campaigns = client.getJson("/campaigns").get("campaigns");
+        assertThat(campaigns.get(0).get("state").asText()).isEqualTo("funded");
+        assertThat(campaigns.get(0).get("progressBp").asLong()).isEqualTo(10_000);
+        assertThat(campaigns.get(1).get("state").asText()).isEqualTo("refunded");
+        assertThat(e.at("/treasury/land/minor").asLong()).isEqualTo(4_000_000_000L);
+        JsonNode dividends = client.getJson("/dividends").get("dividends");
+        assertThat(dividends).hasSize(1);
+        assertThat(dividends.get(0).at("/revenue/minor").asLong()).isEqualTo(300_000_000L);
+        assertThat(dividends.get(0).get("citizens").asInt()).isPositive();
+        // the builder's grant vests over a year after a month's cliff: nothing released yet
+        JsonNode builder = client.getJson("/accounts/" + keys.get(nameOf(4)).did());
+        JsonNode statement = client.getJson("/economy/treasury?period=30").get("periods");
+        assertThat(statement.get(2).at("/spending/works/minor").asLong()).isEqualTo(12_000_000_000L);
+        assertThat(statement.get(2).at("/income/revenue/minor").asLong()).isEqualTo(300_000_000L);
+        assertThat(builder.get("locks").get(0).at("/amount/minor").asLong()).isEqualTo(12_000_000_000L);
+        assertThat(builder.at("/locked/minor").asLong()).isEqualTo(12_000_000_000L);
+        // all the builder may spend is their share of the dividend
+        assertThat(builder.at("/spendable/minor").asLong()).isEqualTo(dividends.get(0).at("/each/minor").asLong());
+    }
 }
