@@ -177,4 +177,70 @@ class EconomyCliTest {
         // all the builder may spend is their share of the dividend
         assertThat(builder.at("/spendable/minor").asLong()).isEqualTo(dividends.get(0).at("/each/minor").asLong());
     }
+
+    static long summerTotal(int project) {
+        return running.node.read(s -> s.view(Economy.class).round(1).orElseThrow().projects().get(project).total());
+    }
+
+    /** A citizen of the demo with money to spend (the stipends went to those numbered after the first few). */
+    static String citizenWithMoney(int from) {
+        for (int n = from; ; n++) {
+            String candidate = nameOf(n);
+            SigningKey k = keys.get(candidate);
+            boolean citizen = running.node.read(s -> s.registry().byCurrentKey(k.verifyingKey())
+                    .filter(p -> p.activeCitizen(s.time())).isPresent());
+            if (k != null && citizen && spendable(k.did()) > 50_000_000L) {
+                return candidate;
+            }
+        }
+    }
+
+    @Test
+    void aCitizenContributesAndStartsAndPledgesToACampaignAndTheRulesRefuseWhatTheyMust() {
+        String name = citizenWithMoney(30);
+        String key = keyFile(name).toString();
+        long before = summerTotal(2);
+        CliTest.Run give = phyle("qf", "contribute", "1", "2", "3.25", "--key", key, "--node", url());
+        assertThat(give.exit()).as(give.out() + give.err()).isZero();
+        assertThat(summerTotal(2)).isEqualTo(before + 3_250_000L);
+        // the estimate moved with it, and still recomputes from the ledger
+        CliTest.Run verify = phyle("qf", "verify", "1", "--node", url());
+        assertThat(verify.exit()).as(verify.out()).isZero();
+
+        // applications to the summer round closed on day 88; project 0 is approved; the round runs for weeks more
+        CliTest.Run late = phyle("qf", "apply", "1", "--title", "Late idea", "--recipient",
+                keys.get(name).did(), "--key", key, "--node", url());
+        assertThat(late.exit()).isEqualTo(3);
+        assertThat(late.err() + late.out()).contains("APPLICATIONS_CLOSED");
+        CliTest.Run again = phyle("qf", "approve", "1", "0", "--key", keyFile(nameOf(1)).toString(), "--node", url());
+        assertThat(again.exit()).isEqualTo(3);
+        assertThat(again.err() + again.out()).contains("ALREADY_APPROVED");
+        CliTest.Run early = phyle("qf", "payout", "1", "--key", key, "--node", url());
+        assertThat(early.exit()).isEqualTo(3);
+        assertThat(early.err() + early.out()).contains("ROUND_NOT_ENDED");
+        assertThat(phyle("qf", "payout", "0", "--key", key, "--node", url()).err() + "").contains("ALREADY_PAID");
+
+        int campaigns = running.node.read(s -> s.view(Economy.class).campaigns().size());
+        CliTest.Run tooFar = phyle("campaign", "start", "--title", "A roof for the market", "--property",
+                "Largo do Mercado 3", "--country", "PT", "--target", "5000", "--deadline", "2099-12-31",
+                "--steward", keys.get(name).did(), "--key", key, "--node", url());
+        assertThat(tooFar.exit()).isEqualTo(3);
+        assertThat(tooFar.err() + tooFar.out()).contains("BAD_CAMPAIGN");
+        String deadline = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(60).toString();
+        CliTest.Run start = phyle("campaign", "start", "--title", "A roof for the market", "--property",
+                "Largo do Mercado 3", "--country", "PT", "--target", "5000", "--deadline", deadline,
+                "--steward", keys.get(name).did(), "--key", key, "--node", url());
+        assertThat(start.exit()).as(start.out() + start.err()).isZero();
+        CliTest.Run pledge = phyle("campaign", "pledge", String.valueOf(campaigns), "12.000001", "--key", key,
+                "--node", url());
+        assertThat(pledge.exit()).as(pledge.out() + pledge.err()).isZero();
+        long escrow = running.node.read(s -> s.view(Economy.class).campaign(campaigns).orElseThrow().escrow());
+        assertThat(escrow).isEqualTo(12_000_001L);
+        CliTest.Run show = phyle("campaign", "show", String.valueOf(campaigns), "--node", url());
+        assertThat(show.out()).contains("12.000001 HRT").contains("Open until");
+        assertThat(phyle("wallet", "--key", key, "--node", url()).out()).contains("patron of campaign #" + campaigns);
+        CliTest.Run closed = phyle("campaign", "pledge", "1", "1", "--key", key, "--node", url());
+        assertThat(closed.exit()).isEqualTo(3);
+        assertThat(closed.err() + closed.out()).contains("CAMPAIGN_CLOSED");
+    }
 }
