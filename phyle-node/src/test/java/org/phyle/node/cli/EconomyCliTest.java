@@ -243,4 +243,49 @@ class EconomyCliTest {
         assertThat(closed.exit()).isEqualTo(3);
         assertThat(closed.err() + closed.out()).contains("CAMPAIGN_CLOSED");
     }
+
+    /**
+     * A node that serves the real ledger but publishes one match a minor unit higher than it paid: {@code qf verify}
+     * finds the difference from the ledger alone and exits 1.
+     */
+    @Test
+    void qfVerifyCatchesANodeThatPublishesAFigureTheLedgerDoesNotGive() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        com.sun.net.httpserver.HttpServer liar = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        liar.createContext("/", exchange -> {
+            try {
+                String path = exchange.getRequestURI().toString();
+                var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url() + path)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                byte[] body = answer.body();
+                if (path.equals("/api/v1/rounds/0")) {
+                    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+                    var round = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(body);
+                    var match = (com.fasterxml.jackson.databind.node.ObjectNode) round.get("projectList").get(1)
+                            .get("match");
+                    match.put("minor", match.get("minor").asLong() + 1);
+                    body = mapper.writeValueAsBytes(round);
+                }
+                exchange.getResponseHeaders().set("Content-Type",
+                        answer.headers().firstValue("Content-Type").orElse("application/json"));
+                exchange.sendResponseHeaders(answer.statusCode(), body.length == 0 ? -1 : body.length);
+                try (var out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exchange.sendResponseHeaders(502, -1);
+            }
+        });
+        liar.start();
+        try {
+            String lying = "http://127.0.0.1:" + liar.getAddress().getPort();
+            CliTest.Run r = phyle("qf", "verify", "0", "--node", lying);
+            assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+            assertThat(r.out()).contains("FAIL [1] raw match").contains("DIFFERS").doesNotContain("AGREES");
+        } finally {
+            liar.stop(0);
+        }
+    }
 }
