@@ -164,12 +164,12 @@ final class DemoEconomy {
     private static int round(DemoSociety.Seeder s, String title) {
         return s.read(v -> v.view(Economy.class).rounds().stream().filter(r -> r.title().equals(title))
                 .findFirst().map(Economy.Round::number).orElseGet(() -> {
-                    var p = v.governance().proposals().stream().filter(x -> x.title().contains(title.split(" ")[0]))
-                            .findFirst();
-                    throw new IllegalStateException("the vote on " + title + " did not open a round: " + p.map(x ->
-                            x.state() + " opens " + x.opensAt() + " closes " + x.closesAt() + " executable "
-                                    + x.executableAt() + " ballots " + x.ballotCount() + " of " + x.electorateSize()
-                                    + " at " + v.time() + " " + v.governance().tally(x)).orElse("no proposal"));
+                    // say why, for whoever changes the history: the proposal's state and tally at this time
+                    String why = v.governance().proposals().stream().filter(x -> x.title().startsWith(title))
+                            .findFirst().map(x -> x.state() + ", executable at " + x.executableAt() + ", "
+                                    + v.governance().tally(x)).orElse("no proposal");
+                    throw new IllegalStateException("the vote on " + title + " did not open a round by "
+                            + v.time() + ": " + why);
                 }));
     }
 }
