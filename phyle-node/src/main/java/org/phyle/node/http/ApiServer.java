@@ -199,7 +199,9 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void submitOne(Context ctx) throws InterruptedException {
-        byte[] body = ctx.bodyAsBytes();
+        // the decoder refuses more than twice the society's limit (whitespace allowance) before parsing; reading stops there
+        byte[] body = Requests.body(ctx, 2L * node.decoder().maxBytes(), TxCode.TOO_LARGE,
+                "a transaction (with whitespace around it)");
         VerifiedTx tx = node.decoder().decode(body);
         CompletableFuture<Committed> result = node.submit(tx);
         if ("false".equals(ctx.queryParam("wait"))) {
@@ -219,17 +221,9 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void submitBatch(Context ctx) throws InterruptedException {
-        JsonNode array = StrictJson.parse(ctx.bodyAsBytes());
-        if (!array.isArray()) {
-            throw new Rejection(TxCode.MALFORMED, "a batch is a JSON array of transaction envelopes");
-        }
-        if (array.size() > MAX_BATCH_TXS) {
-            throw new Rejection(TxCode.BATCH_TOO_LARGE, "a batch holds at most " + MAX_BATCH_TXS
-                    + " transactions, not " + array.size());
-        }
-        List<JsonNode> envelopes = new ArrayList<>(array.size());
-        array.forEach(envelopes::add);
-        List<ParallelDecoder.Result<VerifiedTx>> decoded = node.verifier().decodeAll(envelopes, node.decoder()::decode);
+        List<String> envelopes = BatchItems.split(
+                Requests.body(ctx, MAX_REQUEST_BYTES, TxCode.BATCH_TOO_LARGE, "a batch"), MAX_BATCH_TXS);
+        List<ParallelDecoder.Result<VerifiedTx>> decoded = node.verifier().decodeAll(envelopes, this::decodeItem);
 
         List<ObjectNode> results = new ArrayList<>(envelopes.size());
         List<CompletableFuture<Committed>> futures = new ArrayList<>(envelopes.size());
@@ -295,6 +289,19 @@ public final class ApiServer implements AutoCloseable {
         results.forEach(items::add);
         ctx.status(wait ? 200 : 202);
         json(ctx, out);
+    }
+
+    /** One transaction of a batch, size-checked before it is parsed exactly as one posted alone. */
+    private VerifiedTx decodeItem(String item) {
+        long limit = 2L * node.decoder().maxBytes();
+        if (item.length() > limit) {
+            throw new Rejection(TxCode.TOO_LARGE, "transaction has at least " + item.length() + " bytes; the limit is "
+                    + node.decoder().maxBytes());
+        }
+        if (!item.startsWith("{")) {
+            throw new Rejection(TxCode.MALFORMED, "a transaction envelope is a JSON object");
+        }
+        return node.decoder().decode(BatchItems.utf8(item));
     }
 
     @SuppressWarnings("unchecked")

@@ -20,6 +20,26 @@ final class Requests {
         return body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /**
+     * The request body, refused as too large as soon as it passes {@code limit} bytes (by its declared length before a
+     * byte is read), so that an oversized body costs no more than the bytes read up to the limit.
+     */
+    static byte[] body(Context ctx, long limit, org.phyle.core.RejectionCode code, String what) {
+        long declared = ctx.contentLength();
+        if (declared > limit) {
+            throw new Rejection(code, what + " has at most " + limit + " bytes; this request declares " + declared);
+        }
+        try (java.io.InputStream in = ctx.req().getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (body.length > limit) {
+                throw new Rejection(code, what + " has at most " + limit + " bytes; this request has more");
+            }
+            return body;
+        } catch (java.io.IOException e) {
+            throw new Rejection(HttpCode.BODY_INCOMPLETE, "the request body did not arrive in full");
+        }
+    }
+
     static Hash hashParam(Context ctx, String name) {
         String v = ctx.pathParam(name);
         if (!v.matches("[0-9a-f]{64}")) {
