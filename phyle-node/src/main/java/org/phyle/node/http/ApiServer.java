@@ -53,6 +53,12 @@ public final class ApiServer implements AutoCloseable {
     public static final long MAX_REQUEST_BYTES = 32L << 20;
     static final int MAX_PAGE = 1000;
     private static final long COMMIT_WAIT_MS = 30_000;
+    /** How long a request may take to arrive in full (head and body), whatever the pauses between its bytes. */
+    public static final long REQUEST_DEADLINE_MS = 20_000;
+    /** The longest pause between two bytes of a request, or the longest a connection may stay idle. */
+    public static final long IDLE_TIMEOUT_MS = 30_000;
+    /** The most bytes of request line and headers together the server reads (Jetty's default, stated here). */
+    public static final int MAX_HEADER_BYTES = 8192;
 
     /** Every route this server answers, for the OpenAPI test. */
     public record Route(String method, String path) {
@@ -62,7 +68,10 @@ public final class ApiServer implements AutoCloseable {
     private final long genesisTime;
     private final List<Route> routes = new ArrayList<>();
     private final byte[] openApi;
+    private long requestDeadlineMs = REQUEST_DEADLINE_MS;
+    private long idleTimeoutMs = IDLE_TIMEOUT_MS;
     private Javalin app;
+    private RequestDeadline deadline;
 
     public ApiServer(Node node) {
         this.node = node;
@@ -73,6 +82,20 @@ public final class ApiServer implements AutoCloseable {
     public ApiServer start(String host, int port) {
         app = Javalin.create(this::configure);
         app.start(host, port);
+        var server = app.jettyServer().server();
+        for (var connector : server.getConnectors()) {
+            if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
+                c.setIdleTimeout(idleTimeoutMs);
+            }
+        }
+        deadline = new RequestDeadline(java.util.Arrays.asList(server.getConnectors()), requestDeadlineMs).start();
+        return this;
+    }
+
+    /** Sets, before {@link #start}, how long a request may take to arrive and how long a pause may last. */
+    public ApiServer timeouts(long requestDeadlineMs, long idleTimeoutMs) {
+        this.requestDeadlineMs = requestDeadlineMs;
+        this.idleTimeoutMs = idleTimeoutMs;
         return this;
     }
 
@@ -86,6 +109,9 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (deadline != null) {
+            deadline.close();
+        }
         if (app != null) {
             app.stop();
         }
@@ -96,12 +122,25 @@ public final class ApiServer implements AutoCloseable {
         config.http.maxRequestSize = MAX_REQUEST_BYTES;
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+        config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new ProblemErrorHandler()));
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setRequestHeaderSize(MAX_HEADER_BYTES);
+            http.setSendServerVersion(false);
+        });
         config.staticFiles.add(files -> {
             files.hostedPath = "/static";
             files.directory = "/web/static";
             files.location = Location.CLASSPATH;
         });
 
+        // a signed write is JSON: refusing any other media type also keeps a cross-origin page from posting one
+        // without a CORS preflight (text/plain, form encodings)
+        config.routes.before(PREFIX + "/*", ctx -> {
+            if (ctx.method() == HandlerType.POST) {
+                Requests.requireJson(ctx);
+            }
+        });
         get(config, "/health", this::health);
         get(config, "/checkpoint", this::checkpoint);
         get(config, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
@@ -140,28 +179,35 @@ public final class ApiServer implements AutoCloseable {
 
         config.routes.exception(Rejection.class, (e, ctx) -> problem(ctx, Problem.of(e, ctx.path())));
         config.routes.exception(JsonProcessingException.class, (e, ctx) -> problem(ctx,
-                new Problem(TxCode.MALFORMED, "not JSON: " + e.getOriginalMessage(), ctx.path())));
+                new Problem(TxCode.MALFORMED, "not JSON: " + StrictJson.describe(e), ctx.path())));
         config.routes.exception(StrictJson.MalformedJsonException.class, (e, ctx) -> problem(ctx,
                 new Problem(TxCode.MALFORMED, "not JSON: " + e.getMessage(), ctx.path())));
+        // Javalin's own refusals (e.g. a body over its limit) carry its wording; ours replaces it
+        config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> serverProblem(ctx, e.getStatus()));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            ctx.status(500).contentType(Problem.CONTENT_TYPE).result(Requests.utf8(Views.object()
-                    .put("type", Problem.TYPE_BASE + "INTERNAL").put("title", "Internal error").put("status", 500)
-                    .put("code", "INTERNAL").put("detail", "the node failed to answer: " + e)));
+            problem(ctx, new Problem(HttpCode.INTERNAL, HttpCode.sentenceFor(500), ctx.path()));
         });
-        // errors raised outside our handlers (no route, body over Jetty's limit) get problem details too
-        config.routes.error(404, ctx -> {
-            if (!isProblem(ctx)) {
-                problem(ctx, new Problem(NodeCode.NOT_FOUND, "no such resource: " + ctx.method() + " " + ctx.path(),
-                        ctx.path()));
-            }
-        });
-        config.routes.error(413, ctx -> {
-            if (!isProblem(ctx)) {
-                problem(ctx, new Problem(TxCode.BATCH_TOO_LARGE, "the request is larger than " + MAX_REQUEST_BYTES
-                        + " bytes", ctx.path()));
-            }
-        });
+        // errors raised outside our handlers (no route, body over Jetty's limit, ...) get problem details too
+        for (int status : new int[] {400, 404, 405, 408, 413, 414, 415, 431, 500, 503}) {
+            config.routes.error(status, ctx -> {
+                if (!isProblem(ctx)) {
+                    serverProblem(ctx, status);
+                }
+            });
+        }
+    }
+
+    /** A problem for a status the server, not a handler of ours, decided. */
+    private static void serverProblem(Context ctx, int status) {
+        RejectionCode code = ProblemErrorHandler.codeFor(status);
+        String detail = switch (status) {
+            case 404 -> "no such resource: " + ctx.method() + " " + ctx.path();
+            case 413 -> "the request is larger than " + MAX_REQUEST_BYTES + " bytes";
+            default -> HttpCode.sentenceFor(status);
+        };
+        ctx.status(status).contentType(Problem.CONTENT_TYPE)
+                .result(Requests.utf8(new Problem(code, detail, ctx.path()).toJson().put("status", status)));
     }
 
     private void get(JavalinConfig config, String path, Handler handler) {
@@ -202,6 +248,7 @@ public final class ApiServer implements AutoCloseable {
         // the decoder refuses more than twice the society's limit (whitespace allowance) before parsing; reading stops there
         byte[] body = Requests.body(ctx, 2L * node.decoder().maxBytes(), TxCode.TOO_LARGE,
                 "a transaction (with whitespace around it)");
+        requireObject(body);
         VerifiedTx tx = node.decoder().decode(body);
         CompletableFuture<Committed> result = node.submit(tx);
         if ("false".equals(ctx.queryParam("wait"))) {
@@ -289,6 +336,21 @@ public final class ApiServer implements AutoCloseable {
         results.forEach(items::add);
         ctx.status(wait ? 200 : 202);
         json(ctx, out);
+    }
+
+    /** An envelope is a JSON object; anything else is refused with that sentence before it is parsed. */
+    private static void requireObject(byte[] body) {
+        for (byte b : body) {
+            if (b == '{') {
+                return;
+            }
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                throw new Rejection(TxCode.MALFORMED, "a transaction envelope is a JSON object");
+            }
+        }
+        if (body.length > 0) {
+            throw new Rejection(TxCode.MALFORMED, "a transaction envelope is a JSON object");
+        }
     }
 
     /** One transaction of a batch, size-checked before it is parsed exactly as one posted alone. */
@@ -437,6 +499,7 @@ public final class ApiServer implements AutoCloseable {
     static List<RejectionCode> allCodes() {
         List<RejectionCode> all = new ArrayList<>(Catalog.CODES);
         all.addAll(List.of(NodeCode.values()));
+        all.addAll(List.of(HttpCode.values()));
         return all;
     }
 

@@ -11,7 +11,7 @@ public enum HttpCode implements RejectionCode {
     BAD_HTTP_REQUEST(400, Kind.MALFORMED, "The request is not well-formed HTTP: a path with bytes that are not allowed, "
             + "a bad header, or an unreadable request line."),
     BODY_INCOMPLETE(400, Kind.MALFORMED, "The request body ended before the length it declared, or could not be read."),
-    METHOD_NOT_ALLOWED(405, Kind.NOT_FOUND, "This resource does not answer this HTTP method."),
+    HTTP_METHOD_NOT_ALLOWED(405, Kind.NOT_FOUND, "This resource does not answer this HTTP method."),
     REQUEST_TIMEOUT(408, Kind.UNAVAILABLE, "The request did not arrive in full within the node's deadline for one "
             + "request."),
     URI_TOO_LONG(414, Kind.TOO_LARGE, "The request's path and query are longer than the node reads."),
@@ -51,7 +51,7 @@ public enum HttpCode implements RejectionCode {
     /** The code for a status the HTTP server raised on its own (before any handler of ours ran). */
     static HttpCode forStatus(int status) {
         return switch (status) {
-            case 405 -> METHOD_NOT_ALLOWED;
+            case 405 -> HTTP_METHOD_NOT_ALLOWED;
             case 408 -> REQUEST_TIMEOUT;
             case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
