@@ -68,6 +68,9 @@ public final class ApiServer implements AutoCloseable {
     private final long genesisTime;
     private final List<Route> routes = new ArrayList<>();
     private final byte[] openApi;
+    private final WriteQuotas quotas;
+    private AdmissionBudget budget = AdmissionBudget.DEFAULT.copy();
+    private boolean quotasOn = true;
     private long requestDeadlineMs = REQUEST_DEADLINE_MS;
     private long idleTimeoutMs = IDLE_TIMEOUT_MS;
     private Javalin app;
@@ -77,6 +80,23 @@ public final class ApiServer implements AutoCloseable {
         this.node = node;
         this.genesisTime = node.store().block(0).orElseThrow().time();
         this.openApi = WebPages.resource("/openapi.json");
+        this.quotas = new WriteQuotas(node);
+    }
+
+    /**
+     * Whether the charter's write quotas are enforced (the default). Only a node that exists to be measured, such as the
+     * one {@code phyle bench ingest} starts for itself, turns them off.
+     */
+    public ApiServer writeQuotas(boolean on) {
+        this.quotasOn = on;
+        return this;
+    }
+
+    /** Sets, before {@link #start}, the admission budget of refused writes per connection and per address. */
+    public ApiServer admissionBudget(double perConnection, double perConnectionPerSecond, double perAddress,
+                                     double perAddressPerSecond) {
+        this.budget = new AdmissionBudget(perConnection, perConnectionPerSecond, perAddress, perAddressPerSecond);
+        return this;
     }
 
     public ApiServer start(String host, int port) {
@@ -139,6 +159,12 @@ public final class ApiServer implements AutoCloseable {
         config.routes.before(PREFIX + "/*", ctx -> {
             if (ctx.method() == HandlerType.POST) {
                 Requests.requireJson(ctx);
+                long wait = budget.retryAfter(address(ctx), connection(ctx));
+                if (wait > 0) {
+                    ctx.header("Retry-After", Long.toString(wait));
+                    throw new Rejection(HttpCode.ADMISSION_LIMITED, "this connection or address has sent more refused "
+                            + "writes than the node takes for now; it reads writes from it again in " + wait + " s");
+                }
             }
         });
         get(config, "/health", this::health);
@@ -245,11 +271,31 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void submitOne(Context ctx) throws InterruptedException {
+        try {
+            admitOne(ctx);
+        } catch (Rejection r) {
+            if (Problem.statusOf(r.code()) < 500) {
+                budget.refused(address(ctx), connection(ctx), 1);
+            }
+            throw r;
+        }
+    }
+
+    private void admitOne(Context ctx) throws InterruptedException {
         // the decoder refuses more than twice the society's limit (whitespace allowance) before parsing; reading stops there
         byte[] body = Requests.body(ctx, 2L * node.decoder().maxBytes(), TxCode.TOO_LARGE,
                 "a transaction (with whitespace around it)");
         requireObject(body);
         VerifiedTx tx = node.decoder().decode(body);
+        WriteQuotas.Refusal refusal = quotasOn ? quotas.admit(List.of(tx.signer())).get(0) : null;
+        if (refusal != null) {
+            ctx.header("Retry-After", Long.toString(refusal.retryAfterSeconds()));
+            ObjectNode p = Problem.of(refusal.rejection(), ctx.path()).toJson();
+            p.set("quota", quota(refusal));
+            ctx.status(429).contentType(Problem.CONTENT_TYPE).result(Requests.utf8(p));
+            budget.refused(address(ctx), connection(ctx), 1);
+            return;
+        }
         CompletableFuture<Committed> result = node.submit(tx);
         if ("false".equals(ctx.queryParam("wait"))) {
             ctx.status(202);
@@ -268,6 +314,17 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void submitBatch(Context ctx) throws InterruptedException {
+        try {
+            admitBatch(ctx);
+        } catch (Rejection r) {
+            if (Problem.statusOf(r.code()) < 500) {
+                budget.refused(address(ctx), connection(ctx), 1);
+            }
+            throw r;
+        }
+    }
+
+    private void admitBatch(Context ctx) throws InterruptedException {
         List<String> envelopes = BatchItems.split(
                 Requests.body(ctx, MAX_REQUEST_BYTES, TxCode.BATCH_TOO_LARGE, "a batch"), MAX_BATCH_TXS);
         List<ParallelDecoder.Result<VerifiedTx>> decoded = node.verifier().decodeAll(envelopes, this::decodeItem);
@@ -288,6 +345,29 @@ public final class ApiServer implements AutoCloseable {
             item.put("txId", r.value().id().hex());
             verified.add(r.value());
             verifiedAt.add(i);
+        }
+        long retryAfter = 0;
+        if (quotasOn && !verified.isEmpty()) {
+            List<WriteQuotas.Refusal> refusals = quotas.admit(verified.stream().map(VerifiedTx::signer).toList());
+            List<VerifiedTx> admitted = new ArrayList<>(verified.size());
+            List<Integer> admittedAt = new ArrayList<>(verified.size());
+            for (int k = 0; k < verified.size(); k++) {
+                WriteQuotas.Refusal refusal = refusals.get(k);
+                if (refusal == null) {
+                    admitted.add(verified.get(k));
+                    admittedAt.add(verifiedAt.get(k));
+                } else {
+                    ObjectNode item = results.get(verifiedAt.get(k));
+                    rejected(item, refusal.rejection());
+                    item.set("quota", quota(refusal));
+                    retryAfter = Math.max(retryAfter, refusal.retryAfterSeconds());
+                }
+            }
+            verified = admitted;
+            verifiedAt = admittedAt;
+        }
+        if (retryAfter > 0) {
+            ctx.header("Retry-After", Long.toString(retryAfter));
         }
         List<Object> queued = node.submitAll(verified);
         for (int k = 0; k < queued.size(); k++) {
@@ -334,8 +414,23 @@ public final class ApiServer implements AutoCloseable {
         out.put("pending", envelopes.size() - committed - rejected);
         ArrayNode items = out.putArray("results");
         results.forEach(items::add);
+        budget.refused(address(ctx), connection(ctx), rejected);
         ctx.status(wait ? 200 : 202);
         json(ctx, out);
+    }
+
+    private static String address(Context ctx) {
+        return ctx.req().getRemoteAddr();
+    }
+
+    private static String connection(Context ctx) {
+        return ctx.req().getRemoteAddr() + " " + ctx.req().getRemotePort();
+    }
+
+    private static ObjectNode quota(WriteQuotas.Refusal r) {
+        return Views.object().put("standing", r.standing().name().toLowerCase(java.util.Locale.ROOT))
+                .put("scope", r.scope()).put("limit", r.limit()).put("periodSeconds", r.periodSeconds())
+                .put("retryAfterSeconds", r.retryAfterSeconds());
     }
 
     /** An envelope is a JSON object; anything else is refused with that sentence before it is parsed. */

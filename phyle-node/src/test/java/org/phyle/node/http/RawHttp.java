@@ -31,8 +31,16 @@ final class RawHttp {
     }
 
     static Socket open(int port) {
+        return open(port, null);
+    }
+
+    /** A connection from this loopback address (127.0.0.2 and so on are all this machine on Linux). */
+    static Socket open(int port, String from) {
         try {
             Socket s = new Socket();
+            if (from != null) {
+                s.bind(new InetSocketAddress(from, 0));
+            }
             s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             s.setSoTimeout(60_000);
             return s;
@@ -43,7 +51,11 @@ final class RawHttp {
 
     /** Sends these bytes as they are, then reads the answer until the server closes or the declared length is read. */
     static Answer send(int port, byte[] request) {
-        try (Socket s = open(port)) {
+        return send(port, null, request);
+    }
+
+    static Answer send(int port, String from, byte[] request) {
+        try (Socket s = open(port, from)) {
             s.getOutputStream().write(request);
             s.getOutputStream().flush();
             return read(s.getInputStream());
@@ -54,6 +66,15 @@ final class RawHttp {
 
     static Answer send(int port, String request) {
         return send(port, request.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** A POST of JSON, from this loopback address. */
+    static Answer postJson(int port, String from, String target, byte[] body) {
+        byte[] head = ("POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: "
+                + "application/json\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        return send(port, from, all);
     }
 
     static void write(OutputStream out, String text) throws IOException {
