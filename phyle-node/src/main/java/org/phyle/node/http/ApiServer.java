@@ -285,8 +285,7 @@ public final class ApiServer implements AutoCloseable {
         // the decoder refuses more than twice the society's limit (whitespace allowance) before parsing; reading stops there
         byte[] body = Requests.body(ctx, 2L * node.decoder().maxBytes(), TxCode.TOO_LARGE,
                 "a transaction (with whitespace around it)");
-        requireObject(body);
-        VerifiedTx tx = node.decoder().decode(body);
+        VerifiedTx tx = BatchItems.decodeAlone(node.decoder(), body);
         WriteQuotas.Refusal refusal = quotasOn ? quotas.admit(List.of(tx.signer())).get(0) : null;
         if (refusal != null) {
             ctx.header("Retry-After", Long.toString(refusal.retryAfterSeconds()));
@@ -433,32 +432,8 @@ public final class ApiServer implements AutoCloseable {
                 .put("retryAfterSeconds", r.retryAfterSeconds());
     }
 
-    /** An envelope is a JSON object; anything else is refused with that sentence before it is parsed. */
-    private static void requireObject(byte[] body) {
-        for (byte b : body) {
-            if (b == '{') {
-                return;
-            }
-            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
-                throw new Rejection(TxCode.MALFORMED, "a transaction envelope is a JSON object");
-            }
-        }
-        if (body.length > 0) {
-            throw new Rejection(TxCode.MALFORMED, "a transaction envelope is a JSON object");
-        }
-    }
-
-    /** One transaction of a batch, size-checked before it is parsed exactly as one posted alone. */
     private VerifiedTx decodeItem(String item) {
-        long limit = 2L * node.decoder().maxBytes();
-        if (item.length() > limit) {
-            throw new Rejection(TxCode.TOO_LARGE, "transaction has at least " + item.length() + " bytes; the limit is "
-                    + node.decoder().maxBytes());
-        }
-        if (!item.startsWith("{")) {
-            throw new Rejection(TxCode.MALFORMED, "a transaction envelope is a JSON object");
-        }
-        return node.decoder().decode(BatchItems.utf8(item));
+        return BatchItems.decode(node.decoder(), item);
     }
 
     @SuppressWarnings("unchecked")

@@ -11,17 +11,18 @@ import org.phyle.core.tx.TxCode;
 import org.phyle.crypto.StrictJson;
 
 /**
- * Splits the body of {@code POST /txs/batch} into the JSON text of each transaction without building a tree of the
+ * How the node reads the transactions of {@code POST /txs} and {@code POST /txs/batch} before it decodes them. Splits
+ * the body of {@code POST /txs/batch} into the JSON text of each transaction without building a tree of the
  * whole batch, so that each transaction can be size-checked, before any work proportional to its size is done, exactly
  * as a transaction posted alone is. Walking the array costs time linear in the body; nothing else is done with an item
  * until its size is known.
  */
-final class BatchItems {
+public final class BatchItems {
     private BatchItems() {
     }
 
     /** The text of each element of the top-level array, in order; a body that is not a JSON array is refused. */
-    static List<String> split(byte[] body, int maxItems) {
+    public static List<String> split(byte[] body, int maxItems) {
         String text = StrictJson.text(body);
         List<String> items = new ArrayList<>();
         try (JsonParser p = StrictJson.mapper().createParser(text)) {
@@ -53,7 +54,35 @@ final class BatchItems {
         return items;
     }
 
-    static byte[] utf8(String item) {
-        return item.getBytes(StandardCharsets.UTF_8);
+    /**
+     * A transaction posted alone (its body already read up to twice the size limit): anything but a JSON object is
+     * refused with that sentence before it is parsed.
+     */
+    public static org.phyle.core.tx.VerifiedTx decodeAlone(org.phyle.core.tx.TxDecoder decoder, byte[] body) {
+        for (byte b : body) {
+            if (b == '{') {
+                return decoder.decode(body);
+            }
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                break;
+            }
+        }
+        if (body.length == 0) {
+            return decoder.decode(body);
+        }
+        throw new Rejection(TxCode.MALFORMED, "a transaction envelope is a JSON object");
+    }
+
+    /** One transaction of a batch, size-checked before it is parsed exactly as one posted alone. */
+    public static org.phyle.core.tx.VerifiedTx decode(org.phyle.core.tx.TxDecoder decoder, String item) {
+        long limit = 2L * decoder.maxBytes();
+        if (item.length() > limit) {
+            throw new Rejection(TxCode.TOO_LARGE, "transaction has at least " + item.length() + " bytes; the limit is "
+                    + decoder.maxBytes());
+        }
+        if (!item.startsWith("{")) {
+            throw new Rejection(TxCode.MALFORMED, "a transaction envelope is a JSON object");
+        }
+        return decoder.decode(item.getBytes(StandardCharsets.UTF_8));
     }
 }

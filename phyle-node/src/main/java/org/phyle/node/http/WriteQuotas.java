@@ -44,8 +44,48 @@ final class WriteQuotas {
     private record Window(long index, long periodMs, Map<VerifyingKey, AtomicLong> counts, AtomicLong guests) {
     }
 
+    /** The charter's figures, as last read. */
+    private record Figures(long period, long citizen, long guest, long allGuests, long height, long readAt) {
+    }
+
+    private record Known(Standing standing, long height, long readAt) {
+    }
+
+    /** The figures and the standing of each signer of one request. */
+    private record Policy(Figures figures, Map<VerifyingKey, Standing> standings) {
+        Standing standing(VerifyingKey k) {
+            return standings.get(k);
+        }
+
+        long period() {
+            return figures.period();
+        }
+
+        long citizen() {
+            return figures.citizen();
+        }
+
+        long guest() {
+            return figures.guest();
+        }
+
+        long allGuests() {
+            return figures.allGuests();
+        }
+    }
+
+    /**
+     * A standing and the figures read from the state are used again while no block has been added (and for at most
+     * this long): reading takes the state's lock, which the sequencer holds while a block becomes durable, and
+     * admission should not wait for that on every request.
+     */
+    private static final long REMEMBER_MS = 10_000;
+    private static final int REMEMBER_KEYS = 100_000;
+
     private final Node node;
     private final InstantSource clock;
+    private final Map<VerifyingKey, Known> known = new ConcurrentHashMap<>();
+    private volatile Figures figures = new Figures(3600, 0, 0, 0, -1, Long.MIN_VALUE);
     private volatile Window window = new Window(-1, 1, new ConcurrentHashMap<>(), new AtomicLong());
 
     WriteQuotas(Node node) {
@@ -55,23 +95,13 @@ final class WriteQuotas {
 
     /** Admits or refuses each signer's next transaction, in order: null for admitted, else why not. */
     List<Refusal> admit(List<VerifyingKey> signers) {
-        record Policy(Map<VerifyingKey, Standing> standing, long period, long citizen, long guest, long allGuests) {
-        }
-        Policy policy = node.read(s -> {
-            Map<VerifyingKey, Standing> standing = new HashMap<>();
-            for (VerifyingKey k : signers) {
-                standing.computeIfAbsent(k, key -> standing(s, key));
-            }
-            Parameters p = s.parameters();
-            return new Policy(standing, p.get(WriteQuota.PERIOD), p.get(WriteQuota.CITIZEN), p.get(WriteQuota.GUEST),
-                    p.get(WriteQuota.ALL_GUESTS));
-        });
+        Policy policy = policy(signers);
         long now = clock.millis();
         Window w = window(now, policy.period() * 1000);
         long retryAfter = Math.max(1, ((w.index() + 1) * w.periodMs() - now + 999) / 1000);
         List<Refusal> out = new ArrayList<>(signers.size());
         for (VerifyingKey k : signers) {
-            Standing standing = policy.standing().get(k);
+            Standing standing = policy.standing(k);
             out.add(switch (standing) {
                 case DUTY -> null;
                 case CITIZEN -> take(w.counts().computeIfAbsent(k, x -> new AtomicLong()), policy.citizen()) ? null
@@ -91,6 +121,41 @@ final class WriteQuotas {
             });
         }
         return out;
+    }
+
+    private Policy policy(List<VerifyingKey> signers) {
+        long now = System.nanoTime() / 1_000_000;
+        long height = node.head().height();
+        Map<VerifyingKey, Standing> standings = new HashMap<>();
+        List<VerifyingKey> unknown = new ArrayList<>();
+        for (VerifyingKey k : signers) {
+            Known kn = known.get(k);
+            if (kn != null && kn.height() == height && now - kn.readAt() < REMEMBER_MS) {
+                standings.put(k, kn.standing());
+            } else if (!standings.containsKey(k)) {
+                standings.put(k, null);
+                unknown.add(k);
+            }
+        }
+        Figures f = figures;
+        if (!unknown.isEmpty() || f.height() != height || now - f.readAt() >= REMEMBER_MS) {
+            f = node.read(s -> {
+                for (VerifyingKey k : unknown) {
+                    standings.put(k, standing(s, k));
+                }
+                Parameters p = s.parameters();
+                return new Figures(p.get(WriteQuota.PERIOD), p.get(WriteQuota.CITIZEN), p.get(WriteQuota.GUEST),
+                        p.get(WriteQuota.ALL_GUESTS), s.height(), now);
+            });
+            figures = f;
+            if (known.size() + unknown.size() > REMEMBER_KEYS) {
+                known.clear();
+            }
+            for (VerifyingKey k : unknown) {
+                known.put(k, new Known(standings.get(k), f.height(), now));
+            }
+        }
+        return new Policy(f, standings);
     }
 
     static Standing standing(Society s, VerifyingKey key) {
