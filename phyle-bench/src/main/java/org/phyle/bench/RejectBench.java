@@ -44,7 +44,7 @@ import org.phyle.node.http.BatchItems;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class RejectBench {
     static final int MAX_BYTES = 16384;
@@ -52,7 +52,7 @@ public class RejectBench {
 
     @Param({"valid", "valid-large", "bad-signature", "long-did", "oversized", "long-label", "many-unknown-fields",
             "deep-nesting", "long-numbers", "escaped-strings", "duplicate-key-late", "bad-utf8-late", "not-an-object",
-            "batch-of-empty-objects", "batch-of-oversized-items", "batch-of-long-dids", "batch-malformed-late"})
+            "batch-of-empty-objects", "batch-of-short-objects", "batch-of-oversized-items", "batch-of-long-dids", "batch-malformed-late"})
     String input;
 
     TxDecoder decoder;
@@ -76,7 +76,7 @@ public class RejectBench {
             case "valid-large" -> tx(key, "a large record", "x".repeat(4000));
             case "bad-signature" -> {
                 String t = tx(key, "forged", "");
-                int at = t.indexOf("\"signature\":\"") + 14;
+                int at = t.indexOf("\"signature\":\"") + 13 + 60; // in S, which stays below the group order
                 yield t.substring(0, at) + (t.charAt(at) == 'A' ? 'B' : 'A') + t.substring(at + 1);
             }
             case "long-did" -> valid.replace(key.verifyingKey().did(), "did:key:z" + "2".repeat(allowance - valid.length() - 100));
@@ -108,6 +108,10 @@ public class RejectBench {
             case "bad-utf8-late" -> "{\"payload\":\"" + "x".repeat(allowance - 20) + "\"}";
             case "not-an-object" -> " ".repeat(allowance - 10) + "[1]";
             case "batch-of-empty-objects" -> "[" + "{},".repeat(ApiServer.MAX_BATCH_TXS - 1) + "{}]";
+            case "batch-of-short-objects" -> {
+                String item = "{\"hello\":\"" + "x".repeat(BatchItems.MIN_ENVELOPE_CHARS - 12) + "\"}";
+                yield "[" + (item + ",").repeat(ApiServer.MAX_BATCH_TXS - 1) + item + "]";
+            }
             case "batch-of-oversized-items" -> "[" + ("{" + " ".repeat(allowance) + "},").repeat(200) + "{}]";
             case "batch-of-long-dids" -> {
                 String item = valid.replace(key.verifyingKey().did(), "did:key:z" + "2".repeat(allowance - valid.length() - 100));

@@ -18,6 +18,14 @@ import org.phyle.crypto.StrictJson;
  * until its size is known.
  */
 public final class BatchItems {
+    /**
+     * No envelope can be shorter: its required fields alone (a 64-digit society, a 56-character signer, an 86-character
+     * signature and the names) take more than 300 characters, and a genesis, which has no society, more than 220.
+     * Refusing shorter ones before parsing keeps the cost of a batch of tiny items (10,000 "{}") per byte far below a
+     * valid transaction's.
+     */
+    public static final int MIN_ENVELOPE_CHARS = 200;
+
     private BatchItems() {
     }
 
@@ -61,6 +69,9 @@ public final class BatchItems {
     public static org.phyle.core.tx.VerifiedTx decodeAlone(org.phyle.core.tx.TxDecoder decoder, byte[] body) {
         for (byte b : body) {
             if (b == '{') {
+                if (body.length < MIN_ENVELOPE_CHARS) {
+                    throw tooShort(body.length);
+                }
                 return decoder.decode(body);
             }
             if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
@@ -73,6 +84,11 @@ public final class BatchItems {
         throw new Rejection(TxCode.MALFORMED, "a transaction envelope is a JSON object");
     }
 
+    private static Rejection tooShort(int length) {
+        return new Rejection(TxCode.MALFORMED, "a transaction envelope has at least " + MIN_ENVELOPE_CHARS
+                + " characters, too few for its required fields; this one has " + length);
+    }
+
     /** One transaction of a batch, size-checked before it is parsed exactly as one posted alone. */
     public static org.phyle.core.tx.VerifiedTx decode(org.phyle.core.tx.TxDecoder decoder, String item) {
         long limit = 2L * decoder.maxBytes();
@@ -82,6 +98,9 @@ public final class BatchItems {
         }
         if (!item.startsWith("{")) {
             throw new Rejection(TxCode.MALFORMED, "a transaction envelope is a JSON object");
+        }
+        if (item.length() < MIN_ENVELOPE_CHARS) {
+            throw tooShort(item.length());
         }
         return decoder.decode(item.getBytes(StandardCharsets.UTF_8));
     }

@@ -133,7 +133,9 @@ class ErrorsTest {
                 Arguments.of("an array", "[]", "MALFORMED"),
                 Arguments.of("a bare word", "hello", "MALFORMED"),
                 Arguments.of("nothing", "", "MALFORMED"),
-                Arguments.of("an envelope without payload", "{\"signature\":\"x\"}", "MISSING_FIELD"));
+                Arguments.of("an object too short to be an envelope", "{\"signature\":\"x\"}", "MALFORMED"),
+                Arguments.of("an envelope without payload", "{\"signature\":\"" + "A".repeat(86) + "\",\"other\":\""
+                        + "x".repeat(120) + "\"}", "MISSING_FIELD"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -145,10 +147,12 @@ class ErrorsTest {
 
     @Test
     void bytesThatAreNotUtf8AreNamedByTheirOffset() {
-        byte[] body = {'{', '"', 'a', '"', ':', '"', (byte) 0xc0, (byte) 0xaf, '"', '}'};
-        JsonNode p = Problems.assertProblem(running, "/txs", body, 400, "MALFORMED");
+        byte[] text = ("{\"a\":\"" + "x".repeat(250) + "\"}").getBytes(StandardCharsets.US_ASCII);
+        text[100] = (byte) 0xc0;
+        text[101] = (byte) 0xaf; // an overlong '/'
+        JsonNode p = Problems.assertProblem(running, "/txs", text, 400, "MALFORMED");
         assertWrittenForAPerson(p.get("detail").asText());
-        assertThat(p.get("detail").asText()).contains("offset 6");
+        assertThat(p.get("detail").asText()).contains("offset 100");
     }
 
     @Test
