@@ -23,6 +23,11 @@ public final class Base58 {
     private Base58() {
     }
 
+    /** True if the character is a digit of base58btc. */
+    public static boolean isDigit(char c) {
+        return c < 128 && INDEX[c] >= 0;
+    }
+
     public static String encode(byte[] input) {
         int zeros = 0;
         while (zeros < input.length && input[zeros] == 0) {

@@ -79,6 +79,12 @@ public final class VerifyingKey {
         if (did == null || !did.startsWith(DID_PREFIX)) {
             throw new InvalidKeyException("a signer is a did:key starting with 'did:key:z'");
         }
+        for (int i = DID_PREFIX.length(); i < did.length(); i++) {
+            if (!Base58.isDigit(did.charAt(i))) {
+                throw new InvalidKeyException("did:key is not base58btc: not a base58 character at position "
+                        + (i - DID_PREFIX.length()) + ": '" + did.charAt(i) + "'");
+            }
+        }
         if (did.length() != DID_LENGTH) {
             throw new InvalidKeyException("an Ed25519 did:key has " + DID_LENGTH + " characters, not " + did.length());
         }
