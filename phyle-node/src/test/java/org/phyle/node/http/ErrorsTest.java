@@ -196,6 +196,29 @@ class ErrorsTest {
     }
 
     @Test
+    void aBodyTrickledAByteAtATimeIsCutOffAtTheDeadline() throws Exception {
+        long before = running.node.head().treeSize();
+        try (Socket s = RawHttp.open(quick.port())) {
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            RawHttp.write(out, "POST /api/v1/txs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 1000\r\n\r\n");
+            for (int i = 0; i < 20 && in.available() == 0; i++) {
+                try {
+                    RawHttp.write(out, " ");
+                } catch (java.io.IOException closed) {
+                    break;
+                }
+                Thread.sleep(400);
+            }
+            RawHttp.Answer a = RawHttp.read(in);
+            assertThat(a.status()).isIn(400, 408);
+            assertProblem(a, a.status(), a.status() == 408 ? "REQUEST_TIMEOUT" : "BODY_INCOMPLETE");
+        }
+        assertThat(running.node.head().treeSize()).isEqualTo(before);
+    }
+
+    @Test
     void aBodyThatNeverArrivesIsAProblemNotAHang() throws Exception {
         try (Socket s = RawHttp.open(quick.port())) {
             RawHttp.write(s.getOutputStream(), "POST /api/v1/txs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
