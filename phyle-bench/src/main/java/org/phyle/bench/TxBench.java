@@ -1,5 +1,6 @@
 package org.phyle.bench;
 
+import org.phyle.core.Catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public class TxBench {
         sequencer = SigningKey.generate();
         long now = System.currentTimeMillis();
         genesis = Society.createGenesis(founder, "Founder", sequencer, "Bench", "Measure.",
-                Parameters.defaults(), now);
+                Catalog.defaultParameters(), now, org.phyle.node.client.Nonces.random());
         society = Society.fromGenesis(genesis);
         List<SigningKey> keys = new ArrayList<>();
         for (int i = 0; i < 100; i++) {

@@ -3,7 +3,10 @@ package org.phyle.core;
 import java.util.ArrayList;
 import java.util.List;
 import org.phyle.core.tx.VerifiedTx;
+import org.phyle.crypto.Hash;
+import org.phyle.crypto.MerkleAccumulator;
 import org.phyle.crypto.SigningKey;
+import org.phyle.crypto.VerifyingKey;
 
 /**
  * A block in the making, for the sequencer: each offered transaction is applied at once or refused with nothing
@@ -11,14 +14,32 @@ import org.phyle.crypto.SigningKey;
  * sealed block on the state before it.
  */
 public final class BlockBuilder {
-    private final Society society;
+    /** What a block is built on: the society's write side, which only {@link Society} can give. */
+    interface Target {
+        Hash id();
+
+        VerifyingKey sequencer();
+
+        Hash lastBlockHash();
+
+        MerkleAccumulator log();
+
+        /** Applies a transaction, or throws a Rejection having changed nothing. */
+        void applyTx(VerifiedTx tx, long time, long height, long leaf);
+
+        void finishBlock(BlockHeader header);
+
+        void closeEmptyBlock();
+    }
+
+    private final Target society;
     private final long height;
     private final long time;
     private final long firstLeaf;
     private final List<VerifiedTx> accepted = new ArrayList<>();
     private boolean closed;
 
-    BlockBuilder(Society society, long height, long time, long firstLeaf) {
+    BlockBuilder(Target society, long height, long time, long firstLeaf) {
         this.society = society;
         this.height = height;
         this.time = time;

@@ -46,10 +46,10 @@ public record GenesisTx(String name, String purpose, String founderName, Verifyi
 
     static GenesisTx read(Fields f) {
         GenesisTx g = new GenesisTx(f.line("name", 1, MAX_NAME), f.text("purpose", 1, MAX_PURPOSE),
-                f.line("founderName", 1, MAX_NAME), f.did("sequencer"), Parameters.read(f.object("parameters")));
+                f.line("founderName", 1, MAX_NAME), f.did("sequencer"), Parameters.read(f.object("parameters"),
+                f.vocabulary().get(ParameterSpecs.class).all()));
         f.end();
-        org.phyle.core.charter.Charter.checkScheduleOrder(g.parameters());
-        org.phyle.core.sortition.SortitionParams.checkPanelKinds(g.parameters());
+        f.vocabulary().get(ParameterRules.class).check(g.parameters());
         return g;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.phyle.core.tx.Fields;
@@ -22,23 +23,45 @@ import org.phyle.crypto.VerifyingKey;
  * parameters), an unmodifiable {@code List<VerifyingKey>} (lists of keys) or a {@code String} (names).
  */
 public final class Parameters {
+    /**
+     * The parameters every society had from its genesis when the format was fixed: a genesis that omits one of these
+     * takes its default into its charter. A parameter added later (with a new mechanism) is in a charter only once
+     * its genesis or an amendment sets it, and reads as its default until then, so that an existing society's
+     * charter, and the hash its citizens consented to, stay the same when the software adds a mechanism.
+     */
+    static final Set<String> FIRST_SET = Set.of(
+            "charter.backstopYears", "charter.canonEndorsements", "charter.commonwealthAt",
+            "charter.commonwealthName", "charter.communityAt", "charter.communityName", "charter.councilSize",
+            "charter.councilTermDays", "charter.entrenchedBp", "charter.foundingName", "charter.referendumBp",
+            "charter.republicAt", "charter.republicName", "charter.sovereignAt", "charter.sovereignName",
+            "citizenship.hostRegistrars", "citizenship.juryDays", "citizenship.jurySize", "citizenship.maxGuardians",
+            "citizenship.recoveryDelayDays", "citizenship.renewalDays", "citizenship.vouchBanDays",
+            "citizenship.vouchPeriodDays", "citizenship.vouchesPerPeriod", "citizenship.vouchesRequired",
+            "governance.deliberationHours", "governance.epochDays", "governance.maxDelegatedBp",
+            "governance.minVotingHours", "governance.quorumBp", "governance.sponsorsRequired",
+            "governance.timelockHours", "governance.voiceCredits", "governance.votingHours", "sortition.commitHours",
+            "sortition.minPanel", "sortition.outsideShareBp", "sortition.panelKinds", "sortition.panelSize",
+            "sortition.revealHours", "sortition.stratify", "tx.maxBytes", "tx.maxLifetimeSeconds");
+
+    private final List<ParameterSpec> specs;
     private final SortedMap<String, Object> values;
 
-    private Parameters(SortedMap<String, Object> values) {
+    private Parameters(List<ParameterSpec> specs, SortedMap<String, Object> values) {
+        this.specs = specs;
         this.values = Collections.unmodifiableSortedMap(values);
     }
 
-    /** Every known parameter at its default. */
-    public static Parameters defaults() {
+    /** Every parameter the mechanisms declare, at its default. */
+    public static Parameters defaults(List<ParameterSpec> specs) {
         TreeMap<String, Object> values = new TreeMap<>();
-        for (ParameterSpec spec : Catalog.PARAMETERS) {
+        for (ParameterSpec spec : specs) {
             values.put(spec.name(), switch (spec.kind()) {
                 case INTEGER -> spec.defaultValue();
                 case KEYS -> List.of();
                 case NAME -> spec.defaultText();
             });
         }
-        return new Parameters(values);
+        return new Parameters(List.copyOf(specs), values);
     }
 
     /** These parameters with one integer replaced; unknown names and values out of range are refused. */
@@ -53,7 +76,7 @@ public final class Parameters {
         }
         TreeMap<String, Object> copy = new TreeMap<>(values);
         copy.put(name, value);
-        return new Parameters(copy);
+        return new Parameters(specs, copy);
     }
 
     /** These parameters with one list of keys replaced. */
@@ -70,7 +93,7 @@ public final class Parameters {
         }
         TreeMap<String, Object> copy = new TreeMap<>(values);
         copy.put(name, List.copyOf(keys));
-        return new Parameters(copy);
+        return new Parameters(specs, copy);
     }
 
     /** These parameters with one name replaced: one line, within the spec's length. */
@@ -86,7 +109,7 @@ public final class Parameters {
         }
         TreeMap<String, Object> copy = new TreeMap<>(values);
         copy.put(name, text);
-        return new Parameters(copy);
+        return new Parameters(specs, copy);
     }
 
     /** Textual overrides, as the CLI takes them: integers, comma-separated did:keys, or names. */
@@ -118,15 +141,19 @@ public final class Parameters {
         return p;
     }
 
-    /** Reads a parameters object of a transaction body; omitted parameters take their default. */
-    public static Parameters read(Fields fields) {
-        Parameters p = defaults();
+    /**
+     * Reads a parameters object of a transaction body; an omitted parameter of the {@link #FIRST_SET} takes its
+     * default into the set, any other omitted one reads as its default without being set.
+     */
+    public static Parameters read(Fields fields, List<ParameterSpec> specs) {
+        List<ParameterSpec> first = specs.stream().filter(spec -> FIRST_SET.contains(spec.name())).toList();
+        Parameters p = new Parameters(List.copyOf(specs), new TreeMap<>(defaults(first).values));
         List<String> names = new ArrayList<>();
         for (Iterator<String> it = fields.names(); it.hasNext(); ) {
             names.add(it.next());
         }
         for (String name : names) {
-            ParameterSpec spec = spec(name);
+            ParameterSpec spec = p.spec(name);
             if (spec.kind() == ParameterSpec.Kind.INTEGER) {
                 p = p.with(name, fields.integer(name, spec.min(), spec.max()));
             } else if (spec.kind() == ParameterSpec.Kind.NAME) {
@@ -155,7 +182,7 @@ public final class Parameters {
     }
 
     public long get(ParameterSpec spec) {
-        Object v = values.get(spec.name());
+        Object v = values.containsKey(spec.name()) ? values.get(spec.name()) : defaultOf(spec);
         if (!(v instanceof Long l)) {
             throw new IllegalArgumentException("no integer parameter " + spec.name());
         }
@@ -164,7 +191,7 @@ public final class Parameters {
 
     @SuppressWarnings("unchecked")
     public List<VerifyingKey> keys(ParameterSpec spec) {
-        Object v = values.get(spec.name());
+        Object v = values.containsKey(spec.name()) ? values.get(spec.name()) : defaultOf(spec);
         if (!(v instanceof List<?> l)) {
             throw new IllegalArgumentException("no key-list parameter " + spec.name());
         }
@@ -172,14 +199,26 @@ public final class Parameters {
     }
 
     public String name(ParameterSpec spec) {
-        Object v = values.get(spec.name());
+        Object v = values.containsKey(spec.name()) ? values.get(spec.name()) : defaultOf(spec);
         if (!(v instanceof String t)) {
             throw new IllegalArgumentException("no name parameter " + spec.name());
         }
         return t;
     }
 
-    /** The values: Long, List&lt;VerifyingKey&gt; or String, by name. */
+    /** A parameter's default value, as it is held (null for a name no mechanism declares). */
+    private Object defaultOf(ParameterSpec spec) {
+        if (specs.stream().noneMatch(s -> s.name().equals(spec.name()))) {
+            return null;
+        }
+        return switch (spec.kind()) {
+            case INTEGER -> spec.defaultValue();
+            case KEYS -> List.of();
+            case NAME -> spec.defaultText();
+        };
+    }
+
+    /** The values set (by the genesis or an amendment): Long, List&lt;VerifyingKey&gt; or String, by name. */
     public SortedMap<String, Object> asMap() {
         return values;
     }
@@ -201,12 +240,13 @@ public final class Parameters {
         return o;
     }
 
-    public static List<ParameterSpec> specs() {
-        return Catalog.PARAMETERS;
+    /** The parameters these values are for: every one the society's mechanisms declare. */
+    public List<ParameterSpec> specs() {
+        return specs;
     }
 
-    public static ParameterSpec spec(String name) {
-        for (ParameterSpec spec : Catalog.PARAMETERS) {
+    public ParameterSpec spec(String name) {
+        for (ParameterSpec spec : specs) {
             if (spec.name().equals(name)) {
                 return spec;
             }

@@ -4,26 +4,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.phyle.core.canon.Canon;
-import org.phyle.core.canon.CanonTx;
-import org.phyle.core.charter.Authority;
-import org.phyle.core.charter.Charter;
-import org.phyle.core.charter.CharterTx;
-import org.phyle.core.charter.Handover;
-import org.phyle.core.charter.Offices;
-import org.phyle.core.citizenship.CitizenshipTx;
-import org.phyle.core.governance.Governance;
-import org.phyle.core.governance.GovernanceTx;
-import org.phyle.core.citizenship.Registry;
-import org.phyle.core.notary.Notary;
-import org.phyle.core.notary.NotaryTx;
-import org.phyle.core.sortition.Sortition;
-import org.phyle.core.sortition.SortitionTx;
+import java.util.function.Supplier;
 import org.phyle.core.state.StateReader;
 import org.phyle.core.state.StateWriter;
 import org.phyle.core.tx.TxCode;
 import org.phyle.core.tx.TxDecoder;
-import org.phyle.core.tx.TxRules;
 import org.phyle.core.tx.TxSigner;
 import org.phyle.core.tx.VerifiedTx;
 import org.phyle.crypto.Hash;
@@ -34,77 +19,89 @@ import org.phyle.crypto.StrictJson;
 import org.phyle.crypto.VerifyingKey;
 
 /**
- * A society's whole state: a pure, deterministic function of its ledger. Blocks change it in two ways that give the
- * same result: a sequencer offers transactions one by one to a {@link BlockBuilder} and seals the block, and a
- * replica or auditor {@link #apply applies} a sealed block. No I/O, clock, threads, randomness or floating point.
+ * A society's whole state: a pure, deterministic function of its ledger. It keeps the log, replay protection and the
+ * chain of blocks, and composes its mechanisms ({@link Composition}): it dispatches each transaction to the
+ * mechanism that declares its type, routes the effects mechanisms send one another, ends every block in each, and
+ * writes and reads their slices of the snapshot — knowing nothing of any one of them.
  *
- * <p>Not thread-safe: one writer at a time, readers coordinated by the caller.
+ * <p>Blocks change it in two ways that give the same result: a sequencer offers transactions one by one to a
+ * {@link BlockBuilder} and seals the block, and a replica or auditor {@link #apply applies} a sealed block. No I/O,
+ * clock, threads, randomness or floating point. Not thread-safe: one writer at a time, readers coordinated by the
+ * caller; readers get the {@link SocietyView}.
  */
-public final class Society {
-    private static final String SNAPSHOT_MAGIC = "phyle-state-v4";
+public final class Society implements SocietyView {
+    private static final String SNAPSHOT_MAGIC = "phyle-state-v5";
 
+    private final Composition composition;
     private final VerifiedTx genesisTx;
     private final GenesisTx genesis;
+    private final Facts facts;
     private TxDecoder decoder;
-    private final long genesisTime;
     private long height;
     private long time;
     private Hash lastBlockHash;
     private MerkleAccumulator log;
-    private final ReplayGuard replay;
-    private final Charter charter;
-    private final Notary notary;
-    private final Registry registry;
-    private final Governance governance;
-    private final Handover handover;
-    private final Offices offices;
-    private final Canon canon;
-    private final Sortition sortition;
+    private ReplayGuard replay;
     private BlockBuilder openBlock;
 
-    private Society(VerifiedTx genesisTx, long genesisTime, long height, long time, Hash lastBlockHash,
-                    MerkleAccumulator log, ReplayGuard replay, Charter charter, Notary notary, Registry registry,
-                    Governance governance, Handover handover, Offices offices, Canon canon, Sortition sortition) {
+    private Society(Composition composition, VerifiedTx genesisTx, long genesisTime) {
+        this.composition = composition;
         this.genesisTx = genesisTx;
         this.genesis = (GenesisTx) genesisTx.body();
-        this.genesisTime = genesisTime;
-        this.height = height;
-        this.time = time;
-        this.lastBlockHash = lastBlockHash;
-        this.log = log;
-        this.replay = replay;
-        this.charter = charter;
-        this.notary = notary;
-        this.registry = registry;
-        this.governance = governance;
-        this.handover = handover;
-        this.offices = offices;
-        this.canon = canon;
-        this.sortition = sortition;
+        this.facts = new Facts(genesisTx.id(), genesisTx.signer(), genesis.sequencer(), genesisTime);
+        Reads.Head head = new Reads.Head() {
+            public long height() {
+                return height;
+            }
+
+            public long time() {
+                return time;
+            }
+        };
+        composition.reads().offer(new View<>(Reads.Head.class, head));
     }
 
     // ---- creation ----------------------------------------------------------------------------------------------
 
-    /** The decoder for genesis transactions, which name no society yet. */
+    /** The decoder for genesis transactions of the standard composition, which name no society yet. */
     public static TxDecoder genesisDecoder() {
-        return new TxDecoder(Catalog.TX_TYPES, null, (int) TxRules.MAX_BYTES.max());
+        return genesisDecoder(Catalog.standard());
     }
 
-    /** Makes the genesis block of a new society: the founder signs the genesis transaction, the sequencer the block. */
+    private static TxDecoder genesisDecoder(Composition c) {
+        return new TxDecoder(c.txTypes(), null, (int) TxRules.MAX_BYTES.max());
+    }
+
+    /**
+     * Makes the genesis block of a new society: the founder signs the genesis transaction (with the nonce given: the
+     * core draws no random numbers), the sequencer the block.
+     */
     public static Block createGenesis(SigningKey founder, String founderName, SigningKey sequencer, String name,
-                                      String purpose, Parameters parameters, long time) {
+                                      String purpose, Parameters parameters, long time, String nonce) {
+        return createGenesis(founder, founderName, sequencer, name, purpose, parameters, time, nonce,
+                Catalog::standard);
+    }
+
+    public static Block createGenesis(SigningKey founder, String founderName, SigningKey sequencer, String name,
+                                      String purpose, Parameters parameters, long time, String nonce,
+                                      Supplier<Composition> composition) {
         GenesisTx body = new GenesisTx(name, purpose, founderName, sequencer.verifyingKey(), parameters);
         long expires = time + parameters.get(TxRules.MAX_LIFETIME) * 1000;
-        byte[] envelope = Jcs.canonicalize(TxSigner.sign(null, founder, body, TxSigner.randomNonce(), expires));
-        VerifiedTx tx = genesisDecoder().decode(envelope);
+        byte[] envelope = Jcs.canonicalize(TxSigner.sign(null, founder, body, nonce, expires));
+        VerifiedTx tx = genesisDecoder(composition.get()).decode(envelope);
         MerkleAccumulator log = new MerkleAccumulator();
         log.append(tx.leafHash());
         BlockHeader header = new BlockHeader(tx.id(), 0, Hash.ZERO, time, 0, 1, 1, log.root());
         return new Block(header, sequencer.sign(header.signingMessage()), List.of(tx));
     }
 
-    /** The state right after the genesis block, which is checked completely. */
+    /** The state right after the genesis block, which is checked completely, with the standard mechanisms. */
     public static Society fromGenesis(Block block) {
+        return fromGenesis(block, Catalog::standard);
+    }
+
+    /** The state right after the genesis block, with these mechanisms. */
+    public static Society fromGenesis(Block block, Supplier<Composition> mechanisms) {
         BlockHeader h = block.header();
         if (h.height() != 0 || !h.prev().equals(Hash.ZERO) || h.firstLeaf() != 0 || block.txs().size() != 1
                 || h.txCount() != 1) {
@@ -132,18 +129,22 @@ public final class Society {
         if (h.treeSize() != 1 || !h.root().equals(log.root())) {
             throw new InvalidBlockException(0, "the header's tree does not hold exactly the genesis entry");
         }
-        ReplayGuard replay = new ReplayGuard();
-        replay.add(tx);
-        Charter charter = Charter.founding(g, tx.id(), h.time());
-        Registry registry = Registry.withFounder(tx.id(), tx.signer(), g.founderName(), charter.hash(), h.time(),
-                g.parameters());
-        return new Society(tx, h.time(), 0, h.time(), h.hash(), log, replay, charter, new Notary(), registry,
-                new Governance(), Handover.founding(h.time()), Offices.empty(), new Canon(), new Sortition());
+        Society s = new Society(mechanisms.get(), tx, h.time());
+        s.time = h.time();
+        s.lastBlockHash = h.hash();
+        s.log = log;
+        s.replay = new ReplayGuard();
+        s.replay.add(tx);
+        Founding founding = new Founding(tx.id(), g.name(), g.purpose(), tx.signer(), g.founderName(), g.sequencer(),
+                g.parameters(), h.time());
+        for (Mechanism m : s.composition.mechanisms()) {
+            m.genesis(founding);
+        }
+        return s;
     }
 
     // ---- identity and read API ---------------------------------------------------------------------------------
 
-    /** The society's id: the hash of its genesis payload. */
     public Hash id() {
         return genesisTx.id();
     }
@@ -168,63 +169,42 @@ public final class Society {
         return genesis.sequencer();
     }
 
-    /** The parameters in force: those of the charter's current version. */
-    public Parameters parameters() {
-        return charter.parameters();
-    }
-
-    /** Time of the genesis block, ms since the epoch. */
     public long genesisTime() {
-        return genesisTime;
+        return facts.genesisTime();
     }
 
-    /** The hash of the charter in force, which applicants and renewing citizens consent to. */
-    public Hash charterHash() {
-        return charter.hash();
+    /** The mechanisms of this society and what they declare. */
+    public Composition composition() {
+        return composition;
     }
 
-    public Charter charter() {
-        return charter;
+    public <V> V view(Class<V> type) {
+        return composition.reads().view(type);
     }
 
-    public Governance governance() {
-        return governance;
+    @Override
+    public Parameters parameters() {
+        return composition.reads().parameters();
     }
 
-    /** The handover of power from the founder to the community: the stage reached, and the founder's retirement. */
-    public Handover handover() {
-        return handover;
-    }
-
-    public Offices offices() {
-        return offices;
-    }
-
-    public Canon canon() {
-        return canon;
-    }
-
-    public Sortition sortition() {
-        return sortition;
-    }
-
-    /** The earliest time at which something is due to happen at the end of a block (Long.MAX_VALUE: nothing). */
     public long nextDue() {
-        return Math.min(Math.min(governance.nextDue(), handover.backstopDue(parameters())), sortition.nextDue(time));
+        long due = Long.MAX_VALUE;
+        for (Mechanism m : composition.mechanisms()) {
+            due = Math.min(due, m.nextDue(time));
+        }
+        return due;
     }
 
-    /** The decoder for this society's transactions (its size limit follows the parameter in force). */
     public TxDecoder decoder() {
         int maxBytes = (int) parameters().get(TxRules.MAX_BYTES);
         TxDecoder d = decoder;
         if (d == null || d.maxBytes() != maxBytes) {
-            d = new TxDecoder(Catalog.TX_TYPES, genesisTx.id(), maxBytes);
+            d = new TxDecoder(composition.txTypes(), genesisTx.id(), maxBytes);
             decoder = d;
         }
         return d;
     }
 
-    /** The origin line of this society's checkpoints (C2SP tlog-checkpoint). */
     public String origin() {
         return originOf(id());
     }
@@ -233,12 +213,10 @@ public final class Society {
         return "phyle/" + society.hex();
     }
 
-    /** Height of the last block applied. */
     public long height() {
         return height;
     }
 
-    /** Time of the last block applied, ms since the epoch. */
     public long time() {
         return time;
     }
@@ -247,17 +225,14 @@ public final class Society {
         return lastBlockHash;
     }
 
-    /** Number of entries in the log. */
     public long treeSize() {
         return log.size();
     }
 
-    /** RFC 9162 root of the log. */
     public Hash root() {
         return log.root();
     }
 
-    /** True if a transaction with this id and expiry is already on the ledger (and not yet expired). */
     public boolean isOnLedger(Hash txId, long expires) {
         return replay.contains(txId, expires);
     }
@@ -267,14 +242,6 @@ public final class Society {
         return replay.size();
     }
 
-    public Notary notary() {
-        return notary;
-    }
-
-    public Registry registry() {
-        return registry;
-    }
-
     // ---- blocks ------------------------------------------------------------------------------------------------
 
     /** Starts a block; its time is the given time or the last block's, whichever is later. */
@@ -282,7 +249,35 @@ public final class Society {
         if (openBlock != null) {
             throw new IllegalStateException("a block is already being built");
         }
-        openBlock = new BlockBuilder(this, height + 1, Math.max(proposedTime, time), log.size());
+        openBlock = new BlockBuilder(new BlockBuilder.Target() {
+            public Hash id() {
+                return Society.this.id();
+            }
+
+            public VerifyingKey sequencer() {
+                return Society.this.sequencer();
+            }
+
+            public Hash lastBlockHash() {
+                return lastBlockHash;
+            }
+
+            public MerkleAccumulator log() {
+                return log;
+            }
+
+            public void applyTx(VerifiedTx tx, long time, long height, long leaf) {
+                Society.this.applyTx(tx, time, height, leaf);
+            }
+
+            public void finishBlock(BlockHeader header) {
+                Society.this.finishBlock(header);
+            }
+
+            public void closeEmptyBlock() {
+                openBlock = null;
+            }
+        }, height + 1, Math.max(proposedTime, time), log.size());
         return openBlock;
     }
 
@@ -331,46 +326,43 @@ public final class Society {
         finishBlock(h);
     }
 
-    /** The one place a transaction changes state; throws a Rejection, having changed nothing, if it is refused. */
-    void applyTx(VerifiedTx tx, long blockTime, long blockHeight, long leafIndex) {
+    /**
+     * The one place a transaction changes state: the envelope's rules, then the mechanism that declares its type.
+     * Throws a Rejection, having changed nothing, if it is refused.
+     */
+    private void applyTx(VerifiedTx tx, long blockTime, long blockHeight, long leafIndex) {
         if (tx.society() == null || !tx.society().equals(id())) {
             throw new Rejection(TxCode.WRONG_SOCIETY, "transaction is not for society " + id().hex());
         }
         TxRules.checkExpiry(tx, blockTime, parameters());
         replay.check(tx);
-        TxContext ctx = new TxContext(this, tx, blockTime, blockHeight, leafIndex);
-        switch (tx.body()) {
-            case NotaryTx n -> notary.apply(n, ctx);
-            case CitizenshipTx c -> registry.apply(c, ctx);
-            case GovernanceTx g -> governance.apply(g, ctx);
-            case CharterTx c -> Authority.apply(c, ctx);
-            case CanonTx c -> canon.apply(c, ctx);
-            case SortitionTx st -> sortition.apply(st, ctx);
-            case GenesisTx g -> throw new Rejection(TxCode.GENESIS_ONLY, "this society already has its genesis");
-            default -> throw new IllegalStateException("no mechanism applies " + tx.type());
+        Mechanism m = composition.mechanismFor(tx.type());
+        if (m == null) {
+            if (tx.body() instanceof GenesisTx) {
+                throw new Rejection(TxCode.GENESIS_ONLY, "this society already has its genesis");
+            }
+            throw new IllegalStateException("no mechanism applies " + tx.type());
         }
+        m.apply(tx.body(), new TxContext(tx, context(blockTime, blockHeight, leafIndex)));
         replay.add(tx);
         log.append(tx.leafHash());
     }
 
+    private BlockContext context(long blockTime, long blockHeight, long leafIndex) {
+        return new BlockContext(blockTime, blockHeight, leafIndex, facts, composition.reads(), composition::route);
+    }
+
     /** What every block ends with, sealed or applied: what is due happens, then the block is the last one. */
-    void finishBlock(BlockHeader h) {
-        governance.endBlock(this, h.time(), h.height());
-        handover.endBlock(registry.activeCitizens(h.time()), parameters(), h.time(), h.height());
+    private void finishBlock(BlockHeader h) {
+        BlockContext ctx = context(h.time(), h.height(), log.size());
+        for (Mechanism m : composition.mechanisms()) {
+            m.endBlock(ctx);
+        }
         replay.expireBefore(h.time());
         height = h.height();
         time = h.time();
         lastBlockHash = h.hash();
         openBlock = null;
-    }
-
-    void closeEmptyBlock() {
-        openBlock = null;
-    }
-
-    /** The log accumulator, for the block builder. */
-    MerkleAccumulator log() {
-        return log;
     }
 
     // ---- snapshots and digest ----------------------------------------------------------------------------------
@@ -383,7 +375,7 @@ public final class Society {
         StateWriter w = new StateWriter(out);
         w.writeString(SNAPSHOT_MAGIC);
         w.writeBytes(genesisTx.entry());
-        w.writeLong(genesisTime);
+        w.writeLong(facts.genesisTime());
         w.writeLong(height);
         w.writeLong(time);
         w.writeHash(lastBlockHash);
@@ -392,14 +384,10 @@ public final class Society {
         w.writeInt(peaks.size());
         peaks.forEach(w::writeHash);
         replay.write(w);
-        charter.write(w);
-        notary.write(w);
-        registry.write(w);
-        governance.write(w);
-        handover.write(w);
-        offices.write(w);
-        canon.write(w);
-        sortition.write(w);
+        for (Mechanism m : composition.mechanisms()) {
+            w.writeString(m.declarations().name());
+            m.write(w);
+        }
         return w.finish();
     }
 
@@ -409,44 +397,47 @@ public final class Society {
     }
 
     public static Society readSnapshot(InputStream in) {
+        return readSnapshot(in, Catalog::standard);
+    }
+
+    public static Society readSnapshot(InputStream in, Supplier<Composition> mechanisms) {
         StateReader r = new StateReader(in);
         String magic = r.readString();
         if (!magic.equals(SNAPSHOT_MAGIC)) {
-            throw new StateReader.CorruptStateException("not a phyle state snapshot (" + magic + ")");
+            throw new StateReader.CorruptStateException("not a phyle state snapshot of this version (" + magic + ")");
         }
+        Composition composition = mechanisms.get();
         VerifiedTx genesisTx;
         try {
-            genesisTx = genesisDecoder().decode(StrictJson.parse(r.readBytes()));
+            genesisTx = genesisDecoder(composition).decode(StrictJson.parse(r.readBytes()));
         } catch (Rejection | IllegalArgumentException e) {
             throw new StateReader.CorruptStateException("snapshot's genesis does not decode: " + e.getMessage());
         }
-        long genesisTime = r.readLong();
-        long height = r.readLong();
-        long time = r.readLong();
-        Hash lastBlockHash = r.readHash();
+        Society s = new Society(composition, genesisTx, r.readLong());
+        s.height = r.readLong();
+        s.time = r.readLong();
+        s.lastBlockHash = r.readHash();
         long size = r.readLong();
         int peakCount = r.readCount();
         List<Hash> peaks = new ArrayList<>(peakCount);
         for (int i = 0; i < peakCount; i++) {
             peaks.add(r.readHash());
         }
-        MerkleAccumulator log;
         try {
-            log = MerkleAccumulator.restore(size, peaks);
+            s.log = MerkleAccumulator.restore(size, peaks);
         } catch (IllegalArgumentException e) {
             throw new StateReader.CorruptStateException(e.getMessage());
         }
-        ReplayGuard replay = ReplayGuard.read(r);
-        Charter charter = Charter.read(r);
-        Notary notary = Notary.read(r);
-        Registry registry = Registry.read(r);
-        Governance governance = Governance.read(r);
-        Handover handover = Handover.read(r);
-        Offices offices = Offices.read(r);
-        Canon canon = Canon.read(r);
-        Sortition sortition = Sortition.read(r);
+        s.replay = ReplayGuard.read(r);
+        for (Mechanism m : composition.mechanisms()) {
+            String name = r.readString();
+            if (!name.equals(m.declarations().name())) {
+                throw new StateReader.CorruptStateException("the snapshot holds " + name + " where this society has "
+                        + m.declarations().name());
+            }
+            m.read(r, composition.reads());
+        }
         r.end();
-        return new Society(genesisTx, genesisTime, height, time, lastBlockHash, log, replay, charter, notary, registry,
-                governance, handover, offices, canon, sortition);
+        return s;
     }
 }

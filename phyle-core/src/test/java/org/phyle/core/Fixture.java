@@ -16,7 +16,7 @@ final class Fixture {
     final SigningKey founder = SigningKey.fromSeed(seed(1));
     final SigningKey sequencer = SigningKey.fromSeed(seed(2));
     final Block genesisBlock = Society.createGenesis(founder, "Founder", sequencer, "Test Society", "To test things.",
-            Parameters.defaults(), T0);
+            Catalog.defaultParameters(), T0, "genesis");
     final Society society = Society.fromGenesis(genesisBlock);
     private int nonce;
 

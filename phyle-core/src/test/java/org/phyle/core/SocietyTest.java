@@ -29,7 +29,7 @@ class SocietyTest {
         assertThat(s.height()).isZero();
         assertThat(s.treeSize()).isEqualTo(1);
         assertThat(s.root()).isEqualTo(Merkle.leafHash(g.entry()));
-        assertThat(s.parameters()).isEqualTo(Parameters.defaults());
+        assertThat(s.parameters()).isEqualTo(Catalog.defaultParameters());
         assertThat(s.origin()).isEqualTo("phyle/" + s.id().hex());
     }
 

@@ -31,6 +31,8 @@ public final class VerifyingKey {
     private final byte[] encoded;
     private final Ed25519.PublicPoint point;
     private final String did;
+    /** The same point for {@link BatchVerifier}'s arithmetic, decoded on first use. */
+    private volatile org.phyle.crypto.ed25519.EdwardsPoint edwardsPoint;
 
     private VerifyingKey(byte[] encoded, Ed25519.PublicPoint point) {
         this.encoded = encoded;
@@ -115,6 +117,21 @@ public final class VerifyingKey {
 
     public byte[] bytes() {
         return encoded.clone();
+    }
+
+    /** The key as a point of {@link org.phyle.crypto.ed25519.EdwardsPoint}'s arithmetic (decoded once). */
+    org.phyle.crypto.ed25519.EdwardsPoint edwardsPoint() {
+        org.phyle.crypto.ed25519.EdwardsPoint p = edwardsPoint;
+        if (p == null) {
+            p = org.phyle.crypto.ed25519.EdwardsPoint.decode(encoded);
+            edwardsPoint = p;
+        }
+        return p;
+    }
+
+    /** The 32 key bytes, not copied: for this package's hashing only. */
+    byte[] encodedView() {
+        return encoded;
     }
 
     public String did() {

@@ -31,21 +31,35 @@ public final class KeyFile {
         json.put("did", key.did());
         json.put("seed", key.seedBase64Url());
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, json.toPrettyString() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system; the file is as private as its directory
-            }
+            writePrivate(file, json.toPrettyString() + "\n");
         } catch (FileAlreadyExistsException e) {
             throw new IllegalArgumentException("key file " + file + " already exists; not overwriting it");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write key file " + file, e);
+        }
+    }
+
+    /**
+     * Creates a new file readable and writable by its owner only, and writes a secret into it. The permissions are
+     * given when the file is created, so it is never readable by others, whatever the umask; an existing file is
+     * never overwritten ({@link FileAlreadyExistsException}).
+     */
+    public static void writePrivate(Path file, String secret) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        java.nio.file.attribute.FileAttribute<?>[] ownerOnly =
+                file.getFileSystem().supportedFileAttributeViews().contains("posix")
+                        ? new java.nio.file.attribute.FileAttribute<?>[] {
+                                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                        : new java.nio.file.attribute.FileAttribute<?>[0]; // not POSIX: as private as its directory
+        try (var channel = Files.newByteChannel(file, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), ownerOnly)) {
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(secret.getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
         }
     }
 

@@ -15,17 +15,19 @@ import org.phyle.core.Block;
 import org.phyle.core.BlockBuilder;
 import org.phyle.core.Rejection;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.TxOutcome;
 import org.phyle.core.sortition.Draw;
 import org.phyle.core.sortition.SortitionTx;
 import org.phyle.core.tx.TxSigner;
 import org.phyle.core.tx.TxDecoder;
-import org.phyle.core.tx.TxRules;
+import org.phyle.core.TxRules;
 import org.phyle.core.tx.VerifiedTx;
 import org.phyle.crypto.Checkpoint;
 import org.phyle.crypto.Hash;
 import org.phyle.crypto.SignedNote;
 import org.phyle.crypto.SigningKey;
+import org.phyle.node.store.DataDirLock;
 import org.phyle.node.store.LedgerStore;
 import org.phyle.node.store.StoredBlock;
 import org.phyle.node.store.TiledMerkleLog;
@@ -55,6 +57,10 @@ public final class Node implements AutoCloseable {
     private final TxDecoder decoder;
     private final org.phyle.core.Parameters parameters;
     private final List<Consumer<Head>> listeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Throwable> failed = new CompletableFuture<>();
+    private DataDirLock dataDirLock;
+    private long sealing = -1; // the height of the block holding the batch being stored (sequencer thread)
+    private long lastAppended = -1; // the height of the last block the store committed (sequencer thread)
     private final Map<Hash, Rejection> recentRejections = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Hash, Rejection> eldest) {
@@ -89,15 +95,22 @@ public final class Node implements AutoCloseable {
 
     /** Creates a new ledger in an empty data directory from a genesis block signed with the node key. */
     public static void init(java.nio.file.Path dataDir, Block genesis, SigningKey nodeKey) {
-        if (LedgerStore.exists(dataDir)) {
-            throw new IllegalStateException(dataDir + " already holds a ledger");
-        }
         Society society = Society.fromGenesis(genesis);
         if (!society.sequencer().equals(nodeKey.verifyingKey())) {
             throw new IllegalArgumentException("the genesis names sequencer " + society.sequencer().did()
                     + ", but the node key is " + nodeKey.did());
         }
         NodeConfig config = NodeConfig.defaults(dataDir);
+        try (DataDirLock lock = DataDirLock.acquire(dataDir)) {
+            if (LedgerStore.exists(dataDir)) {
+                throw new IllegalStateException(dataDir + " already holds a ledger");
+            }
+            init(config, society, genesis, nodeKey);
+        }
+    }
+
+    private static void init(NodeConfig config, Society society, Block genesis, SigningKey nodeKey) {
+        java.nio.file.Path dataDir = config.dataDir();
         KeyFile.write(config.nodeKeyFile(), nodeKey);
         String note = SignedNote.sign(new Checkpoint(society.origin(), society.treeSize(), society.root()).body(),
                 new SignedNote.Signer(society.origin(), nodeKey));
@@ -110,9 +123,29 @@ public final class Node implements AutoCloseable {
         new HeadFile(dataDir).write(note);
     }
 
-    /** Opens a data directory: loads the newest good snapshot, replays the blocks after it, and checks the tail. */
+    /**
+     * Opens a data directory: takes its lock (one writer per directory: a second node is refused, named by who holds
+     * it), loads the newest good snapshot, replays the blocks after it, and checks the tail.
+     */
     public static Node open(NodeConfig config) {
-        return Recovery.open(config);
+        if (!LedgerStore.exists(config.dataDir())) {
+            // said before the lock is taken, so that a mistyped --data leaves no lock file behind
+            throw new IllegalStateException("no ledger in " + config.dataDir() + " (create one with `phyle init`)");
+        }
+        DataDirLock lock = DataDirLock.acquire(config.dataDir());
+        try {
+            Node node = Recovery.open(config);
+            node.dataDirLock = lock;
+            return node;
+        } catch (RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** The data directory's lock, which this node holds until it is closed. */
+    public DataDirLock dataDirLock() {
+        return dataDirLock;
     }
 
     static Node assemble(NodeConfig config, LedgerStore store, TiledMerkleLog merkle, SigningKey nodeKey,
@@ -198,7 +231,7 @@ public final class Node implements AutoCloseable {
     // ---- reading ----------------------------------------------------------------------------------------------
 
     /** Runs a query on the durable state, concurrently with other readers. */
-    public <T> T read(Function<Society, T> query) {
+    public <T> T read(Function<SocietyView, T> query) {
         stateLock.readLock().lock();
         try {
             return query.apply(society);
@@ -297,25 +330,55 @@ public final class Node implements AutoCloseable {
                     }
                     // nothing waits, but something may be due (a vote to open or close): an empty block lets it happen
                     long now = config.clock().millis();
-                    if (read(s -> s.nextDue() <= now || !s.sortition().provable(now).isEmpty())) {
+                    if (read(s -> s.blockDue(now))) {
                         lastCut = now;
                         sealAndStore(batch);
                     }
                     continue;
                 }
                 lastCut = config.clock().millis();
-                sealAndStore(batch);
+                try {
+                    sealAndStore(batch);
+                } catch (RuntimeException | Error e) {
+                    fail(e, batch, sealing >= 0 && lastAppended == sealing);
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
-            failure = e;
-            LOG.error("the sequencer stopped: {}", e.toString(), e);
-            mempool.failAll(new Rejection(NodeCode.NODE_FAILED, "the node stopped after a failure: " + e.getMessage()));
+            fail(e, List.of(), false);
         }
     }
 
+    /**
+     * The sequencer cannot go on (storage failed, or a bug): every transaction in flight or waiting is refused with
+     * NODE_FAILED — none of them is durable — no more are admitted, and whoever runs the node is told at once.
+     */
+    private void fail(Throwable e, List<Mempool.Pending> inFlight, boolean inFlightDurable) {
+        failure = e;
+        LOG.error("the sequencer stopped: {}", e.toString(), e);
+        Rejection refused = new Rejection(NodeCode.NODE_FAILED, "the node stopped after a storage failure, before"
+                + " this transaction was durable; it is not on the ledger: " + e.getMessage());
+        // a failure after the block's commit (writing the head file, say): its transactions are on the ledger, but
+        // the node cannot vouch for them now; saying "not on the ledger" would be as false as saying "committed"
+        Rejection unknown = new Rejection(NodeCode.NODE_FAILED, "the node stopped after a storage failure just after"
+                + " storing this transaction's block, before acknowledging it; ask for its status once the node is"
+                + " restarted: " + e.getMessage());
+        for (Mempool.Pending p : inFlight) {
+            p.result().completeExceptionally(inFlightDurable ? unknown : refused);
+        }
+        mempool.failAll(refused);
+        failed.complete(e);
+    }
+
+    /** Completes with the failure that stopped the sequencer, if one ever does. */
+    public CompletableFuture<Throwable> whenFailed() {
+        return failed;
+    }
+
     private void sealAndStore(List<Mempool.Pending> batch) {
+        sealing = -1;
         List<TxOutcome> outcomes = new ArrayList<>(batch.size());
         Head newHead = null;
         long t0 = System.nanoTime();
@@ -344,6 +407,7 @@ public final class Node implements AutoCloseable {
             } else {
                 Block block = builder.seal(nodeKey);
                 t1 = System.nanoTime();
+                sealing = block.height();
                 newHead = store(block);
             }
         } finally {
@@ -403,6 +467,7 @@ public final class Node implements AutoCloseable {
         store.append(new StoredBlock(block.height(), block.header().firstLeaf(), block.header().txCount(),
                 block.header().time(), block.header().canonical(), block.signature(), note), block.txs(),
                 append.completedTiles());
+        lastAppended = block.height();
         merkle.commit(append);
         headFile.write(note);
         Head h = new Head(block.height(), block.header().time(), block.header().treeSize(), block.header().root(), note);
@@ -454,5 +519,8 @@ public final class Node implements AutoCloseable {
         }
         verifier.close();
         store.close();
+        if (dataDirLock != null) {
+            dataDirLock.close();
+        }
     }
 }

@@ -8,6 +8,7 @@ import org.phyle.core.Block;
 import org.phyle.core.BlockHeader;
 import org.phyle.core.InvalidBlockException;
 import org.phyle.core.Rejection;
+import org.phyle.core.tx.TxBatch;
 import org.phyle.core.tx.TxDecoder;
 import org.phyle.core.tx.VerifiedTx;
 import org.phyle.crypto.Checkpoint;
@@ -40,7 +41,7 @@ public final class StoredBlocks {
 
     /** Decodes a block's stored entries in parallel and assembles the block; entries must be canonical and verify. */
     public static Block assemble(StoredBlock stored, List<byte[]> entries, TxDecoder decoder, ParallelDecoder parallel) {
-        return assemble(stored, entries, e -> decoder.decode(e), parallel, e -> e);
+        return assemble(stored, entries, chunk -> TxBatch.decodeAll(decoder, chunk), parallel, e -> e);
     }
 
     /**
@@ -49,7 +50,8 @@ public final class StoredBlocks {
      */
     public static Block assembleEntries(StoredBlock stored, List<LedgerSource.Entry> entries, TxDecoder decoder,
                                         ParallelDecoder parallel) {
-        return assemble(stored, entries, e -> e.raw() != null ? decoder.decode(e.raw()) : decoder.decode(e.json()),
+        return assemble(stored, entries,
+                chunk -> TxBatch.decodeAllOf(decoder, chunk, e -> e.raw() != null ? e.raw() : e.json()),
                 parallel, LedgerSource.Entry::raw);
     }
 
@@ -57,20 +59,29 @@ public final class StoredBlocks {
      * @param storedBytes the exact bytes an entry was stored as, which must equal its canonical form, or null when
      *                    there are none to compare (JSON from the API)
      */
-    private static <E> Block assemble(StoredBlock stored, List<E> entries, Function<E, VerifiedTx> decode,
+    private static <E> Block assemble(StoredBlock stored, List<E> entries,
+                                      Function<List<E>, List<TxBatch.Decoded>> decodeChunk,
                                       ParallelDecoder parallel, Function<E, byte[]> storedBytes) {
         BlockHeader header = header(stored);
         if (entries.size() != stored.txCount()) {
             throw new InvalidBlockException(stored.height(), "has " + stored.txCount() + " transactions but "
                     + entries.size() + " entries were found");
         }
-        List<ParallelDecoder.Result<VerifiedTx>> decoded = parallel.decodeAll(entries, e -> {
-            VerifiedTx tx = decode.apply(e);
-            byte[] bytes = storedBytes.apply(e);
-            if (bytes != null && !Arrays.equals(tx.entry(), bytes)) {
-                throw new Rejection(org.phyle.core.tx.TxCode.MALFORMED, "the stored entry is not in canonical form");
+        // parsing, canonical checks and one batch signature check per chunk, on every core
+        List<ParallelDecoder.Result<VerifiedTx>> decoded = parallel.decodeChunks(entries, chunk -> {
+            List<TxBatch.Decoded> txs = decodeChunk.apply(chunk);
+            List<ParallelDecoder.Result<VerifiedTx>> out = new ArrayList<>(txs.size());
+            for (int i = 0; i < txs.size(); i++) {
+                TxBatch.Decoded d = txs.get(i);
+                byte[] bytes = storedBytes.apply(chunk.get(i));
+                if (d.ok() && bytes != null && !Arrays.equals(d.tx().entry(), bytes)) {
+                    out.add(new ParallelDecoder.Result<>(null, new Rejection(org.phyle.core.tx.TxCode.MALFORMED,
+                            "the stored entry is not in canonical form")));
+                } else {
+                    out.add(new ParallelDecoder.Result<>(d.tx(), d.rejection()));
+                }
             }
-            return tx;
+            return out;
         });
         List<VerifiedTx> txs = new ArrayList<>(entries.size());
         for (int i = 0; i < decoded.size(); i++) {

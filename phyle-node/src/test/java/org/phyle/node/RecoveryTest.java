@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.crypto.SigningKey;
 import org.phyle.node.audit.AuditFailure;
 import org.phyle.node.audit.Auditor;
@@ -37,7 +38,7 @@ class RecoveryTest {
         List<CompletableFuture<Committed>> futures = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             futures.add(running.node.submit(running.node.decoder().decode(
-                    Txs.notary(running.node.read(Society::id), key, "history " + i))));
+                    Txs.notary(running.node.read(SocietyView::id), key, "history " + i))));
             if (i % 10 == 9) {
                 futures.get(futures.size() - 1).get(); // several blocks
             }

@@ -6,7 +6,8 @@ import org.phyle.core.RejectionCode;
 public enum CanonCode implements RejectionCode {
     UNKNOWN_TEXT(Kind.RULE, "No text of the canon with that id."),
     OWN_TEXT(Kind.RULE, "Authors do not endorse their own texts."),
-    ALREADY_ENDORSED(Kind.CONFLICT, "This citizen already endorses this text.");
+    ALREADY_ENDORSED(Kind.CONFLICT, "This citizen already endorses this text."),
+    TEXT_QUOTA(Kind.RULE, "This key has published all the texts its standing allows this week.");
 
     private final Kind kind;
     private final String meaning;

@@ -12,7 +12,7 @@ import org.phyle.core.tx.TxCode;
 import org.phyle.core.tx.TxType;
 import org.phyle.crypto.Hash;
 
-/** The canon: citizens publish essays and proposed articles, and endorse them. */
+/** The canon: anyone publishes essays, citizens propose articles for the charter and endorse them. */
 public sealed interface CanonTx extends TxBody {
     int MAX_TITLE = 200;
     int MAX_TEXT = Charter.MAX_ARTICLE_TEXT;
@@ -22,7 +22,7 @@ public sealed interface CanonTx extends TxBody {
         ESSAY, ARTICLE;
 
         public String json() {
-            return name().toLowerCase();
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
@@ -77,7 +77,7 @@ public sealed interface CanonTx extends TxBody {
     }
 
     List<TxType> TYPES = List.of(
-            new TxType(Publish.TYPE, "A citizen publishes an essay or a proposed text for the charter.",
+            new TxType(Publish.TYPE, "Anyone publishes an essay; a citizen, a proposed text for the charter.",
                     Publish::read),
             new TxType(Endorse.TYPE, "A citizen endorses a text of the canon.", f -> {
                 Endorse e = new Endorse(f.hash("text"));

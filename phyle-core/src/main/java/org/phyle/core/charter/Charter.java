@@ -12,7 +12,10 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.phyle.core.GenesisTx;
+import org.phyle.core.Founding;
+import org.phyle.core.ParameterRules;
+import org.phyle.core.ParameterSpec;
+import org.phyle.core.Reads;
 import org.phyle.core.Parameters;
 import org.phyle.core.Rejection;
 import org.phyle.core.state.StateReader;
@@ -30,7 +33,7 @@ public final class Charter {
     public static final int MAX_ARTICLE_NAME = 100;
     public static final int MAX_ARTICLE_TEXT = 20_000;
 
-    private final String name;
+    private String name;
     private String purpose;
     private final TreeMap<String, String> articles = new TreeMap<>();
     /** Targets ("purpose", "article:NAME") that only an entrenched amendment may change. */
@@ -42,17 +45,22 @@ public final class Charter {
     public record Version(int number, Hash hash, long since, Hash enactedBy, String summary) {
     }
 
-    private Charter(String name, String purpose, Parameters parameters) {
-        this.name = name;
-        this.purpose = purpose;
-        this.parameters = parameters;
+    Charter() {
     }
 
     /** The founding charter: version 1, enacted by the genesis. */
-    public static Charter founding(GenesisTx genesis, Hash genesisId, long time) {
-        Charter c = new Charter(genesis.name(), genesis.purpose(), genesis.parameters());
-        c.versions.add(new Version(1, c.computeHash(1), time, genesisId, "founding charter"));
-        return c;
+    void found(Founding f) {
+        name = f.name();
+        purpose = f.purpose();
+        parameters = f.parameters();
+        versions.add(new Version(1, computeHash(1), f.time(), f.society(), "founding charter"));
+    }
+
+    /** The hash of the founding charter a genesis makes: what the founder consents to by founding. */
+    public static Hash foundingHash(Founding f) {
+        Charter c = new Charter();
+        c.found(f);
+        return c.hash();
     }
 
     /** The document of the version in force, whose hash consents name. */
@@ -120,10 +128,10 @@ public final class Charter {
      * throws a Rejection naming the bad one. The stage thresholds must stay in order; before the Sovereign stage the
      * schedule may only move toward the community: thresholds lower or equal, a backstop set or shortened.
      */
-    public static Parameters checkParameters(Parameters current, Map<String, String> changes, Stage stage) {
+    public static Parameters checkParameters(Parameters current, Map<String, String> changes, Stage stage,
+                                             Reads reads) {
         Parameters next = current.withText(changes);
-        checkScheduleOrder(next);
-        org.phyle.core.sortition.SortitionParams.checkPanelKinds(next);
+        reads.view(ParameterRules.class).check(next);
         if (stage != Stage.SOVEREIGN) {
             for (Stage s : Stage.values()) {
                 if (s.thresholdSpec() != null && s.threshold(next) > s.threshold(current)) {
@@ -165,8 +173,8 @@ public final class Charter {
     }
 
     /** A new version with some parameters changed. */
-    public void amendParameters(Map<String, String> changes, Stage stage, long time, Hash enactedBy) {
-        parameters = checkParameters(parameters, changes, stage);
+    void amendParameters(Map<String, String> changes, Stage stage, long time, Hash enactedBy, Reads reads) {
+        parameters = checkParameters(parameters, changes, stage, reads);
         newVersion(time, enactedBy, "parameters: " + String.join(", ", new TreeMap<>(changes).keySet()));
     }
 
@@ -174,7 +182,7 @@ public final class Charter {
      * A new version with the purpose, or an article, rewritten (an empty article text repeals the article, and its
      * entrenchment); {@code entrench}, if given, entrenches the target or releases it.
      */
-    public void amendText(String target, String text, Optional<Boolean> entrench, long time, Hash enactedBy) {
+    void amendText(String target, String text, Optional<Boolean> entrench, long time, Hash enactedBy) {
         checkTextTarget(target, text);
         if (target.equals("purpose")) {
             purpose = text;
@@ -221,7 +229,7 @@ public final class Charter {
 
     // ---- snapshot ---------------------------------------------------------------------------------------------
 
-    public void write(StateWriter w) {
+    void write(StateWriter w) {
         w.writeString(name);
         w.writeString(purpose);
         w.writeInt(articles.size());
@@ -242,28 +250,22 @@ public final class Charter {
         }
     }
 
-    public static Charter read(StateReader r) {
-        String name = r.readString();
-        String purpose = r.readString();
-        TreeMap<String, String> articles = new TreeMap<>();
+    void read(StateReader r, List<ParameterSpec> specs) {
+        name = r.readString();
+        purpose = r.readString();
         int n = r.readCount();
         for (int i = 0; i < n; i++) {
             articles.put(r.readString(), r.readString());
         }
-        TreeSet<String> entrenched = new TreeSet<>();
         int e = r.readCount();
         for (int i = 0; i < e; i++) {
             entrenched.add(r.readString());
         }
-        Parameters parameters = Parameters.read(org.phyle.core.tx.Fields.of(StrictJson.parse(
-                new ByteArrayInputStream(r.readBytes()).readAllBytes()), "parameters"));
-        Charter c = new Charter(name, purpose, parameters);
-        c.articles.putAll(articles);
-        c.entrenched.addAll(entrenched);
-        int versions = r.readCount();
-        for (int i = 0; i < versions; i++) {
-            c.versions.add(new Version(r.readInt(), r.readHash(), r.readLong(), r.readHash(), r.readString()));
+        parameters = Parameters.read(org.phyle.core.tx.Fields.of(StrictJson.parse(
+                new ByteArrayInputStream(r.readBytes()).readAllBytes()), "parameters"), specs);
+        int count = r.readCount();
+        for (int i = 0; i < count; i++) {
+            versions.add(new Version(r.readInt(), r.readHash(), r.readLong(), r.readHash(), r.readString()));
         }
-        return c;
     }
 }

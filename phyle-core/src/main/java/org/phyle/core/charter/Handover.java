@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.phyle.core.Parameters;
+import org.phyle.core.proposals.CommunityPower;
 import org.phyle.core.Rejection;
 import org.phyle.core.state.StateReader;
 import org.phyle.core.state.StateWriter;
@@ -26,14 +27,9 @@ public final class Handover {
     private long retiredAt;
     private long retiredHeight = -1;
 
-    private Handover() {
-    }
-
     /** The Founding stage, begun with the genesis. */
-    public static Handover founding(long genesisTime) {
-        Handover h = new Handover();
-        h.entries.add(new Entry(Stage.FOUNDING, genesisTime, 0, "the genesis"));
-        return h;
+    void found(long genesisTime) {
+        entries.add(new Entry(Stage.FOUNDING, genesisTime, 0, "the genesis"));
     }
 
     public Stage stage() {
@@ -65,7 +61,7 @@ public final class Handover {
         return founderPowers().contains(power);
     }
 
-    public boolean communityMay(Stage.CommunityPower power) {
+    public boolean communityMay(CommunityPower power) {
         return stage().communityPowers().contains(power);
     }
 
@@ -81,11 +77,15 @@ public final class Handover {
         }
     }
 
-    /** The founder retires, irreversibly. */
-    public void retire(long time, long height) {
+    /** Throws if the founder already retired. */
+    public void checkNotRetired() {
         if (retired()) {
             throw new Rejection(CharterCode.ALREADY_RETIRED, "the founder already retired; retirement is final");
         }
+    }
+
+    /** The founder retires, irreversibly (checked by the sender). */
+    void retire(long time, long height) {
         retiredAt = time;
         retiredHeight = height;
     }
@@ -94,7 +94,7 @@ public final class Handover {
      * At the end of every block: begins each next stage whose threshold the citizens in good standing have reached,
      * or whose backstop has run out (several in one block if the numbers jump).
      */
-    public void endBlock(long activeCitizens, Parameters p, long time, long height) {
+    void endBlock(long activeCitizens, Parameters p, long time, long height) {
         while (stage().next() != null) {
             Stage next = stage().next();
             long threshold = next.threshold(p);
@@ -121,7 +121,7 @@ public final class Handover {
 
     // ---- snapshot ---------------------------------------------------------------------------------------------
 
-    public void write(StateWriter w) {
+    void write(StateWriter w) {
         w.writeInt(entries.size());
         for (Entry e : entries) {
             w.writeInt(e.stage().ordinal());
@@ -133,8 +133,8 @@ public final class Handover {
         w.writeLong(retiredHeight);
     }
 
-    public static Handover read(StateReader r) {
-        Handover h = new Handover();
+    void read(StateReader r) {
+        Handover h = this;
         int n = r.readCount();
         for (int i = 0; i < n; i++) {
             int stage = r.readInt();
@@ -145,6 +145,5 @@ public final class Handover {
         }
         h.retiredAt = r.readLong();
         h.retiredHeight = r.readLong();
-        return h;
     }
 }

@@ -94,14 +94,14 @@ public final class Offices {
         return out;
     }
 
-    public void appoint(int person, long time, long height, String authority) {
+    void appoint(int person, long time, long height, String authority) {
         if (!stewards.add(person)) {
             throw new Rejection(CharterCode.ALREADY_IN_OFFICE, "person #" + person + " is already a steward");
         }
         events.add(new Event(time, height, "appointed #" + person + " steward", authority));
     }
 
-    public void dismiss(int person, long time, long height, String authority) {
+    void dismiss(int person, long time, long height, String authority) {
         if (!stewards.remove(person)) {
             throw new Rejection(CharterCode.NOT_IN_OFFICE, "person #" + person + " is not a steward");
         }
@@ -109,7 +109,7 @@ public final class Offices {
     }
 
     /** A new council, elected by the proposal, for the term; acts pending before the election lapse. */
-    public void seatCouncil(int[] members, Hash election, long time, long height, long termMs) {
+    void seatCouncil(int[] members, Hash election, long time, long height, long termMs) {
         council = members.clone();
         councilSince = time;
         councilUntil = time + termMs;
@@ -120,25 +120,34 @@ public final class Offices {
                 + election.hex()));
     }
 
-    /**
-     * A council member signs an act; once more than half of the sitting members have signed it, it is carried out.
-     * Returns true if this signature carried it.
-     */
-    public boolean signAct(int member, Act act, int person, long time, long height, Runnable check) {
+    /** Throws unless the member sits on the council now. */
+    public void checkOnCouncil(int member, long time) {
         int[] sitting = council(time);
         if (Arrays.stream(sitting).noneMatch(m -> m == member)) {
             throw new Rejection(CharterCode.NOT_ON_COUNCIL, sitting.length == 0 ? "no council sits now"
                     : "only the sitting council's members may sign its acts");
         }
-        check.run();
-        String key = act.json() + ":" + person;
-        TreeSet<Integer> signers = pendingActs.computeIfAbsent(key, k -> new TreeSet<>());
-        if (signers.contains(member)) {
+    }
+
+    /** Throws if the member already signed this act. */
+    public void checkNotSigned(int member, Act act, int person) {
+        TreeSet<Integer> signers = pendingActs.get(act.json() + ":" + person);
+        if (signers != null && signers.contains(member)) {
             throw new Rejection(CharterCode.ALREADY_SIGNED, "you already signed this act");
         }
+    }
+
+    /**
+     * A council member signs an act (checked by the sender); once more than half of the sitting members have signed
+     * it, it is carried out.
+     */
+    void signAct(int member, Act act, int person, long time, long height) {
+        int[] sitting = council(time);
+        String key = act.json() + ":" + person;
+        TreeSet<Integer> signers = pendingActs.computeIfAbsent(key, k -> new TreeSet<>());
         if ((signers.size() + 1) * 2 <= sitting.length) {
             signers.add(member);
-            return false;
+            return;
         }
         pendingActs.remove(key);
         String authority = "the council (" + (signers.size() + 1) + " of " + sitting.length + " members)";
@@ -147,12 +156,11 @@ public final class Offices {
         } else {
             dismiss(person, time, height, authority);
         }
-        return true;
     }
 
     // ---- snapshot ---------------------------------------------------------------------------------------------
 
-    public void write(StateWriter w) {
+    void write(StateWriter w) {
         w.writeInt(stewards.size());
         stewards.forEach(w::writeInt);
         w.writeInt(council.length);
@@ -177,8 +185,8 @@ public final class Offices {
         }
     }
 
-    public static Offices read(StateReader r) {
-        Offices o = new Offices();
+    void read(StateReader r) {
+        Offices o = this;
         int n = r.readCount();
         for (int i = 0; i < n; i++) {
             o.stewards.add(r.readInt());
@@ -204,10 +212,6 @@ public final class Offices {
         for (int i = 0; i < events; i++) {
             o.events.add(new Event(r.readLong(), r.readLong(), r.readString(), r.readString()));
         }
-        return o;
     }
 
-    public static Offices empty() {
-        return new Offices();
-    }
 }

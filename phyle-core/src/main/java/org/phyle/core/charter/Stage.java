@@ -1,9 +1,11 @@
 package org.phyle.core.charter;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import org.phyle.core.ParameterSpec;
 import org.phyle.core.Parameters;
+import org.phyle.core.proposals.CommunityPower;
 
 /**
  * The maturity stages of a society, in order. Each begins when the citizens in good standing reach its threshold
@@ -50,24 +52,6 @@ public enum Stage {
         }
     }
 
-    /** What the citizens may do together. */
-    public enum CommunityPower {
-        PROPOSE_SIGNALS("propose and vote on signals"),
-        PROPOSE_BINDING("propose and decide any kind of proposal"),
-        ELECT_COUNCIL("elect a council that holds the executive powers the charter gives it"),
-        AMEND_ANYTHING("change anything in the charter, entrenched articles and the schedule included, by referendum");
-
-        private final String description;
-
-        CommunityPower(String description) {
-            this.description = description;
-        }
-
-        public String description() {
-            return description;
-        }
-    }
-
     private final ParameterSpec threshold;
     private final ParameterSpec name;
     private final Set<FounderPower> founderPowers;
@@ -77,8 +61,8 @@ public enum Stage {
           Set<CommunityPower> communityPowers) {
         this.threshold = threshold;
         this.name = name;
-        this.founderPowers = Set.copyOf(founderPowers);
-        this.communityPowers = Set.copyOf(communityPowers);
+        this.founderPowers = Collections.unmodifiableSet(EnumSet.copyOf(founderPowers));
+        this.communityPowers = Collections.unmodifiableSet(EnumSet.copyOf(communityPowers));
     }
 
     /** The citizens in good standing at which this stage begins (0 for the first). */
@@ -109,6 +93,6 @@ public enum Stage {
     }
 
     public String json() {
-        return name().toLowerCase();
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -12,13 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.phyle.core.BlockContext;
+import org.phyle.core.Founding;
 import org.phyle.core.Parameters;
 import org.phyle.core.Rejection;
+import org.phyle.core.charter.Charter;
 import org.phyle.core.charter.CharterCode;
+import org.phyle.core.charter.Electorate;
+import org.phyle.core.charter.Handover;
 import org.phyle.core.charter.Stage;
-import org.phyle.core.sortition.Draw;
-import org.phyle.core.sortition.Selection;
-import org.phyle.core.sortition.Sortition;
 import org.phyle.core.TxContext;
 import org.phyle.core.citizenship.CitizenshipTx.*;
 import org.phyle.core.state.StateReader;
@@ -35,51 +37,48 @@ import org.phyle.crypto.VerifyingKey;
  * the stored state and the block time, so nothing has to happen "when time passes". The primary state (people and
  * challenges) is what snapshots hold; the indexes by id, by key and by status are rebuilt from it.
  */
-public final class Registry {
-    public static final List<TxType> TX_TYPES = CitizenshipTx.TYPES;
+public final class Registry implements Electorate {
 
     private final List<Person> persons = new ArrayList<>();
-    private final List<ChallengeCase> challenges = new ArrayList<>();
+    private final Challenges challenges = new Challenges(this);
+    private final Recoveries recoveries = new Recoveries(this);
 
     // indexes, rebuilt from the primary state
     private final Map<Hash, Person> byId = new HashMap<>();
     private final Map<KeyRef, Person> byKey = new HashMap<>();
-    private final Map<Hash, ChallengeCase> challengeById = new HashMap<>();
     private final int[] statusCounts = new int[Status.values().length];
     /** Citizens by the time their citizenship lapses: to count those in good standing at any time. */
     private final TreeMap<Long, Integer> citizenExpiries = new TreeMap<>();
 
-    private Registry() {
+    Registry() {
     }
 
     /** The registry at genesis: the founder is the first citizen, having consented to the charter by founding. */
-    public static Registry withFounder(Hash society, VerifyingKey founder, String founderName, Hash charter, long time,
-                                       Parameters p) {
-        Registry r = new Registry();
-        Person f = new Person(0, society, KeyRef.of(founder), founderName, Status.CITIZEN, time);
-        f.charter = charter;
+    void found(Founding g) {
+        long time = g.time();
+        Person f = new Person(0, g.society(), KeyRef.of(g.founder()), g.founderName(), Status.CITIZEN, time);
+        f.charter = Charter.foundingHash(g);
         f.consentedAt = time;
         f.admittedAt = time;
-        f.expiresAt = time + p.get(CitizenshipParams.RENEWAL_DAYS) * DAY_MS;
+        f.expiresAt = time + g.parameters().get(CitizenshipParams.RENEWAL_DAYS) * DAY_MS;
         f.addHistory(0);
-        r.add(f);
-        return r;
+        add(f);
     }
 
     // ---- applying transactions --------------------------------------------------------------------------------
 
-    public void apply(CitizenshipTx tx, TxContext ctx) {
+    void apply(CitizenshipTx tx, TxContext ctx) {
         switch (tx) {
             case Apply a -> apply(a, ctx);
             case Admit a -> admit(a, ctx);
             case Vouch v -> vouch(v, ctx);
-            case CitizenshipTx.Challenge c -> challenge(c, ctx);
-            case JuryVote v -> juryVote(v, ctx);
+            case CitizenshipTx.Challenge c -> challenges.challenge(c, ctx);
+            case JuryVote v -> challenges.vote(v, ctx);
             case RotateKey r -> rotateKey(r, ctx);
-            case SetGuardians g -> setGuardians(g, ctx);
-            case Recover r -> recover(r, ctx);
-            case CancelRecovery c -> cancelRecovery(ctx);
-            case CompleteRecovery c -> completeRecovery(c, ctx);
+            case SetGuardians g -> recoveries.setGuardians(g, ctx);
+            case Recover r -> recoveries.recover(r, ctx);
+            case CancelRecovery c -> recoveries.cancel(ctx);
+            case CompleteRecovery c -> recoveries.complete(c, ctx);
             case Renew r -> renew(r, ctx);
             case Renounce r -> renounce(ctx);
             case DeclareResidence d -> declareResidence(d, ctx);
@@ -103,7 +102,7 @@ public final class Registry {
             setStatus(existing, Status.APPLICANT, ctx.time());
             existing.name = a.name();
             existing.evidence = a.evidence().orElse(null);
-            existing.charter = ctx.society().charterHash(); // equal to a.charter(); one shared instance
+            existing.charter = ctx.view(Charter.class).hash(); // equal to a.charter(); one shared instance
             existing.consentedAt = ctx.time();
             existing.vouchers = Person.NONE;
             existing.addHistory(ctx.leafIndex());
@@ -112,7 +111,7 @@ public final class Registry {
         Person p = new Person(persons.size(), ctx.txId(), key, a.name(),
                 a.seeking() == Seeking.CITIZEN ? Status.APPLICANT : Status.E_RESIDENT, ctx.time());
         p.evidence = a.evidence().orElse(null);
-        p.charter = ctx.society().charterHash(); // equal to a.charter(); one shared instance
+        p.charter = ctx.view(Charter.class).hash(); // equal to a.charter(); one shared instance
         p.consentedAt = ctx.time();
         p.addHistory(ctx.leafIndex());
         add(p);
@@ -124,12 +123,12 @@ public final class Registry {
             throw new Rejection(CharterCode.NOT_FOUNDER, "only the founder may admit directly");
         }
         requireActiveCitizen(founder, ctx.time());
-        ctx.society().handover().requireFounderPower(Stage.FounderPower.ADMIT, ctx.parameters());
+        ctx.view(Handover.class).requireFounderPower(Stage.FounderPower.ADMIT, ctx.parameters());
         Person p = person(a.person());
         if (p.status != Status.APPLICANT) {
             throw new Rejection(NOT_AN_APPLICANT, describe(p) + " is not an applicant");
         }
-        requireNoOpenChallenge(p, ctx.time());
+        challenges.requireNoneOpen(p, ctx.time());
         p.admittedByFounder = true;
         makeCitizen(p, ctx);
         founder.addHistory(ctx.leafIndex());
@@ -152,9 +151,9 @@ public final class Registry {
         if (Person.contains(p.vouchers, voucher.number)) {
             throw new Rejection(ALREADY_VOUCHED, "you already vouched for " + describe(p));
         }
-        requireNoOpenChallenge(p, ctx.time());
+        challenges.requireNoneOpen(p, ctx.time());
         Parameters params = ctx.parameters();
-        long period = vouchPeriod(ctx.time(), ctx.society().genesisTime(), params);
+        long period = vouchPeriod(ctx.time(), ctx.facts().genesisTime(), params);
         long quota = params.get(CitizenshipParams.VOUCHES_PER_PERIOD);
         int used = voucher.vouchesUsedIn(period);
         if (used >= quota) {
@@ -172,185 +171,12 @@ public final class Registry {
         }
     }
 
-    private void challenge(CitizenshipTx.Challenge c, TxContext ctx) {
-        Person challenger = signer(ctx);
-        requireActiveCitizen(challenger, ctx.time());
-        Person target = person(c.person());
-        if (target == challenger || (target.status != Status.APPLICANT && target.status != Status.CITIZEN)) {
-            throw new Rejection(CANNOT_CHALLENGE, describe(target) + " cannot be challenged"
-                    + (target == challenger ? " by themselves" : ": only applicants and citizens can"));
-        }
-        requireNoOpenChallenge(target, ctx.time());
-        int size = (int) ctx.parameters().get(CitizenshipParams.JURY_SIZE);
-        List<Selection.Member> pool = Sortition.pool(ctx.society(), Draw.Pool.CITIZENS, ctx.time(),
-                p -> p != target && p != challenger && !Person.contains(target.vouchers, p.number));
-        if (pool.size() < size) {
-            throw new Rejection(JURY_TOO_SMALL, "only " + pool.size() + " citizens are eligible for a jury of " + size);
-        }
-        ChallengeCase cc = new ChallengeCase(challenges.size(), ctx.txId(), target.number, challenger.number,
-                c.grounds(), c.reason(), c.evidence().orElse(null), ctx.time(),
-                ctx.time() + ctx.parameters().get(CitizenshipParams.JURY_DAYS) * DAY_MS, new int[0]);
-        challenges.add(cc);
-        challengeById.put(cc.id, cc);
-        target.openChallenge = cc.number;
-        target.addHistory(ctx.leafIndex());
-        challenger.addHistory(ctx.leafIndex());
-        // the jury is drawn by lot from the eligible citizens; the sortition mechanism seats it when the draw is made
-        ctx.society().sortition().request(Sortition.idFor(Draw.Purpose.JURY, cc.id), Draw.Purpose.JURY, cc.id,
-                Draw.Pool.CITIZENS, pool, size, false, ctx.society(), ctx.time(), ctx.height());
-    }
-
-    /** Seats a challenge's jury, drawn by lot (called by the sortition mechanism when the draw is made). */
-    public void seatJury(Hash challenge, int[] jurors, TxContext ctx) {
-        ChallengeCase cc = challengeById.get(challenge);
-        cc.seat(jurors);
-        for (int j : jurors) {
-            persons.get(j).addHistory(ctx.leafIndex());
-        }
-    }
-
-    private void juryVote(JuryVote v, TxContext ctx) {
-        ChallengeCase cc = challengeById.get(v.challenge());
-        if (cc == null) {
-            throw new Rejection(UNKNOWN_CHALLENGE, "no challenge " + v.challenge().hex());
-        }
-        Person juror = signer(ctx);
-        if (!cc.jurySeated()) {
-            throw new Rejection(JURY_NOT_DRAWN, "the jury of challenge " + cc.id.hex() + " is still being drawn");
-        }
-        int index = cc.jurorIndex(juror.number);
-        if (index < 0) {
-            throw new Rejection(NOT_A_JUROR, "you are not on the jury of challenge " + cc.id.hex());
-        }
-        if (cc.votes[index] != ChallengeCase.NO_VOTE) {
-            throw new Rejection(ALREADY_VOTED, "you already voted on challenge " + cc.id.hex());
-        }
-        ChallengeCase.Outcome outcome = cc.outcomeAt(ctx.time());
-        if (outcome != ChallengeCase.Outcome.OPEN) {
-            throw new Rejection(VOTING_CLOSED, "challenge " + cc.id.hex() + " is closed: " + outcome.json()
-                    + (outcome == ChallengeCase.Outcome.NO_MAJORITY
-                    ? " (" + java.time.Instant.ofEpochMilli(cc.deadline) + ")" : ""));
-        }
-        cc.votes[index] = v.verdict() == Verdict.REVOKE ? ChallengeCase.VOTE_REVOKE : ChallengeCase.VOTE_DISMISS;
-        juror.addHistory(ctx.leafIndex());
-        Person target = persons.get(cc.target);
-        target.addHistory(ctx.leafIndex());
-        int majority = cc.jury.length / 2 + 1;
-        if (cc.count(ChallengeCase.VOTE_REVOKE) >= majority) {
-            resolve(cc, ChallengeCase.Outcome.REVOKED, ctx.time());
-            revoke(target, ctx);
-        } else if (cc.count(ChallengeCase.VOTE_DISMISS) >= majority) {
-            resolve(cc, ChallengeCase.Outcome.DISMISSED, ctx.time());
-        }
-    }
-
-    private void revoke(Person p, TxContext ctx) {
-        setStatus(p, Status.REVOKED, ctx.time());
-        p.recovery = null;
-        long banUntil = ctx.time() + ctx.parameters().get(CitizenshipParams.VOUCH_BAN_DAYS) * DAY_MS;
-        for (int v : p.vouchers) {
-            Person voucher = persons.get(v);
-            voucher.vouchBanUntil = Math.max(voucher.vouchBanUntil, banUntil);
-            voucher.addHistory(ctx.leafIndex());
-        }
-    }
-
     private void rotateKey(RotateKey r, TxContext ctx) {
         Person p = signer(ctx);
         KeyRef newKey = newKey(r.newKey());
-        KeyProof.check(r.newKey(), KeyProof.message(ctx.society().id(), p.id), r.proof());
+        KeyProof.check(r.newKey(), KeyProof.message(ctx.facts().society(), p.id), r.proof());
         moveKey(p, newKey);
         p.recovery = null; // whoever holds the current key has it: nothing to recover
-        p.addHistory(ctx.leafIndex());
-    }
-
-    private void setGuardians(SetGuardians g, TxContext ctx) {
-        Person p = signer(ctx);
-        List<Hash> ids = g.guardians();
-        long max = ctx.parameters().get(CitizenshipParams.MAX_GUARDIANS);
-        if (ids.size() > max || (ids.isEmpty() ? g.threshold() != 0 : g.threshold() < 1 || g.threshold() > ids.size())) {
-            throw new Rejection(GUARDIANS_INVALID, "name at most " + max + " guardians and a threshold from 1 to their "
-                    + "number (or none, with threshold 0), not " + g.threshold() + " of " + ids.size());
-        }
-        int[] numbers = new int[ids.size()];
-        for (int i = 0; i < numbers.length; i++) {
-            Person guardian = byId.get(ids.get(i));
-            if (guardian == null || guardian == p || !guardian.activeCitizen(ctx.time())
-                    || Person.contains(Arrays.copyOf(numbers, i), guardian.number)) {
-                throw new Rejection(GUARDIANS_INVALID, "guardian " + ids.get(i).hex() + " must be a citizen in good "
-                        + "standing, named once, and not yourself");
-            }
-            numbers[i] = guardian.number;
-        }
-        p.guardians = numbers.length == 0 ? Person.NONE : numbers;
-        p.guardianThreshold = g.threshold();
-        p.addHistory(ctx.leafIndex());
-        for (int n : numbers) {
-            persons.get(n).addHistory(ctx.leafIndex());
-        }
-    }
-
-    private void recover(Recover r, TxContext ctx) {
-        Person guardian = signer(ctx);
-        Person p = person(r.person());
-        if (!Person.contains(p.guardians, guardian.number)) {
-            throw new Rejection(NOT_A_GUARDIAN, "you are not a guardian of " + describe(p));
-        }
-        requireActiveCitizen(guardian, ctx.time());
-        if (!p.status.live()) {
-            throw new Rejection(NOT_ALLOWED, describe(p) + " cannot be recovered");
-        }
-        KeyRef newKey = newKey(r.newKey());
-        if (p.recovery == null) {
-            KeyProof.check(r.newKey(), KeyProof.message(ctx.society().id(), p.id), r.proof());
-            p.recovery = new Person.Recovery(newKey, new int[] {guardian.number}, ctx.time());
-        } else if (!p.recovery.newKey().equals(newKey)) {
-            throw new Rejection(RECOVERY_CONFLICT, "a recovery of " + describe(p) + " to another key is under way");
-        } else if (Person.contains(p.recovery.approvals(), guardian.number)) {
-            throw new Rejection(ALREADY_VOTED, "you already approved this recovery");
-        } else {
-            p.recovery = new Person.Recovery(newKey, Person.plus(p.recovery.approvals(), guardian.number),
-                    p.recovery.startedAt());
-        }
-        p.addHistory(ctx.leafIndex());
-        guardian.addHistory(ctx.leafIndex());
-    }
-
-    private void cancelRecovery(TxContext ctx) {
-        Person p = signer(ctx);
-        if (p.recovery == null) {
-            throw new Rejection(NO_RECOVERY, "no recovery of " + describe(p) + " is under way");
-        }
-        p.recovery = null;
-        p.addHistory(ctx.leafIndex());
-    }
-
-    private void completeRecovery(CompleteRecovery c, TxContext ctx) {
-        Person p = person(c.person());
-        Person.Recovery rec = p.recovery;
-        if (rec == null || !p.status.live()) {
-            throw new Rejection(NO_RECOVERY, "no recovery of " + describe(p) + " is under way");
-        }
-        long readyAt = rec.startedAt() + ctx.parameters().get(CitizenshipParams.RECOVERY_DELAY_DAYS) * DAY_MS;
-        if (ctx.time() < readyAt) {
-            throw new Rejection(RECOVERY_DELAY, "the recovery can complete after "
-                    + java.time.Instant.ofEpochMilli(readyAt) + "; until then the current key may cancel it");
-        }
-        int approvals = 0;
-        for (int g : rec.approvals()) {
-            if (Person.contains(p.guardians, g) && persons.get(g).activeCitizen(ctx.time())) {
-                approvals++;
-            }
-        }
-        if (p.guardianThreshold < 1 || approvals < p.guardianThreshold) {
-            throw new Rejection(TOO_FEW_GUARDIANS, approvals + " guardian(s) in good standing approved; "
-                    + Math.max(1, p.guardianThreshold) + " must");
-        }
-        if (byKey.containsKey(rec.newKey())) {
-            throw new Rejection(KEY_IN_USE, "the new key was registered to someone meanwhile");
-        }
-        moveKey(p, rec.newKey());
-        p.recovery = null;
         p.addHistory(ctx.leafIndex());
     }
 
@@ -361,7 +187,7 @@ public final class Registry {
         }
         checkCharter(r.charter(), ctx);
         setExpiry(p, ctx.time() + ctx.parameters().get(CitizenshipParams.RENEWAL_DAYS) * DAY_MS);
-        p.charter = ctx.society().charterHash();
+        p.charter = ctx.view(Charter.class).hash();
         p.consentedAt = ctx.time();
         p.addHistory(ctx.leafIndex());
     }
@@ -369,11 +195,7 @@ public final class Registry {
     private void renounce(TxContext ctx) {
         Person p = signer(ctx);
         if (p.openChallenge >= 0) {
-            ChallengeCase cc = challenges.get(p.openChallenge);
-            if (cc.outcomeAt(ctx.time()) == ChallengeCase.Outcome.OPEN) {
-                resolve(cc, ChallengeCase.Outcome.MOOT, ctx.time());
-            }
-            p.openChallenge = -1;
+            challenges.moot(p, ctx.time());
         }
         setStatus(p, Status.RENOUNCED, ctx.time());
         p.recovery = null;
@@ -395,7 +217,7 @@ public final class Registry {
         if (byKey.containsKey(key)) {
             throw new Rejection(ALREADY_REGISTERED, "this key already belongs to " + describe(byKey.get(key)));
         }
-        KeyProof.check(h.key(), KeyProof.hostResidentMessage(ctx.society().id()), h.proof());
+        KeyProof.check(h.key(), KeyProof.hostResidentMessage(ctx.facts().society()), h.proof());
         Person p = new Person(persons.size(), ctx.txId(), key, h.name(), Status.HOST_RESIDENT, ctx.time());
         p.region = h.region();
         p.registrar = registrar;
@@ -423,7 +245,7 @@ public final class Registry {
     }
 
     /** The person the signing key acts for; retired keys and people who left or were removed act for nobody. */
-    private Person signer(TxContext ctx) {
+    Person signer(TxContext ctx) {
         KeyRef key = KeyRef.of(ctx.signer());
         Person p = byKey.get(key);
         if (p == null) {
@@ -435,7 +257,7 @@ public final class Registry {
         return p;
     }
 
-    private Person person(Hash id) {
+    Person person(Hash id) {
         Person p = byId.get(id);
         if (p == null) {
             throw new Rejection(UNKNOWN_PERSON, "no person " + id.hex());
@@ -443,23 +265,13 @@ public final class Registry {
         return p;
     }
 
-    private static void requireActiveCitizen(Person p, long time) {
+    static void requireActiveCitizen(Person p, long time) {
         if (p.status != Status.CITIZEN) {
             throw new Rejection(NOT_A_CITIZEN, "only citizens may do this; you are " + p.status.json());
         }
         if (p.expiresAt < time) {
             throw new Rejection(CITIZENSHIP_LAPSED, "your citizenship lapsed at "
                     + java.time.Instant.ofEpochMilli(p.expiresAt) + "; renew it first");
-        }
-    }
-
-    private void requireNoOpenChallenge(Person p, long time) {
-        if (p.openChallenge >= 0) {
-            ChallengeCase cc = challenges.get(p.openChallenge);
-            if (cc.outcomeAt(time) == ChallengeCase.Outcome.OPEN) {
-                throw new Rejection(UNDER_CHALLENGE, describe(p) + " is under challenge " + cc.id.hex() + " until "
-                        + java.time.Instant.ofEpochMilli(cc.deadline));
-            }
         }
     }
 
@@ -470,7 +282,7 @@ public final class Registry {
         return KeyRef.of(ctx.signer());
     }
 
-    private KeyRef newKey(VerifyingKey key) {
+    KeyRef newKey(VerifyingKey key) {
         KeyRef ref = KeyRef.of(key);
         if (byKey.containsKey(ref)) {
             throw new Rejection(KEY_IN_USE, "the key " + key.did() + " is, or was, the key of " + describe(byKey.get(ref)));
@@ -479,7 +291,7 @@ public final class Registry {
     }
 
     private static void checkCharter(Hash charter, TxContext ctx) {
-        Hash inForce = ctx.society().charterHash();
+        Hash inForce = ctx.view(Charter.class).hash();
         if (!charter.equals(inForce)) {
             throw new Rejection(CHARTER_MISMATCH, "your consent names charter " + charter.hex()
                     + "; the charter in force is " + inForce.hex());
@@ -495,13 +307,7 @@ public final class Registry {
         p.addHistory(ctx.leafIndex());
     }
 
-    private void resolve(ChallengeCase cc, ChallengeCase.Outcome outcome, long time) {
-        cc.outcome = outcome;
-        cc.resolvedAt = time;
-        persons.get(cc.target).openChallenge = -1;
-    }
-
-    private void moveKey(Person p, KeyRef newKey) {
+    void moveKey(Person p, KeyRef newKey) {
         p.formerKeys = Arrays.copyOf(p.formerKeys, p.formerKeys.length + 1);
         p.formerKeys[p.formerKeys.length - 1] = p.key;
         p.key = newKey;
@@ -518,7 +324,7 @@ public final class Registry {
         }
     }
 
-    private void setStatus(Person p, Status status, long time) {
+    void setStatus(Person p, Status status, long time) {
         if (p.status == Status.CITIZEN) {
             removeExpiry(p.expiresAt);
         }
@@ -541,13 +347,36 @@ public final class Registry {
         citizenExpiries.computeIfPresent(expiresAt, (k, n) -> n == 1 ? null : n - 1);
     }
 
-    private static String describe(Person p) {
+    static String describe(Person p) {
         return "person #" + p.number + " (" + p.name + ", " + p.status.json() + ")";
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------
 
     /** The index of the vouching period a time falls in, counted from the genesis. */
+    /**
+     * When the recovery under way for this person can complete, under these parameters (until then their current
+     * key may cancel it); Long.MAX_VALUE if none is under way.
+     */
+    public long recoveryCompletableAt(Person p, Parameters params) {
+        return Recoveries.completableAt(p, params);
+    }
+
+    /** Seats a challenge's jury, drawn by lot (when the sortition mechanism makes the draw). */
+    void seatJury(CitizenshipEffect.SeatJury s, BlockContext ctx) {
+        challenges.seat(s, ctx);
+    }
+
+    /** The person of this number (an index into the registry). */
+    Person at(int number) {
+        return persons.get(number);
+    }
+
+    /** True if the key is, or was, someone's. */
+    boolean keyKnown(KeyRef key) {
+        return byKey.containsKey(key);
+    }
+
     public static long vouchPeriod(long time, long genesisTime, Parameters p) {
         return (time - genesisTime) / (p.get(CitizenshipParams.VOUCH_PERIOD_DAYS) * DAY_MS);
     }
@@ -646,28 +475,25 @@ public final class Registry {
     }
 
     public List<ChallengeCase> challenges() {
-        return Collections.unmodifiableList(challenges);
+        return challenges.all();
     }
 
     public Optional<ChallengeCase> challenge(Hash id) {
-        return Optional.ofNullable(challengeById.get(id));
+        return Optional.ofNullable(challenges.byId(id));
     }
 
     // ---- snapshot ---------------------------------------------------------------------------------------------
 
-    public void write(StateWriter w) {
+    void write(StateWriter w) {
         w.writeInt(persons.size());
         for (Person p : persons) {
             p.write(w);
         }
-        w.writeInt(challenges.size());
-        for (ChallengeCase c : challenges) {
-            c.write(w);
-        }
+        challenges.write(w);
     }
 
-    public static Registry read(StateReader r) {
-        Registry reg = new Registry();
+    void read(StateReader r) {
+        Registry reg = this;
         int n = r.readCount();
         Map<Hash, Hash> charters = new HashMap<>(); // few charters, millions of consents: share the instances
         for (int i = 0; i < n; i++) {
@@ -680,13 +506,7 @@ public final class Registry {
                 reg.byKey.put(former, p);
             }
         }
-        int c = r.readCount();
-        for (int i = 0; i < c; i++) {
-            ChallengeCase cc = ChallengeCase.read(r);
-            reg.challenges.add(cc);
-            reg.challengeById.put(cc.id, cc);
-        }
-        return reg;
+        challenges.read(r);
     }
 
 }

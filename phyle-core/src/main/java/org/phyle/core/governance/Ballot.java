@@ -1,5 +1,7 @@
 package org.phyle.core.governance;
 
+import org.phyle.core.proposals.Method;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -18,7 +20,7 @@ public sealed interface Ballot {
         public enum Choice { YES, NO, ABSTAIN }
 
         public ObjectNode toJson() {
-            return JsonNodeFactory.instance.objectNode().put("choice", choice.name().toLowerCase());
+            return JsonNodeFactory.instance.objectNode().put("choice", choice.name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 

@@ -1,5 +1,9 @@
 package org.phyle.core.governance;
 
+import org.phyle.core.proposals.Method;
+import org.phyle.core.proposals.Threshold;
+import org.phyle.core.proposals.ProposalAction;
+
 import static org.phyle.core.governance.GovernanceCode.*;
 import static org.phyle.core.governance.GovernanceParams.HOUR_MS;
 
@@ -15,21 +19,27 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.phyle.core.BlockContext;
 import org.phyle.core.Parameters;
+import org.phyle.core.Reads;
 import org.phyle.core.Rejection;
-import org.phyle.core.Society;
 import org.phyle.core.TxContext;
 import org.phyle.core.charter.Amendments;
 import org.phyle.core.charter.CharterCode;
 import org.phyle.core.charter.Handover;
 import org.phyle.core.charter.Stage;
 import org.phyle.core.citizenship.Person;
+import org.phyle.core.citizenship.Registry;
 import org.phyle.core.citizenship.Status;
 import org.phyle.core.governance.GovernanceTx.*;
+import org.phyle.core.proposals.Carry;
+import org.phyle.core.proposals.CommunityPower;
+import org.phyle.core.proposals.Execution;
 import org.phyle.core.sortition.Draw;
 import org.phyle.core.sortition.Selection;
 import org.phyle.core.sortition.Sortition;
 import org.phyle.core.sortition.SortitionCode;
+import org.phyle.core.sortition.SortitionEffect;
 import org.phyle.core.sortition.SortitionParams;
 import org.phyle.core.state.StateReader;
 import org.phyle.core.state.StateWriter;
@@ -46,18 +56,11 @@ import org.phyle.crypto.Hash;
  * empty block when such a time comes and nothing else is waiting.
  */
 public final class Governance {
-    public static final List<TxType> TX_TYPES = GovernanceTx.TYPES;
     public static final String ALL_TOPICS = "*";
 
-    /** A delegation: to whom, and the leaf of the transaction that made it (earlier ones are kept first under a cap). */
-    record Delegation(int to, long since) {
-    }
-
     private final List<Proposal> proposals = new ArrayList<>();
-    /** delegator → topic → delegation. */
-    private final TreeMap<Integer, TreeMap<String, Delegation>> delegations = new TreeMap<>();
-    /** epoch → person → voice credits spent. */
-    private final TreeMap<Long, TreeMap<Integer, Long>> credits = new TreeMap<>();
+    private final Delegations delegations = new Delegations();
+    private final VoiceCredits credits = new VoiceCredits();
 
     // indexes, rebuilt from the above
     private final Map<Hash, Proposal> byId = new HashMap<>();
@@ -65,7 +68,7 @@ public final class Governance {
 
     // ---- transactions -----------------------------------------------------------------------------------------
 
-    public void apply(GovernanceTx tx, TxContext ctx) {
+    void apply(GovernanceTx tx, TxContext ctx) {
         switch (tx) {
             case Propose p -> propose(p, ctx);
             case Sponsor s -> sponsor(s, ctx);
@@ -81,16 +84,16 @@ public final class Governance {
     private void propose(Propose p, TxContext ctx) {
         Person author = activeCitizen(ctx);
         Parameters params = ctx.parameters();
-        Society society = ctx.society();
-        Handover handover = society.handover();
+        Reads reads = ctx.block().reads();
+        Handover handover = ctx.view(Handover.class);
         // in the Founding and Community stages the founder's proposals go to a vote without co-sponsors
         boolean founderFastTrack = author.number() == 0
                 && handover.founderMay(Stage.FounderPower.PROPOSE_WITHOUT_SPONSORS);
         ProposalAction action = p.action();
         if (action != null) {
-            Stage.CommunityPower needed = action.requiredPower();
+            CommunityPower needed = action.requiredPower();
             if (!handover.communityMay(needed)
-                    && !(founderFastTrack && needed == Stage.CommunityPower.PROPOSE_BINDING)) {
+                    && !(founderFastTrack && needed == CommunityPower.PROPOSE_BINDING)) {
                 throw new Rejection(CharterCode.NOT_IN_THIS_STAGE, "in the " + handover.stage().name(params)
                         + " stage citizens cannot yet " + needed.description() + "; a " + p.kind()
                         + " proposal waits for a later stage");
@@ -99,14 +102,14 @@ public final class Governance {
                 throw new Rejection(METHOD_NOT_ALLOWED, "a " + p.kind() + " proposal is decided by a "
                         + action.method().json() + " vote");
             }
-            Threshold minimum = Amendments.minimumThreshold(action, society);
+            Threshold minimum = Amendments.minimumThreshold(action, reads);
             if (p.method() == Method.YES_NO && !p.threshold().atLeast(minimum)) {
-                throw new Rejection(INVALID_PROPOSAL, "a " + p.kind() + " proposal " + (action.entrenched(society)
+                throw new Rejection(INVALID_PROPOSAL, "a " + p.kind() + " proposal " + (action.entrenched(reads)
                         ? "touching an entrenched text or the handover schedule " : "") + "needs at least a "
                         + minimum.name() + " threshold in the " + handover.stage().name(params) + " stage");
             }
-            action.check(society);
-            action.checkTerms(p, society);
+            action.check(reads);
+            action.checkTerms(p.options().size(), p.winners(), reads);
         }
         long minHours = params.get(GovernanceParams.MIN_VOTING_HOURS);
         int hours = p.votingHours().orElse((int) params.get(GovernanceParams.VOTING_HOURS));
@@ -114,25 +117,24 @@ public final class Governance {
             throw new Rejection(INVALID_PROPOSAL, "voting lasts at least " + minHours + " hours here, not " + hours);
         }
         add(ctx.txId(), author.number(), p, founderFastTrack ? 0 : (int) params.get(GovernanceParams.SPONSORS_REQUIRED),
-                ctx);
+                params, ctx.time());
     }
 
     /** A new proposal, frozen with the parameters in force; sponsored at once if it needs no sponsors. */
-    private Proposal add(Hash id, int author, Propose p, int sponsorsRequired, TxContext ctx) {
-        Parameters params = ctx.parameters();
+    private Proposal add(Hash id, int author, Propose p, int sponsorsRequired, Parameters params, long time) {
         int hours = p.votingHours().orElse((int) params.get(GovernanceParams.VOTING_HOURS));
         Proposal proposal = new Proposal(proposals.size(), id, author, p, sponsorsRequired,
                 params.get(GovernanceParams.DELIBERATION_HOURS) * HOUR_MS, hours * HOUR_MS,
                 params.get(GovernanceParams.TIMELOCK_HOURS) * HOUR_MS, params.get(GovernanceParams.QUORUM_BP),
                 params.get(GovernanceParams.VOICE_CREDITS), params.get(GovernanceParams.EPOCH_DAYS) * 24 * HOUR_MS,
-                params.get(GovernanceParams.MAX_DELEGATED_BP), ctx.time());
+                params.get(GovernanceParams.MAX_DELEGATED_BP), time);
         if (SortitionParams.panelKinds(params).contains(p.kind())) {
             proposal.panelShareBp = params.get(SortitionParams.OUTSIDE_SHARE_BP);
         }
         proposals.add(proposal);
         byId.put(proposal.id, proposal);
         if (proposal.sponsorsRequired == 0) {
-            sponsored(proposal, ctx.time());
+            sponsored(proposal, time);
         }
         return proposal;
     }
@@ -141,13 +143,11 @@ public final class Governance {
      * A proposed text of the canon that reached its endorsements: a yes/no text amendment by its author, with the
      * threshold the stage requires, sponsored by its endorsers. Its id is the id of the completing endorsement.
      */
-    public void proposeFromCanon(Hash id, int author, String title, String text, Actions.TextAmendment action,
-                                 Threshold threshold, int[] endorsers, TxContext ctx) {
-        action.check(ctx.society());
-        Propose terms = new Propose(title, text, "charter", Actions.TEXT.name(), action, Method.YES_NO, List.of(), 1,
-                0, false, threshold, Optional.empty());
-        Proposal p = add(id, author, terms, endorsers.length, ctx);
-        p.sponsors = endorsers.clone();
+    void proposeFromCanon(GovernanceEffect.ProposeFromCanon c, BlockContext ctx) {
+        Propose terms = new Propose(c.title(), c.text(), "charter", Amendments.TEXT.name(), c.action(), Method.YES_NO,
+                List.of(), 1, 0, false, c.threshold(), Optional.empty());
+        Proposal p = add(c.id(), c.author(), terms, c.endorsers().length, ctx.parameters(), ctx.time());
+        p.sponsors = c.endorsers().clone();
         sponsored(p, ctx.time());
     }
 
@@ -155,12 +155,17 @@ public final class Governance {
      * The founder's suspensive veto: a passed binding proposal awaiting its timelock is delayed once, by its own
      * voting period.
      */
-    public void veto(Hash id, long time) {
+    public void checkVetoable(Hash id, long time) {
         Proposal p = proposal(id);
         if (p.state != Proposal.State.PASSED || p.action() == null || p.vetoedAt != 0 || time >= p.executableAt) {
             throw new Rejection(CharterCode.NOT_VETOABLE, "proposal #" + p.number + " is " + p.state.json()
                     + (p.vetoedAt != 0 ? " and was vetoed already" : p.action() == null ? " and binds nothing" : ""));
         }
+    }
+
+    /** Carries out a veto its sender checked with {@link #checkVetoable}. */
+    void veto(Hash id, long time) {
+        Proposal p = proposal(id);
         unschedule(p.executableAt, p.number);
         p.executableAt += p.votingMs;
         p.vetoedAt = time;
@@ -235,29 +240,9 @@ public final class Governance {
         Ballot.check(v.ballot(), p);
         if (v.ballot() instanceof Ballot.Quadratic q) {
             long refund = p.ballots.get(voter.number()) instanceof Ballot.Quadratic old ? old.cost() : 0;
-            spendCredits(p, voter.number(), q.cost(), refund);
+            credits.charge(p, voter.number(), q.cost(), refund);
         }
         p.ballots.put(voter.number(), v.ballot());
-    }
-
-    /** Charges a quadratic ballot to the voter's credits in the proposal's epoch, refunding the one it replaces. */
-    private void spendCredits(Proposal p, int voter, long cost, long refund) {
-        long already = creditsSpent(p.epoch, voter);
-        long after = already - refund + cost;
-        if (after > p.voiceCredits) {
-            throw new Rejection(OVER_BUDGET, "this ballot costs " + cost + " voice credits; you have "
-                    + (p.voiceCredits - already + refund) + " left in this epoch");
-        }
-        // checked; now change (a refused ballot must leave no trace, not even an empty entry)
-        TreeMap<Integer, Long> spent = credits.computeIfAbsent(p.epoch, e -> new TreeMap<>());
-        if (after == 0) {
-            spent.remove(voter);
-            if (spent.isEmpty()) {
-                credits.remove(p.epoch);
-            }
-        } else {
-            spent.put(voter, after);
-        }
     }
 
     /** A host resident on the proposal's panel votes in the panel, in the proposal's method (again: the last counts). */
@@ -279,14 +264,14 @@ public final class Governance {
         Ballot.check(v.ballot(), p);
         if (v.ballot() instanceof Ballot.Quadratic q) {
             long refund = p.panelBallots.get(member.number()) instanceof Ballot.Quadratic old ? old.cost() : 0;
-            spendCredits(p, member.number(), q.cost(), refund);
+            credits.charge(p, member.number(), q.cost(), refund);
         }
         p.panelBallots.put(member.number(), v.ballot());
     }
 
     private void delegate(Delegate d, TxContext ctx) {
         Person from = activeCitizen(ctx);
-        Person to = ctx.society().registry().byId(d.to())
+        Person to = ctx.view(Registry.class).byId(d.to())
                 .orElseThrow(() -> new Rejection(NOT_A_CITIZEN, "no person " + d.to().hex()));
         if (to == from) {
             throw new Rejection(SELF_DELEGATION, "nobody delegates to themselves");
@@ -294,22 +279,17 @@ public final class Governance {
         if (!to.activeCitizen(ctx.time())) {
             throw new Rejection(NOT_A_CITIZEN, "person #" + to.number() + " is not a citizen in good standing");
         }
-        if (wouldCycle(from.number(), d.topic(), to.number())) {
+        if (delegations.wouldCycle(from.number(), d.topic(), to.number())) {
             throw new Rejection(DELEGATION_CYCLE, "person #" + to.number() + " already delegates, directly or "
                     + "through others, back to you on " + (d.topic().equals(ALL_TOPICS) ? "some topic" : d.topic()));
         }
-        delegations.computeIfAbsent(from.number(), x -> new TreeMap<>())
-                .put(d.topic(), new Delegation(to.number(), ctx.leafIndex()));
+        delegations.set(from.number(), d.topic(), to.number(), ctx.leafIndex());
     }
 
     private void undelegate(Undelegate u, TxContext ctx) {
         Person from = signer(ctx);
-        TreeMap<String, Delegation> mine = from == null ? null : delegations.get(from.number());
-        if (mine == null || mine.remove(u.topic()) == null) {
+        if (from == null || !delegations.remove(from.number(), u.topic())) {
             throw new Rejection(NO_DELEGATION, "you have no delegation on " + u.topic());
-        }
-        if (mine.isEmpty()) {
-            delegations.remove(from.number());
         }
     }
 
@@ -324,13 +304,14 @@ public final class Governance {
                     + java.time.Instant.ofEpochMilli(p.executableAt));
         }
         unschedule(p.executableAt, p.number);
-        execute(p, ctx.society(), ctx.time(), ctx.height());
+        execute(p, ctx.block());
     }
 
     // ---- what happens at set times ----------------------------------------------------------------------------
 
     /** Opens, closes and executes what is due by the end of this block. */
-    public void endBlock(Society society, long time, long height) {
+    void endBlock(BlockContext ctx) {
+        long time = ctx.time();
         while (!due.isEmpty() && due.firstKey() <= time) {
             Map.Entry<Long, TreeSet<Integer>> first = due.firstEntry();
             int number = first.getValue().pollFirst();
@@ -339,9 +320,9 @@ public final class Governance {
             }
             Proposal p = proposals.get(number);
             switch (p.state) {
-                case SPONSORED -> open(p, society, time, height);
-                case VOTING -> close(p, society, time, height);
-                case PASSED -> execute(p, society, time, height);
+                case SPONSORED -> open(p, ctx);
+                case VOTING -> close(p, ctx.time(), ctx.height());
+                case PASSED -> execute(p, ctx);
                 default -> { } // cancelled, or executed by a transaction
             }
         }
@@ -352,10 +333,11 @@ public final class Governance {
         return due.isEmpty() ? Long.MAX_VALUE : due.firstKey();
     }
 
-    private void open(Proposal p, Society society, long time, long height) {
+    private void open(Proposal p, BlockContext ctx) {
+        long time = ctx.time();
         BitSet electorate = new BitSet();
         int size = 0;
-        for (Person person : society.registry().all()) {
+        for (Person person : ctx.view(Registry.class).all()) {
             if (person.activeCitizen(time)) {
                 electorate.set(person.number());
                 size++;
@@ -365,12 +347,12 @@ public final class Governance {
         p.electorateSize = size;
         p.state = Proposal.State.VOTING;
         p.openedAt = time;
-        p.openedHeight = height;
+        p.openedHeight = ctx.height();
         p.closesAt = time + p.votingMs;
-        p.epoch = (time - society.genesisTime()) / p.epochMs;
+        p.epoch = (time - ctx.facts().genesisTime()) / p.epochMs;
         schedule(p.closesAt, p.number);
         if (p.panelShareBp > 0) {
-            drawPanel(p, society, time, height);
+            drawPanel(p, ctx);
         }
     }
 
@@ -379,22 +361,23 @@ public final class Governance {
      * charter says so), holds panelShareBp of the result. With fewer host residents than sortition.minPanel there is
      * no panel, and the proposal says why.
      */
-    private void drawPanel(Proposal p, Society society, long time, long height) {
-        Parameters params = society.parameters();
-        List<Selection.Member> pool = Sortition.pool(society, Draw.Pool.HOST_RESIDENTS, time, x -> true);
+    private void drawPanel(Proposal p, BlockContext ctx) {
+        Parameters params = ctx.parameters();
+        List<Selection.Member> pool = Sortition.pool(ctx.view(Registry.class), Draw.Pool.HOST_RESIDENTS, ctx.time(),
+                x -> true);
         long min = params.get(SortitionParams.MIN_PANEL);
         if (pool.size() < min) {
             p.panelNote = "no outside panel: " + pool.size() + " host residents registered, fewer than " + min;
             return;
         }
         int size = (int) Math.min(params.get(SortitionParams.PANEL_SIZE), pool.size());
-        p.panelDraw = society.sortition().request(Sortition.idFor(Draw.Purpose.PANEL, p.id), Draw.Purpose.PANEL, p.id,
-                Draw.Pool.HOST_RESIDENTS, pool, size, params.get(SortitionParams.STRATIFY) == 1, society, time, height)
-                .id();
+        p.panelDraw = Sortition.idFor(Draw.Purpose.PANEL, p.id);
+        ctx.send(new SortitionEffect.RequestDraw(p.panelDraw, Draw.Purpose.PANEL, p.id, Draw.Pool.HOST_RESIDENTS, pool,
+                size, params.get(SortitionParams.STRATIFY) == 1));
     }
 
-    /** Seats a proposal's outside panel, drawn by lot (called by the sortition mechanism when the draw is made). */
-    public void seatPanel(Hash proposal, int[] members) {
+    /** Seats a proposal's outside panel, drawn by lot (when the sortition mechanism says the draw is made). */
+    void seatPanel(Hash proposal, int[] members) {
         Proposal p = proposal(proposal);
         if (p.state != Proposal.State.VOTING) {
             // drawn too late to take part (a vote shorter than the stewards' hours): the result stands without it
@@ -404,8 +387,8 @@ public final class Governance {
         p.panel = members.clone();
     }
 
-    private void close(Proposal p, Society society, long time, long height) {
-        Carried c = carried(p);
+    private void close(Proposal p, long time, long height) {
+        Delegations.Carried c = delegations.carried(p);
         p.carried = c.votes();
         p.fellBack = c.fellBack();
         p.result = tally(p);
@@ -418,53 +401,28 @@ public final class Governance {
         }
     }
 
-    private void execute(Proposal p, Society society, long time, long height) {
+    /**
+     * Carries out a passed proposal's action: checked now, then sent to the mechanism that declares its kind; if the
+     * check refuses, the proposal is recorded as not executed and nothing else changes.
+     */
+    private void execute(Proposal p, BlockContext ctx) {
+        List<Integer> winners = new ArrayList<>();
+        for (int w : p.result.winners()) {
+            winners.add(w);
+        }
+        Execution execution = new Execution(p.id, ctx.time(), ctx.height(), false, winners);
         try {
-            p.action().execute(society, new ProposalAction.Execution(p.id, time, height, p.result));
-            p.state = Proposal.State.EXECUTED;
-            p.executionNote = "carried out";
+            p.action().checkExecution(execution, ctx.reads());
         } catch (Rejection r) {
             p.state = Proposal.State.NOT_EXECUTED;
             p.executionNote = r.toString();
+            p.executedAt = ctx.time();
+            return;
         }
-        p.executedAt = time;
-    }
-
-    /** Votes carried through delegation, per voter, and the delegations beyond the cap. */
-    record Carried(Map<Integer, Long> votes, long fellBack) {
-    }
-
-    /**
-     * The votes each voter carries through delegation, as the delegations stand now (frozen into the proposal at
-     * its close): for every method but quadratic, the votes of electors who did not vote follow their delegation (for
-     * the proposal's topic, else for every topic), through other non-voters, to the first voter; a voter carries at
-     * most max(1, maxDelegatedBp of the electorate) votes, and delegations beyond that fall back to their delegators,
-     * who did not vote.
-     */
-    private Carried carried(Proposal p) {
-        Map<Integer, Long> votes = new HashMap<>();
-        long fellBack = 0;
-        if (p.method() == Method.QUADRATIC) {
-            return new Carried(votes, 0);
-        }
-        long cap = Math.max(1, p.maxDelegatedBp * p.electorateSize / 10_000) - 1;
-        Map<Integer, Long> reaching = new HashMap<>();
-        for (int m = p.electorate.nextSetBit(0); m >= 0; m = p.electorate.nextSetBit(m + 1)) {
-            if (!p.ballots.containsKey(m) && delegationOf(m, p.topic()) != null) {
-                Integer end = follow(m, p.topic(), p.ballots.keySet());
-                if (end != null) {
-                    reaching.merge(end, 1L, Long::sum);
-                }
-            }
-        }
-        for (Map.Entry<Integer, Long> e : reaching.entrySet()) {
-            long kept = Math.min(cap, e.getValue());
-            if (kept > 0) {
-                votes.put(e.getKey(), kept);
-            }
-            fellBack += e.getValue() - kept;
-        }
-        return new Carried(votes, fellBack);
+        p.state = Proposal.State.EXECUTED;
+        p.executionNote = "carried out";
+        p.executedAt = ctx.time();
+        ctx.send(new Carry(p.action(), execution));
     }
 
     /**
@@ -480,7 +438,7 @@ public final class Governance {
         if (p.state != Proposal.State.VOTING) {
             return p.result;
         }
-        Carried c = carried(p);
+        Delegations.Carried c = delegations.carried(p);
         return count(p, c.votes(), c.fellBack());
     }
 
@@ -510,65 +468,6 @@ public final class Governance {
         return Tally.count(rules, weighted, delegated, fellBack);
     }
 
-    /** The delegation a person has for a topic: the topic's own, else the one for every topic. */
-    private Delegation delegationOf(int person, String topic) {
-        TreeMap<String, Delegation> mine = delegations.get(person);
-        if (mine == null) {
-            return null;
-        }
-        Delegation d = mine.get(topic);
-        return d != null ? d : mine.get(ALL_TOPICS);
-    }
-
-    /** Where a non-voter's vote ends up: the first voter along their delegations, or null. */
-    private Integer follow(int from, String topic, Set<Integer> voters) {
-        Set<Integer> seen = new HashSet<>();
-        int cur = from;
-        while (seen.add(cur)) {
-            Delegation d = delegationOf(cur, topic);
-            if (d == null) {
-                return null;
-            }
-            cur = d.to();
-            if (voters.contains(cur)) {
-                return cur;
-            }
-        }
-        return null;
-    }
-
-    /** Whether adding from → to on a topic would let some topic's delegations run in a circle through from. */
-    private boolean wouldCycle(int from, String topic, int to) {
-        Set<String> topics = new TreeSet<>();
-        if (topic.equals(ALL_TOPICS)) {
-            topics.add(ALL_TOPICS);
-            for (TreeMap<String, Delegation> m : delegations.values()) {
-                topics.addAll(m.keySet());
-            }
-            TreeMap<String, Delegation> mine = delegations.get(from);
-            if (mine != null) {
-                topics.removeIf(t -> !t.equals(ALL_TOPICS) && mine.containsKey(t));
-            }
-        } else {
-            topics.add(topic);
-        }
-        for (String t : topics) {
-            Set<Integer> seen = new HashSet<>();
-            int cur = to;
-            while (cur != from && seen.add(cur)) {
-                Delegation d = delegationOf(cur, t);
-                if (d == null) {
-                    break;
-                }
-                cur = d.to();
-            }
-            if (cur == from) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private Proposal proposal(Hash id) {
@@ -581,7 +480,7 @@ public final class Governance {
 
     /** The person the signing key currently belongs to, or null. */
     private static Person signer(TxContext ctx) {
-        return ctx.society().registry().byCurrentKey(ctx.signer()).orElse(null);
+        return ctx.view(Registry.class).byCurrentKey(ctx.signer()).orElse(null);
     }
 
     private static Person activeCitizen(TxContext ctx) {
@@ -622,69 +521,51 @@ public final class Governance {
 
     /** A person's delegations: topic → delegate's number. */
     public Map<String, Integer> delegationsOf(int person) {
-        TreeMap<String, Integer> out = new TreeMap<>();
-        TreeMap<String, Delegation> mine = delegations.get(person);
-        if (mine != null) {
-            mine.forEach((t, d) -> out.put(t, d.to()));
-        }
-        return out;
+        return delegations.of(person);
     }
 
     /** How many delegate to a person, by topic. */
     public Map<String, Integer> delegatorsOf(int person) {
-        TreeMap<String, Integer> out = new TreeMap<>();
-        delegations.forEach((from, m) -> m.forEach((t, d) -> {
-            if (d.to() == person) {
-                out.merge(t, 1, Integer::sum);
-            }
-        }));
-        return out;
+        return delegations.to(person);
     }
 
     /** Voice credits a person has spent in an epoch. */
     public long creditsSpent(long epoch, int person) {
-        TreeMap<Integer, Long> spent = credits.get(epoch);
-        return spent == null ? 0 : spent.getOrDefault(person, 0L);
+        return credits.spent(epoch, person);
+    }
+
+    /** Voice credits a person has left in the epoch a time falls in, under these parameters. */
+    public long creditsLeft(int person, long time, long genesisTime, Parameters p) {
+        long perEpoch = p.get(GovernanceParams.VOICE_CREDITS);
+        return Math.max(0, perEpoch - creditsSpent(epochOf(time, genesisTime, p), person));
+    }
+
+    /** Voice credits a person has left to spend on this proposal (the credits it froze, in its epoch). */
+    public long creditsLeft(Proposal p, int person) {
+        return Math.max(0, p.voiceCredits - creditsSpent(p.epoch, person));
     }
 
     /** The index of the quadratic-voting epoch a time falls in. */
     public static long epochOf(long time, long genesisTime, Parameters p) {
-        return (time - genesisTime) / (p.get(GovernanceParams.EPOCH_DAYS) * 24 * HOUR_MS);
+        return VoiceCredits.epochOf(time, genesisTime, p);
     }
 
     // ---- snapshot ---------------------------------------------------------------------------------------------
 
-    public void write(StateWriter w) {
+    void write(StateWriter w) {
         w.writeInt(proposals.size());
         for (Proposal p : proposals) {
             ProposalCodec.write(w, p);
         }
-        w.writeInt(delegations.size());
-        delegations.forEach((from, m) -> {
-            w.writeInt(from);
-            w.writeInt(m.size());
-            m.forEach((topic, d) -> {
-                w.writeString(topic);
-                w.writeInt(d.to());
-                w.writeLong(d.since());
-            });
-        });
-        w.writeInt(credits.size());
-        credits.forEach((epoch, m) -> {
-            w.writeLong(epoch);
-            w.writeInt(m.size());
-            m.forEach((person, spent) -> {
-                w.writeInt(person);
-                w.writeLong(spent);
-            });
-        });
+        delegations.write(w);
+        credits.write(w);
     }
 
-    public static Governance read(StateReader r) {
-        Governance g = new Governance();
+    void read(StateReader r, org.phyle.core.tx.Vocabulary vocabulary) {
+        Governance g = this;
         int n = r.readCount();
         for (int i = 0; i < n; i++) {
-            Proposal p = ProposalCodec.read(r);
+            Proposal p = ProposalCodec.read(r, vocabulary);
             g.proposals.add(p);
             g.byId.put(p.id, p);
             switch (p.state) {
@@ -698,26 +579,7 @@ public final class Governance {
                 default -> { }
             }
         }
-        int d = r.readCount();
-        for (int i = 0; i < d; i++) {
-            int from = r.readInt();
-            int topics = r.readCount();
-            TreeMap<String, Delegation> m = new TreeMap<>();
-            for (int j = 0; j < topics; j++) {
-                m.put(r.readString(), new Delegation(r.readInt(), r.readLong()));
-            }
-            g.delegations.put(from, m);
-        }
-        int e = r.readCount();
-        for (int i = 0; i < e; i++) {
-            long epoch = r.readLong();
-            int people = r.readCount();
-            TreeMap<Integer, Long> m = new TreeMap<>();
-            for (int j = 0; j < people; j++) {
-                m.put(r.readInt(), r.readLong());
-            }
-            g.credits.put(epoch, m);
-        }
-        return g;
+        delegations.read(r);
+        credits.read(r);
     }
 }

@@ -1,5 +1,11 @@
 package org.phyle.core.governance;
 
+import org.phyle.core.proposals.Method;
+import org.phyle.core.proposals.Threshold;
+import org.phyle.core.proposals.ProposalAction;
+import org.phyle.core.proposals.ProposalKind;
+import org.phyle.core.proposals.ProposalKinds;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -7,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.phyle.core.Catalog;
 import org.phyle.core.Rejection;
 import org.phyle.core.tx.Fields;
 import org.phyle.core.tx.TxBody;
@@ -80,8 +85,7 @@ public sealed interface GovernanceTx extends TxBody {
             String text = f.text("text", 0, MAX_TEXT);
             String topic = f.has("topic") ? GovernanceTx.topic(f, "topic") : "general";
             String kindName = f.line("kind", 1, 50);
-            ProposalKind kind = Catalog.PROPOSAL_KINDS.stream().filter(k -> k.name().equals(kindName)).findFirst()
-                    .orElseThrow(() -> new Rejection(GovernanceCode.INVALID_PROPOSAL, "no proposal kind \"" + kindName
+            ProposalKind kind = f.vocabulary().get(ProposalKinds.class).byName(kindName).orElseThrow(() -> new Rejection(GovernanceCode.INVALID_PROPOSAL, "no proposal kind \"" + kindName
                             + "\""));
             ProposalAction action = kind.reader().apply(f.has("action") ? f.object("action")
                     : Fields.of(JsonNodeFactory.instance.objectNode(), f.path() + ".action"));

@@ -1,5 +1,9 @@
 package org.phyle.core.governance;
 
+import org.phyle.core.proposals.Method;
+import org.phyle.core.proposals.Threshold;
+import org.phyle.core.proposals.ProposalAction;
+
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package org.phyle.core.governance;
 
+import org.phyle.core.proposals.Method;
+
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -83,11 +85,12 @@ final class ProposalCodec {
         }
     }
 
-    static Proposal read(StateReader r) {
+    static Proposal read(StateReader r, org.phyle.core.tx.Vocabulary vocabulary) {
         int number = r.readInt();
         var id = r.readHash();
         int author = r.readInt();
-        GovernanceTx.Propose terms = GovernanceTx.Propose.read(Fields.of(StrictJson.parse(r.readBytes()), "terms"));
+        GovernanceTx.Propose terms = GovernanceTx.Propose.read(Fields.of(StrictJson.parse(r.readBytes()), "terms",
+                vocabulary));
         Proposal p = new Proposal(number, id, author, terms, r.readInt(), r.readLong(), r.readLong(), r.readLong(),
                 r.readLong(), r.readLong(), r.readLong(), r.readLong(), r.readLong());
         p.state = Proposal.State.values()[r.readInt()];

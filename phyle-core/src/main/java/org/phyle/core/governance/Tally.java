@@ -1,5 +1,8 @@
 package org.phyle.core.governance;
 
+import org.phyle.core.proposals.Method;
+import org.phyle.core.proposals.Threshold;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.phyle.core.governance;
 
+import org.phyle.core.proposals.Method;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

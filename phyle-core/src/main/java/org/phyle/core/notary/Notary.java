@@ -16,13 +16,13 @@ import org.phyle.crypto.Hash;
  * label, text) are the log entries at those positions.
  */
 public final class Notary {
-    public static final List<TxType> TX_TYPES = List.of(new TxType(NotaryRecord.TYPE,
+    static final List<TxType> TX_TYPES = List.of(new TxType(NotaryRecord.TYPE,
             "Timestamps a SHA-256 digest with a label and an optional text.", NotaryRecord::read));
 
     private final TreeMap<Hash, long[]> leavesByDigest = new TreeMap<>();
     private long records;
 
-    public void apply(NotaryTx tx, TxContext ctx) {
+    void apply(NotaryTx tx, TxContext ctx) {
         switch (tx) {
             case NotaryRecord r -> record(r, ctx);
         }
@@ -53,7 +53,7 @@ public final class Notary {
         return leavesByDigest.size();
     }
 
-    public void write(StateWriter w) {
+    void write(StateWriter w) {
         w.writeLong(records);
         w.writeInt(leavesByDigest.size());
         for (Map.Entry<Hash, long[]> e : leavesByDigest.entrySet()) {
@@ -65,8 +65,8 @@ public final class Notary {
         }
     }
 
-    public static Notary read(StateReader r) {
-        Notary n = new Notary();
+    void read(StateReader r) {
+        Notary n = this;
         n.records = r.readLong();
         int digests = r.readCount();
         for (int i = 0; i < digests; i++) {
@@ -77,6 +77,5 @@ public final class Notary {
             }
             n.leavesByDigest.put(digest, leaves);
         }
-        return n;
     }
 }

@@ -20,7 +20,7 @@ public final class Draw {
         JURY, PANEL, REQUEST;
 
         public String json() {
-            return name().toLowerCase();
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

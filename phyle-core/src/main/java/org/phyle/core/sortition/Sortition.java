@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.phyle.core.BlockContext;
 import org.phyle.core.Parameters;
 import org.phyle.core.Rejection;
-import org.phyle.core.Society;
 import org.phyle.core.TxContext;
+import org.phyle.core.charter.Offices;
+import org.phyle.core.citizenship.CitizenshipEffect;
 import org.phyle.core.citizenship.Person;
+import org.phyle.core.citizenship.Registry;
 import org.phyle.core.citizenship.Status;
 import org.phyle.core.state.StateReader;
 import org.phyle.core.state.StateWriter;
@@ -28,7 +31,6 @@ import org.phyle.crypto.vrf.EcVrf;
  * smallest SHA-256(randomness || person id). Everything is on the ledger: anyone can recompute a draw.
  */
 public final class Sortition {
-    public static final List<TxType> TX_TYPES = SortitionTx.TYPES;
     private static final long HOUR_MS = 3_600_000L;
 
     private final List<Draw> draws = new ArrayList<>();
@@ -59,10 +61,10 @@ public final class Sortition {
     }
 
     /** The members of a pool as of now, in person-number order. */
-    public static List<Selection.Member> pool(Society s, Draw.Pool kind, long time,
+    public static List<Selection.Member> pool(Registry registry, Draw.Pool kind, long time,
                                               java.util.function.Predicate<Person> eligible) {
         List<Selection.Member> out = new ArrayList<>();
-        for (Person p : s.registry().all()) {
+        for (Person p : registry.all()) {
             boolean in = kind == Draw.Pool.CITIZENS ? p.activeCitizen(time) : p.status() == Status.HOST_RESIDENT;
             if (in && eligible.test(p)) {
                 out.add(new Selection.Member(p.number(), p.id(), p.region() == null ? "" : p.region()));
@@ -71,22 +73,35 @@ public final class Sortition {
         return out;
     }
 
+    /** Throws unless a draw of this size can be made from the pool. */
+    public static void checkPool(List<Selection.Member> pool, int size) {
+        if (pool.size() < size || pool.isEmpty()) {
+            throw new Rejection(SortitionCode.POOL_TOO_SMALL, "the pool has " + pool.size() + " members; the draw "
+                    + "needs " + size);
+        }
+    }
+
+    /** Makes a draw its sender checked ({@link #checkPool}). */
+    Draw request(SortitionEffect.RequestDraw r, BlockContext ctx) {
+        return request(r.id(), r.purpose(), r.subject(), r.pool(), r.members(), r.size(), r.stratify(), ctx);
+    }
+
     /**
      * A new draw of {@code size} from the pool, in this block. The stewards in office may commit for
      * {@code sortition.commitHours} and reveal for {@code sortition.revealHours}; without stewards it can be proved at
      * once.
      */
-    public Draw request(Hash id, Draw.Purpose purpose, Hash subject, Draw.Pool kind, List<Selection.Member> pool,
-                        int size, boolean stratify, Society s, long time, long height) {
-        if (pool.size() < size || pool.isEmpty()) {
-            throw new Rejection(SortitionCode.POOL_TOO_SMALL, "the pool has " + pool.size() + " members; the draw "
-                    + "needs " + size);
-        }
+    private Draw request(Hash id, Draw.Purpose purpose, Hash subject, Draw.Pool kind, List<Selection.Member> pool,
+                         int size, boolean stratify, BlockContext ctx) {
         if (byId.containsKey(id)) {
             throw new IllegalStateException("draw " + id.hex() + " exists");
         }
-        Parameters p = s.parameters();
-        int[] stewards = s.offices().stewards().stream().filter(n -> s.registry().byNumber(n)
+        checkPool(pool, size);
+        long time = ctx.time();
+        long height = ctx.height();
+        Parameters p = ctx.parameters();
+        Registry registry = ctx.view(Registry.class);
+        int[] stewards = ctx.view(Offices.class).stewards().stream().filter(n -> registry.byNumber(n)
                 .map(x -> x.activeCitizen(time)).orElse(false)).mapToInt(Integer::intValue).toArray();
         long commitUntil = stewards.length == 0 ? time : time + p.get(SortitionParams.COMMIT_HOURS) * HOUR_MS;
         long revealUntil = stewards.length == 0 ? time : commitUntil + p.get(SortitionParams.REVEAL_HOURS) * HOUR_MS;
@@ -97,17 +112,26 @@ public final class Sortition {
         return d;
     }
 
-    public void apply(SortitionTx tx, TxContext ctx) {
-        Society s = ctx.society();
+    /** A jury is needed for a challenge: drawn from the citizens in good standing, less those excluded. */
+    void juryRequested(CitizenshipEffect.JuryRequested j, BlockContext ctx) {
+        List<Selection.Member> pool = pool(ctx.view(Registry.class), Draw.Pool.CITIZENS, ctx.time(),
+                p -> java.util.Arrays.stream(j.excluded()).noneMatch(x -> x == p.number()));
+        request(idFor(Draw.Purpose.JURY, j.challenge()), Draw.Purpose.JURY, j.challenge(), Draw.Pool.CITIZENS, pool,
+                j.size(), false, ctx);
+    }
+
+    void apply(SortitionTx tx, TxContext ctx) {
+        Registry registry = ctx.view(Registry.class);
         switch (tx) {
             case SortitionTx.Request r -> {
-                Person steward = s.registry().citizenInGoodStanding(ctx);
-                if (!s.offices().isSteward(steward.number())) {
+                Person steward = registry.citizenInGoodStanding(ctx);
+                if (!ctx.view(Offices.class).isSteward(steward.number())) {
                     throw new Rejection(SortitionCode.NOT_A_STEWARD, "only stewards request draws");
                 }
-                List<Selection.Member> pool = pool(s, r.pool(), ctx.time(), x -> true);
-                request(ctx.txId(), Draw.Purpose.REQUEST, ctx.txId(), r.pool(), pool, r.size(), r.stratify(), s,
-                        ctx.time(), ctx.height());
+                List<Selection.Member> pool = pool(registry, r.pool(), ctx.time(), x -> true);
+                checkPool(pool, r.size());
+                request(ctx.txId(), Draw.Purpose.REQUEST, ctx.txId(), r.pool(), pool, r.size(), r.stratify(),
+                        ctx.block());
             }
             case SortitionTx.Commit c -> {
                 Draw d = draw(c.draw());
@@ -142,9 +166,9 @@ public final class Sortition {
                 d.secrets.put(steward, r.secret().clone());
             }
             case SortitionTx.Prove p -> {
-                if (!ctx.signer().equals(s.sequencer())) {
+                if (!ctx.signer().equals(ctx.facts().sequencer())) {
                     throw new Rejection(SortitionCode.NOT_THE_SEQUENCER, "draws are proved by the node "
-                            + s.sequencer().did());
+                            + ctx.facts().sequencer().did());
                 }
                 Draw d = draw(p.draw());
                 if (d.drawn()) {
@@ -158,15 +182,15 @@ public final class Sortition {
                     throw new Rejection(SortitionCode.PROOF_TOO_EARLY, "draw #" + d.number + " can be proved from "
                             + java.time.Instant.ofEpochMilli(d.revealUntil));
                 }
-                byte[] beta = EcVrf.verify(s.sequencer().bytes(), p.proof(), d.alpha).orElseThrow(() ->
+                byte[] beta = EcVrf.verify(ctx.facts().sequencer().bytes(), p.proof(), d.alpha).orElseThrow(() ->
                         new Rejection(SortitionCode.BAD_PROOF, "the proof does not verify for draw #" + d.number));
-                make(d, p.proof(), beta, s, ctx);
+                make(d, p.proof(), beta, ctx);
             }
         }
     }
 
     /** The draw is made: the randomness, the members chosen, and what the draw was for is told. */
-    private void make(Draw d, byte[] proof, byte[] beta, Society s, TxContext ctx) {
+    private void make(Draw d, byte[] proof, byte[] beta, TxContext ctx) {
         d.proof = proof.clone();
         d.beta = beta;
         d.randomness = Selection.randomness(beta, new ArrayList<>(d.secrets.values()));
@@ -176,11 +200,10 @@ public final class Sortition {
         d.drawnAt = ctx.time();
         d.drawnHeight = ctx.height();
         d.pool = null;
-        switch (d.purpose) {
-            case JURY -> s.registry().seatJury(d.subject, d.selected, ctx);
-            case PANEL -> s.governance().seatPanel(d.subject, d.selected);
-            case REQUEST -> { }
+        if (d.purpose == Draw.Purpose.JURY) {
+            ctx.send(new CitizenshipEffect.SeatJury(d.subject, d.selected.clone()));
         }
+        ctx.send(new SortitionEffect.DrawMade(d.id, d.purpose, d.subject, d.selected.clone()));
     }
 
     private Draw draw(Hash id) {
@@ -192,7 +215,7 @@ public final class Sortition {
     }
 
     private static int stewardOf(Draw d, TxContext ctx) {
-        Person p = ctx.society().registry().citizenInGoodStanding(ctx);
+        Person p = ctx.view(Registry.class).citizenInGoodStanding(ctx);
         if (Arrays.stream(d.stewards).noneMatch(n -> n == p.number())) {
             throw new Rejection(SortitionCode.NOT_A_STEWARD, "you were not a steward when draw #" + d.number
                     + " was requested");
@@ -216,7 +239,7 @@ public final class Sortition {
 
     // ---- snapshot ---------------------------------------------------------------------------------------------
 
-    public void write(StateWriter w) {
+    void write(StateWriter w) {
         w.writeInt(draws.size());
         for (Draw d : draws) {
             w.writeHash(d.id);
@@ -276,8 +299,8 @@ public final class Sortition {
         }
     }
 
-    public static Sortition read(StateReader r) {
-        Sortition s = new Sortition();
+    void read(StateReader r) {
+        Sortition s = this;
         int n = r.readCount();
         for (int i = 0; i < n; i++) {
             Hash id = r.readHash();
@@ -341,6 +364,5 @@ public final class Sortition {
             s.draws.add(d);
             s.byId.put(id, d);
         }
-        return s;
     }
 }

@@ -30,13 +30,12 @@ public final class SortitionParams {
     }
 
     /** Throws unless every listed kind is a proposal kind (or the list is "none"). */
-    public static void checkPanelKinds(org.phyle.core.Parameters p) {
+    public static void checkPanelKinds(org.phyle.core.Parameters p, org.phyle.core.proposals.ProposalKinds kinds) {
         String v = p.name(PANEL_KINDS);
         if (v.equals("none")) {
             return;
         }
-        java.util.List<String> known = org.phyle.core.Catalog.PROPOSAL_KINDS.stream()
-                .map(org.phyle.core.governance.ProposalKind::name).toList();
+        java.util.List<String> known = kinds.names();
         for (String kind : v.split(",", -1)) {
             if (!known.contains(kind)) {
                 throw new org.phyle.core.Rejection(org.phyle.core.tx.TxCode.MALFORMED, PANEL_KINDS.name()

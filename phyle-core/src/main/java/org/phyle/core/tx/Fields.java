@@ -20,18 +20,30 @@ public final class Fields {
 
     private final JsonNode node;
     private final String path;
+    private final Vocabulary vocabulary;
     private final Set<String> read = new HashSet<>();
 
-    private Fields(JsonNode node, String path) {
+    private Fields(JsonNode node, String path, Vocabulary vocabulary) {
         this.node = node;
         this.path = path;
+        this.vocabulary = vocabulary;
     }
 
     public static Fields of(JsonNode node, String path) {
+        return of(node, path, Vocabulary.EMPTY);
+    }
+
+    /** Fields whose readers may resolve names (proposal kinds, parameters) in the vocabulary. */
+    public static Fields of(JsonNode node, String path, Vocabulary vocabulary) {
         if (node == null || !node.isObject()) {
-            throw new Rejection(TxCode.MALFORMED, path + " must be a JSON object");
+            throw new Rejection(TxCode.MALFORMED, (path.isEmpty() ? "the envelope" : path) + " must be a JSON object");
         }
-        return new Fields(node, path);
+        return new Fields(node, path, vocabulary);
+    }
+
+    /** What readers may resolve names in: the society's proposal kinds and parameters. */
+    public Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     /** A required single-line string of min..max characters (code points), without control characters. */
@@ -153,7 +165,7 @@ public final class Fields {
     }
 
     public Fields object(String name) {
-        return Fields.of(required(name), field(name));
+        return Fields.of(required(name), field(name), vocabulary);
     }
 
     /** A required value of any JSON type, for the caller to interpret. */

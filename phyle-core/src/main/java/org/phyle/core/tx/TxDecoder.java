@@ -52,7 +52,68 @@ public final class TxDecoder {
 
     /** Decodes one envelope already parsed (strictly) from JSON, e.g. an element of a batch. */
     public VerifiedTx decode(JsonNode envelope) {
-        Fields outer = Fields.of(envelope, "");
+        Unchecked u = decodeUnchecked(envelope);
+        if (!u.signer().verify(u.payloadBytes, u.signature)) {
+            throw u.badSignature();
+        }
+        return u.tx;
+    }
+
+    /**
+     * Everything {@link #decode(byte[])} checks except the signature, which {@link TxBatch} then checks for many
+     * envelopes at once.
+     */
+    Unchecked decodeUnchecked(byte[] json) {
+        if (json.length > 2L * maxBytes) {
+            throw tooLarge(json.length);
+        }
+        JsonNode envelope;
+        try {
+            envelope = StrictJson.parse(json);
+        } catch (StrictJson.MalformedJsonException e) {
+            throw new Rejection(TxCode.MALFORMED, "not JSON: " + e.getMessage());
+        }
+        return decodeUnchecked(envelope);
+    }
+
+    /** An envelope that passed every check but the signature's; only this package can take its transaction. */
+    static final class Unchecked {
+        private final VerifiedTx tx;
+        private final byte[] payloadBytes;
+        private final byte[] signature;
+
+        private Unchecked(VerifiedTx tx, byte[] payloadBytes, byte[] signature) {
+            this.tx = tx;
+            this.payloadBytes = payloadBytes;
+            this.signature = signature;
+        }
+
+        VerifyingKey signer() {
+            return tx.signer();
+        }
+
+        byte[] payloadBytes() {
+            return payloadBytes;
+        }
+
+        byte[] signature() {
+            return signature;
+        }
+
+        /** The transaction, for a caller that has checked the signature. */
+        VerifiedTx verifiedTx() {
+            return tx;
+        }
+
+        Rejection badSignature() {
+            return new Rejection(TxCode.BAD_SIGNATURE, "signature does not verify over the canonical payload for "
+                    + tx.signer().did());
+        }
+    }
+
+    /** Everything {@link #decode(JsonNode)} checks except the signature. */
+    Unchecked decodeUnchecked(JsonNode envelope) {
+        Fields outer = Fields.of(envelope, "", types.vocabulary());
         Fields payloadFields = outer.object("payload");
         String signatureText = outer.base64Url("signature", 86, 86,
                 "an Ed25519 signature: 64 bytes in unpadded base64url (86 characters)");
@@ -99,12 +160,8 @@ public final class TxDecoder {
         if (entry.length > maxBytes) {
             throw tooLarge(entry.length);
         }
-        if (!signer.verify(payloadBytes, signature)) {
-            throw new Rejection(TxCode.BAD_SIGNATURE, "signature does not verify over the canonical payload for "
-                    + signer.did());
-        }
-        return new VerifiedTx(Hash.sha256(payloadBytes), typeName, named, signer, nonce, expires, body, entry,
-                Merkle.leafHash(entry));
+        return new Unchecked(new VerifiedTx(Hash.sha256(payloadBytes), typeName, named, signer, nonce, expires, body,
+                entry, Merkle.leafHash(entry)), payloadBytes, signature);
     }
 
     public Hash society() {

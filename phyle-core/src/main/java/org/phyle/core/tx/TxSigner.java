@@ -2,24 +2,17 @@ package org.phyle.core.tx;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.SecureRandom;
 import java.util.Base64;
 import org.phyle.crypto.Hash;
 import org.phyle.crypto.Jcs;
 import org.phyle.crypto.SigningKey;
 
-/** Builds and signs transaction envelopes: what a wallet, the CLI, the demo and the load generator do. */
+/**
+ * Builds and signs transaction envelopes: what a wallet, the CLI, the demo and the load generator do. The nonce is
+ * the caller's: the core draws no random numbers.
+ */
 public final class TxSigner {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private TxSigner() {
-    }
-
-    /** A fresh random nonce: 16 bytes, base64url. */
-    public static String randomNonce() {
-        byte[] b = new byte[16];
-        RANDOM.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     /** The payload object for a transaction in a society (or the genesis payload when society is null). */

@@ -9,8 +9,15 @@ import java.util.TreeMap;
 /** The transaction types a society understands, by name. */
 public final class TxTypes {
     private final SortedMap<String, TxType> byName;
+    private final Vocabulary vocabulary;
 
     public TxTypes(Collection<TxType> types) {
+        this(types, Vocabulary.EMPTY);
+    }
+
+    /** The types, and the vocabulary their readers resolve names in. */
+    public TxTypes(Collection<TxType> types, Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
         TreeMap<String, TxType> map = new TreeMap<>();
         for (TxType t : types) {
             if (map.put(t.name(), t) != null) {
@@ -22,6 +29,10 @@ public final class TxTypes {
 
     public TxType get(String name) {
         return byName.get(name);
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     public List<TxType> all() {

@@ -14,7 +14,10 @@ import org.phyle.core.governance.GovernanceTx;
 import org.phyle.core.governance.Proposal;
 import org.phyle.crypto.Hash;
 
-/** The canon, open to every citizen from the genesis: essays, proposed articles, endorsement, adoption, recognition. */
+/**
+ * The canon, open from the genesis: essays by anyone with a key, within a quota and with their standing shown;
+ * proposed articles, endorsement, adoption and recognition by citizens.
+ */
 class CanonTest {
     final Founded s = new Founded(Founded.schedule().with("charter.canonEndorsements", 3));
 
@@ -84,5 +87,42 @@ class CanonTest {
         s.refused(s.citizen(2), new CanonTx.Endorse(text), CitizenshipCode.KEY_RETIRED);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.tx(s.citizen(1), article("preamble", "No.")))
                 .hasMessageContaining("purpose");
+    }
+
+    static CanonTx.Publish essay(String title) {
+        return new CanonTx.Publish(CanonTx.Kind.ESSAY, title, "Some thoughts.", Optional.empty());
+    }
+
+    @Test
+    void anyoneWithAKeyPublishesEssaysWithinAQuotaAndTheirStandingIsShown() {
+        s.grow(2);
+        org.phyle.crypto.SigningKey outsider = Founded.key(800);
+        Hash first = s.ok(outsider, essay("A letter from elsewhere"));
+        Canon.Text t = s.society.canon().byId(first).orElseThrow();
+        assertThat(t.standing()).isEqualTo(org.phyle.core.canon.Standing.OUTSIDER);
+        assertThat(t.author()).isEqualTo(-1);
+        assertThat(t.authorKey()).isEqualTo(outsider.verifyingKey());
+        s.ok(outsider, essay("A second letter"));
+        // the default quota for keys that are not a citizen's: two a week
+        s.refused(outsider, essay("A third letter"), CanonCode.TEXT_QUOTA);
+        // outsiders do not propose articles, nor endorse
+        s.refused(outsider, article("article:x", "Y"), CitizenshipCode.NOT_REGISTERED);
+        s.refused(outsider, new CanonTx.Endorse(first), CitizenshipCode.NOT_REGISTERED);
+        // citizens endorse an outsider's essay; an essay never goes to a vote
+        s.ok(s.citizen(1), new CanonTx.Endorse(first));
+        assertThat(t.endorsers()).containsExactly(1);
+        // a new week, a new quota
+        s.later(Founded.DAY * 7);
+        s.ok(outsider, essay("A letter a week later"));
+
+        Hash citizens = s.ok(s.citizen(2), essay("From a citizen"));
+        assertThat(s.society.canon().byId(citizens).orElseThrow().standing())
+                .isEqualTo(org.phyle.core.canon.Standing.CITIZEN);
+        s.ok(Founded.key(801), new CitizenshipTx.Apply("Someone", CitizenshipTx.Seeking.E_RESIDENT,
+                s.society.charterHash(), Optional.empty()));
+        Hash resident = s.ok(Founded.key(801), essay("From an e-resident"));
+        assertThat(s.society.canon().byId(resident).orElseThrow().standing())
+                .isEqualTo(org.phyle.core.canon.Standing.E_RESIDENT);
+        assertThat(s.replay().digest()).isEqualTo(s.society.digest());
     }
 }

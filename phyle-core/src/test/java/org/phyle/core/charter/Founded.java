@@ -1,5 +1,6 @@
 package org.phyle.core.charter;
 
+import org.phyle.core.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Set;
 import org.phyle.core.Block;
 import org.phyle.core.BlockBuilder;
 import org.phyle.core.Parameters;
+import org.phyle.core.TestSociety;
 import org.phyle.core.Rejection;
 import org.phyle.core.RejectionCode;
 import org.phyle.core.Society;
@@ -31,30 +33,19 @@ import org.phyle.crypto.SigningKey;
  * (Community at 5 citizens, Republic at 8, Commonwealth at 12, Sovereign at 16) so that every stage can be reached.
  * Every block is kept, so that tests can replay them and watch the founder's powers block by block.
  */
-final class Founded {
-    static final long T0 = 1_800_000_000_000L;
-    static final long HOUR = 3_600_000L;
-    static final long DAY = 24 * HOUR;
+final class Founded extends TestSociety {
 
     static Parameters schedule() {
-        return Parameters.defaults().with("charter.communityAt", 5).with("charter.republicAt", 8)
+        return Catalog.defaultParameters().with("charter.communityAt", 5).with("charter.republicAt", 8)
                 .with("charter.commonwealthAt", 12).with("charter.sovereignAt", 16)
                 .with("governance.sponsorsRequired", 1).with("governance.deliberationHours", 1)
                 .with("governance.minVotingHours", 1).with("governance.timelockHours", 2);
     }
 
-    final SigningKey founder = key(0);
-    final SigningKey sequencer = key(99_999);
-    final Block genesis;
-    final Society society;
     final List<SigningKey> people = new ArrayList<>();
-    final List<Block> blocks = new ArrayList<>();
-    long now = T0;
-    private int nonce;
 
     Founded(Parameters p) {
-        genesis = Society.createGenesis(founder, "Founder", sequencer, "Founded", "To test the charter.", p, T0);
-        society = Society.fromGenesis(genesis);
+        super("Founded", "To test the charter.", p, Founded::key, 0, 99_999, "c");
         people.add(founder);
     }
 
@@ -84,46 +75,6 @@ final class Founded {
         return society.handover();
     }
 
-    VerifiedTx tx(SigningKey signer, TxBody body) {
-        return society.decoder().decode(Jcs.canonicalize(TxSigner.sign(society.id(), signer, body, "c" + nonce++,
-                now + 600_000)));
-    }
-
-    TxOutcome submit(SigningKey signer, TxBody body) {
-        BlockBuilder b = society.newBlock(now);
-        TxOutcome o = b.offer(tx(signer, body));
-        blocks.add(b.seal(sequencer));
-        return o;
-    }
-
-    Hash ok(SigningKey signer, TxBody body) {
-        TxOutcome o = submit(signer, body);
-        assertThat(o).as(() -> o instanceof TxOutcome.Rejected r ? r.rejection().toString() : "")
-                .isInstanceOf(TxOutcome.Accepted.class);
-        return o.tx().id();
-    }
-
-    Rejection refused(SigningKey signer, TxBody body, RejectionCode code) {
-        Hash before = society.digest();
-        BlockBuilder b = society.newBlock(now);
-        TxOutcome o = b.offer(tx(signer, body));
-        assertThat(o).isInstanceOf(TxOutcome.Rejected.class);
-        Rejection r = ((TxOutcome.Rejected) o).rejection();
-        assertThat(r.code()).as(r.toString()).isEqualTo(code);
-        b.abandon();
-        assertThat(society.digest()).as("nothing changed").isEqualTo(before);
-        return r;
-    }
-
-    void at(long time) {
-        now = time;
-        blocks.add(society.newBlock(now).seal(sequencer));
-    }
-
-    void later(long ms) {
-        at(now + ms);
-    }
-
     /**
      * Up to n more citizens, in one block: while the founder may admit, by admission; after, each by three vouches
      * of the latest citizens in good standing with vouches left (fewer if not enough can vouch).
@@ -139,12 +90,12 @@ final class Founded {
             SigningKey k = key(people.size());
             VerifiedTx apply = tx(k, new CitizenshipTx.Apply("P" + people.size(), CitizenshipTx.Seeking.CITIZEN,
                     society.charterHash(), Optional.empty()));
-            accept(b.offer(apply));
+            accepted(b.offer(apply));
             if (admit) {
-                accept(b.offer(tx(founder, new CitizenshipTx.Admit(apply.id()))));
+                accepted(b.offer(tx(founder, new CitizenshipTx.Admit(apply.id()))));
             } else {
                 for (SigningKey v : vouchers) {
-                    accept(b.offer(tx(v, new CitizenshipTx.Vouch(apply.id()))));
+                    accepted(b.offer(tx(v, new CitizenshipTx.Vouch(apply.id()))));
                 }
             }
             people.add(k);
@@ -163,11 +114,6 @@ final class Founded {
             }
         }
         return out;
-    }
-
-    private static void accept(TxOutcome o) {
-        assertThat(o).as(() -> o instanceof TxOutcome.Rejected r ? r.rejection().toString() : "")
-                .isInstanceOf(TxOutcome.Accepted.class);
     }
 
     /** Grows until the society has at least this many citizens in good standing (founder included). */

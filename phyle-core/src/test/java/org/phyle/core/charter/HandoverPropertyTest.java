@@ -1,5 +1,7 @@
 package org.phyle.core.charter;
 
+import org.phyle.core.Catalog;
+import org.phyle.core.authority.CharterTx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
@@ -16,12 +18,11 @@ import org.phyle.core.BlockBuilder;
 import org.phyle.core.Parameters;
 import org.phyle.core.Society;
 import org.phyle.core.citizenship.CitizenshipTx;
-import org.phyle.core.governance.Actions;
 import org.phyle.core.governance.Ballot;
 import org.phyle.core.governance.GovernanceTx;
-import org.phyle.core.governance.Method;
+import org.phyle.core.proposals.Method;
 import org.phyle.core.governance.Proposal;
-import org.phyle.core.governance.Threshold;
+import org.phyle.core.proposals.Threshold;
 import org.phyle.core.tx.TxBody;
 
 /**
@@ -61,8 +62,8 @@ class HandoverPropertyTest {
             Parameters next = replica.parameters();
             if (stage != Stage.SOVEREIGN) {
                 for (String name : SCHEDULE.subList(0, 4)) {
-                    assertThat(next.get(Parameters.spec(name))).as("block %d: %s", b.header().height(), name)
-                            .isLessThanOrEqualTo(params.get(Parameters.spec(name)));
+                    assertThat(next.get(Catalog.defaultParameters().spec(name))).as("block %d: %s", b.header().height(), name)
+                            .isLessThanOrEqualTo(params.get(Catalog.defaultParameters().spec(name)));
                 }
                 long before = params.get(CharterParams.BACKSTOP_YEARS);
                 if (before > 0) {
@@ -104,7 +105,7 @@ class HandoverPropertyTest {
                 s.later(Founded.DAY * (1 + random.nextInt(400)));
                 renewLapsed(s);
             }
-            case 5 -> s.submit(s.founder, new CharterTx.Amend("parameter", new Actions.ParameterChange(
+            case 5 -> s.submit(s.founder, new CharterTx.Amend("parameter", new Amendments.ParameterChange(
                     Map.of(SCHEDULE.get(random.nextInt(5)), Long.toString(random.nextInt(20))))));
             case 6 -> {
                 if (random.nextInt(8) == 0) {
@@ -130,7 +131,7 @@ class HandoverPropertyTest {
     private static void propose(Founded s, Random random) {
         String name = SCHEDULE.get(random.nextInt(5));
         TxBody body = new GovernanceTx.Propose("Move " + name, "", "charter", "parameter",
-                new Actions.ParameterChange(Map.of(name, Long.toString(random.nextInt(25)))), Method.YES_NO,
+                new Amendments.ParameterChange(Map.of(name, Long.toString(random.nextInt(25)))), Method.YES_NO,
                 List.of(), 1, 0, false, Threshold.named(random.nextBoolean() ? "6667bp" : "5100bp"), Optional.empty());
         int who = random.nextInt(s.people.size());
         s.submit(s.citizen(who), body);

@@ -1,5 +1,8 @@
 package org.phyle.core.charter;
 
+import org.phyle.core.Catalog;
+import org.phyle.core.authority.CharterActions;
+import org.phyle.core.authority.CharterTx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -8,12 +11,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.phyle.core.Parameters;
 import org.phyle.core.citizenship.CitizenshipTx;
-import org.phyle.core.governance.Actions;
 import org.phyle.core.governance.GovernanceCode;
 import org.phyle.core.governance.GovernanceTx;
-import org.phyle.core.governance.Method;
+import org.phyle.core.proposals.Method;
 import org.phyle.core.governance.Proposal;
-import org.phyle.core.governance.Threshold;
+import org.phyle.core.proposals.Threshold;
 import org.phyle.crypto.Hash;
 
 /** Worked examples of every stage transition, and of every refusal the handover makes. */
@@ -22,18 +24,18 @@ class HandoverTest {
 
     static GovernanceTx.Propose parameter(String name, long value, String threshold) {
         return new GovernanceTx.Propose("Set " + name, "", "charter", "parameter",
-                new Actions.ParameterChange(Map.of(name, Long.toString(value))), Method.YES_NO, List.of(), 1, 0, false,
+                new Amendments.ParameterChange(Map.of(name, Long.toString(value))), Method.YES_NO, List.of(), 1, 0, false,
                 Threshold.named(threshold), Optional.empty());
     }
 
     static GovernanceTx.Propose text(String target, String body, Optional<Boolean> entrench, String threshold) {
         return new GovernanceTx.Propose("Amend " + target, "", "charter", "text",
-                new Actions.TextAmendment(target, body, entrench), Method.YES_NO, List.of(), 1, 0, false,
+                new Amendments.TextAmendment(target, body, entrench), Method.YES_NO, List.of(), 1, 0, false,
                 Threshold.named(threshold), Optional.empty());
     }
 
     static CharterTx.Amend founderSets(String name, long value) {
-        return new CharterTx.Amend("parameter", new Actions.ParameterChange(Map.of(name, Long.toString(value))));
+        return new CharterTx.Amend("parameter", new Amendments.ParameterChange(Map.of(name, Long.toString(value))));
     }
 
     @Test
@@ -46,7 +48,7 @@ class HandoverTest {
         assertThat(s.society.parameters().get(org.phyle.core.governance.GovernanceParams.QUORUM_BP)).isEqualTo(3000);
         assertThat(s.society.charter().version()).isEqualTo(2);
         assertThat(s.society.charter().versions().get(1).enactedBy()).isEqualTo(amend);
-        s.ok(s.founder, new CharterTx.Amend("text", new Actions.TextAmendment("article:welcome", "Be kind.")));
+        s.ok(s.founder, new CharterTx.Amend("text", new Amendments.TextAmendment("article:welcome", "Be kind.")));
         assertThat(s.society.charter().articles()).containsEntry("welcome", "Be kind.");
         s.ok(s.founder, new CharterTx.Amend("stewards", new CharterActions.Stewards(List.of(s.person(1).id()),
                 List.of())));
@@ -179,7 +181,7 @@ class HandoverTest {
         s.refused(s.founder, founderSets("charter.communityAt", 6), CharterCode.DELAYS_HANDOVER);
         s.refused(s.founder, founderSets("charter.republicAt", 3), CharterCode.INVALID_AMENDMENT); // out of order
         s.refused(s.founder, founderSets("charter.entrenchedBp", 5500), CharterCode.ENTRENCHED);
-        s.refused(s.founder, new CharterTx.Amend("text", new Actions.TextAmendment("article:a", "A",
+        s.refused(s.founder, new CharterTx.Amend("text", new Amendments.TextAmendment("article:a", "A",
                 Optional.of(true))), CharterCode.ENTRENCHED);
         s.grow(1);
         assertThat(s.handover().stage()).isEqualTo(Stage.COMMUNITY);
@@ -252,7 +254,7 @@ class HandoverTest {
 
     @Test
     void badGenesisSchedulesAreRefused() {
-        Parameters outOfOrder = Parameters.defaults().with("charter.republicAt", 50);
+        Parameters outOfOrder = Catalog.defaultParameters().with("charter.republicAt", 50);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Founded(outOfOrder))
                 .hasMessageContaining("republic");
     }

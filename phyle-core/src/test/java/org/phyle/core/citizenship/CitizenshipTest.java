@@ -1,5 +1,6 @@
 package org.phyle.core.citizenship;
 
+import org.phyle.core.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.phyle.core.citizenship.CitizenshipCode.*;
@@ -51,7 +52,7 @@ class CitizenshipTest {
 
     @Test
     void theFounderAdmitsDuringTheFoundingStageOnlyAndThePowerNeverReturns() {
-        Town small = new Town(Parameters.defaults().with("charter.communityAt", 3));
+        Town small = new Town(Catalog.defaultParameters().with("charter.communityAt", 3));
         Person a = small.citizen(Town.key(10), "A");
         Person b = small.apply(Town.key(11), "B");
         small.refused(Town.key(10), new Admit(b.id()), CharterCode.NOT_FOUNDER);

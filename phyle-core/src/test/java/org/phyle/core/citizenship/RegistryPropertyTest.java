@@ -1,5 +1,6 @@
 package org.phyle.core.citizenship;
 
+import org.phyle.core.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -40,7 +41,7 @@ class RegistryPropertyTest {
     @MethodSource("seeds")
     void theRegistryStaysConsistentAndReplays(long seed) {
         Random random = new Random(seed);
-        Town town = new Town(Parameters.defaults().with("citizenship.vouchesRequired", 2)
+        Town town = new Town(Catalog.defaultParameters().with("citizenship.vouchesRequired", 2)
                 .with("citizenship.jurySize", 3).with("charter.communityAt", 6)
                 .with("citizenship.vouchesPerPeriod", 3));
         List<SigningKey> keys = new ArrayList<>();
@@ -65,7 +66,7 @@ class RegistryPropertyTest {
             } else {
                 blocks.add(builder.seal(town.sequencer));
                 digests.put(blocks.size(), town.society.digest());
-                for (Block proof = town.proveOneDueDraw(); proof != null; proof = town.proveOneDueDraw()) {
+                for (Block proof = town.proveOneDue(); proof != null; proof = town.proveOneDue()) {
                     blocks.add(proof); // juries drawn by lot, as the node would
                     digests.put(blocks.size(), town.society.digest());
                 }

@@ -1,5 +1,6 @@
 package org.phyle.core.citizenship;
 
+import org.phyle.core.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import org.phyle.core.Block;
 import org.phyle.core.BlockBuilder;
 import org.phyle.core.Parameters;
+import org.phyle.core.TestSociety;
 import org.phyle.core.Rejection;
 import org.phyle.core.RejectionCode;
 import org.phyle.core.Society;
@@ -25,26 +27,18 @@ import org.phyle.crypto.SigningKey;
  * Each helper applies its transaction in a block of its own at the current time and returns the outcome;
  * {@link #ok} and {@link #refused} assert which, and refused also asserts that nothing changed.
  */
-final class Town {
-    static final long T0 = 1_800_000_000_000L;
-    static final long DAY = 86_400_000L;
-
-    final SigningKey founder = key(1);
-    final SigningKey sequencer = key(2);
+final class Town extends TestSociety {
     final SigningKey registrar = key(3);
-    final Society society;
-    final Block genesis;
-    long now = T0;
-    private int nonce;
 
     Town(Parameters p) {
-        genesis = Society.createGenesis(founder, "Founder", sequencer, "Town", "To test citizenship.",
-                p.withKeys(CitizenshipParams.HOST_REGISTRARS.name(), List.of(registrar.verifyingKey())), T0);
-        society = Society.fromGenesis(genesis);
+        super("Town", "To test citizenship.", p.withKeys(CitizenshipParams.HOST_REGISTRARS.name(),
+                List.of(key(3).verifyingKey())), Town::key, 1, 2, "n");
+        autoProve = true;
+        sealRefused = false;
     }
 
     Town() {
-        this(Parameters.defaults());
+        this(Catalog.defaultParameters());
     }
 
     static SigningKey key(int n) {
@@ -62,64 +56,6 @@ final class Town {
 
     Hash charter() {
         return society.charterHash();
-    }
-
-    VerifiedTx tx(SigningKey signer, TxBody body) {
-        return society.decoder().decode(Jcs.canonicalize(TxSigner.sign(society.id(), signer, body, "n" + nonce++,
-                now + 600_000)));
-    }
-
-    TxOutcome offer(VerifiedTx tx) {
-        BlockBuilder b = society.newBlock(now);
-        TxOutcome o = b.offer(tx);
-        if (b.isEmpty()) {
-            b.abandon();
-        } else {
-            b.seal(sequencer);
-            proveDueDraws();
-        }
-        return o;
-    }
-
-    /** As the node does: proves every draw whose stewards' time has passed, one block each. */
-    void proveDueDraws() {
-        while (proveOneDueDraw() != null) {
-            // one block per draw
-        }
-    }
-
-    /** Proves the first draw due with the sequencer's VRF key, in a block of its own; null if none is due. */
-    Block proveOneDueDraw() {
-        for (Draw d : society.sortition().pending()) {
-            if (d.revealUntil() <= now) {
-                BlockBuilder b = society.newBlock(now);
-                TxOutcome o = b.offer(tx(sequencer, new SortitionTx.Prove(d.id(), sequencer.vrfProve(d.alpha()))));
-                assertThat(o).isInstanceOf(TxOutcome.Accepted.class);
-                return b.seal(sequencer);
-            }
-        }
-        return null;
-    }
-
-    TxOutcome submit(SigningKey signer, TxBody body) {
-        return offer(tx(signer, body));
-    }
-
-    void ok(SigningKey signer, TxBody body) {
-        TxOutcome o = submit(signer, body);
-        assertThat(o).as(() -> o instanceof TxOutcome.Rejected r ? r.rejection().toString() : "").isInstanceOf(
-                TxOutcome.Accepted.class);
-    }
-
-    /** Asserts the refusal code and that the state digest did not change. */
-    Rejection refused(SigningKey signer, TxBody body, RejectionCode code) {
-        Hash before = society.digest();
-        TxOutcome o = submit(signer, body);
-        assertThat(o).isInstanceOf(TxOutcome.Rejected.class);
-        Rejection r = ((TxOutcome.Rejected) o).rejection();
-        assertThat(r.code()).as(r.toString()).isEqualTo(code);
-        assertThat(society.digest()).as("nothing changed").isEqualTo(before);
-        return r;
     }
 
     // ---- one helper per transaction ------------------------------------------------------------------------------
@@ -159,7 +95,9 @@ final class Town {
                 key.sign(KeyProof.hostResidentMessage(society.id())));
     }
 
-    void later(long ms) {
+    /** Moves the clock only: the next transaction's block is at the new time. */
+    @Override
+    public void later(long ms) {
         now += ms;
     }
 }

@@ -1,5 +1,7 @@
 package org.phyle.core.governance;
 
+import org.phyle.core.proposals.Threshold;
+import org.phyle.core.proposals.Method;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.phyle.core.governance.GovernanceCode.*;
 import static org.phyle.core.governance.Polity.abstain;

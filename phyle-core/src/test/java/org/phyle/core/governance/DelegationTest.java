@@ -1,5 +1,8 @@
 package org.phyle.core.governance;
 
+import org.phyle.core.Catalog;
+import org.phyle.core.proposals.Threshold;
+import org.phyle.core.proposals.Method;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.phyle.core.governance.GovernanceCode.*;
 import static org.phyle.core.governance.Polity.no;
@@ -13,7 +16,7 @@ import org.phyle.core.Parameters;
 import org.phyle.core.governance.GovernanceTx.*;
 
 class DelegationTest {
-    final Polity polity = new Polity(10, Parameters.defaults().with("governance.maxDelegatedBp", 10_000));
+    final Polity polity = new Polity(10, Catalog.defaultParameters().with("governance.maxDelegatedBp", 10_000));
 
     Delegate to(int citizen, String topic) {
         return new Delegate(topic, polity.person(citizen).id());
@@ -69,7 +72,7 @@ class DelegationTest {
 
     @Test
     void noDelegateCarriesMoreThanTheCap() {
-        Polity capped = new Polity(40, Parameters.defaults().with("governance.maxDelegatedBp", 1000)); // 10%: 4 votes
+        Polity capped = new Polity(40, Catalog.defaultParameters().with("governance.maxDelegatedBp", 1000)); // 10%: 4 votes
         for (int i = 10; i < 20; i++) {
             capped.ok(capped.citizen(i), new Delegate("*", capped.person(1).id()));
         }

@@ -1,5 +1,8 @@
 package org.phyle.core.governance;
 
+import org.phyle.core.Catalog;
+import org.phyle.core.proposals.Threshold;
+import org.phyle.core.proposals.Method;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -38,7 +41,7 @@ class GovernancePropertyTest {
     @MethodSource("seeds")
     void replayReproducesEveryTallyAndARecountAgrees(long seed) {
         Random random = new Random(seed);
-        Polity polity = new Polity(15, Parameters.defaults().with("governance.sponsorsRequired", 1)
+        Polity polity = new Polity(15, Catalog.defaultParameters().with("governance.sponsorsRequired", 1)
                 .with("governance.deliberationHours", 1).with("governance.minVotingHours", 1)
                 .with("governance.maxDelegatedBp", 2000));
         for (int step = 0; step < 120; step++) {
@@ -94,7 +97,7 @@ class GovernancePropertyTest {
 
     private static Polity history(long seed, Random noise) {
         Random random = new Random(seed);
-        Polity polity = new Polity(12, Parameters.defaults().with("governance.sponsorsRequired", 1)
+        Polity polity = new Polity(12, Catalog.defaultParameters().with("governance.sponsorsRequired", 1)
                 .with("governance.deliberationHours", 1).with("governance.minVotingHours", 1)
                 .with("governance.maxDelegatedBp", 2500));
         for (int step = 0; step < 100; step++) {

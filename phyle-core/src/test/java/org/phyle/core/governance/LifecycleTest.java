@@ -1,5 +1,8 @@
 package org.phyle.core.governance;
 
+import org.phyle.core.Catalog;
+import org.phyle.core.proposals.Threshold;
+import org.phyle.core.proposals.Method;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.phyle.core.governance.GovernanceCode.*;
 import static org.phyle.core.governance.Polity.HOUR;
@@ -12,8 +15,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.phyle.core.Parameters;
 import org.phyle.core.citizenship.CitizenshipTx;
-import org.phyle.core.governance.Actions.ParameterChange;
-import org.phyle.core.governance.Actions.TextAmendment;
+import org.phyle.core.charter.Amendments.ParameterChange;
+import org.phyle.core.charter.Amendments.TextAmendment;
 import org.phyle.core.governance.GovernanceTx.*;
 import org.phyle.crypto.Hash;
 import org.phyle.crypto.SigningKey;
@@ -140,7 +143,7 @@ class LifecycleTest {
 
     @Test
     void aLapsedCitizenDoesNotVote() {
-        Polity shortLived = new Polity(5, Parameters.defaults().with("citizenship.renewalDays", 3));
+        Polity shortLived = new Polity(5, Catalog.defaultParameters().with("citizenship.renewalDays", 3));
         Proposal p = shortLived.sponsored(Propose.signal("L", ""));
         shortLived.at(p.opensAt());
         shortLived.later(2 * 24 * HOUR + 1); // three days after admission: everyone's citizenship lapsed

@@ -1,5 +1,7 @@
 package org.phyle.core.governance;
 
+import org.phyle.core.proposals.Threshold;
+import org.phyle.core.proposals.Method;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

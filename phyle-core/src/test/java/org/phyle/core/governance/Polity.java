@@ -1,5 +1,6 @@
 package org.phyle.core.governance;
 
+import org.phyle.core.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import org.phyle.core.Block;
 import org.phyle.core.BlockBuilder;
 import org.phyle.core.Parameters;
+import org.phyle.core.TestSociety;
 import org.phyle.core.Rejection;
 import org.phyle.core.RejectionCode;
 import org.phyle.core.Society;
@@ -26,38 +28,26 @@ import org.phyle.crypto.SigningKey;
  * A society of n citizens (the founder and n - 1 admitted by the founder) for governance tests, with a clock the test
  * moves; every block it seals is kept so that tests can replay them.
  */
-final class Polity {
-    static final long T0 = 1_800_000_000_000L;
-    static final long HOUR = 3_600_000L;
-
-    final SigningKey founder = key(0);
-    final SigningKey sequencer = key(99_999);
-    final Block genesis;
-    final Society society;
+final class Polity extends TestSociety {
     final List<SigningKey> citizens = new ArrayList<>();
-    final List<Block> blocks = new ArrayList<>();
-    long now = T0;
-    private int nonce;
 
     Polity(int n, Parameters p) {
-        genesis = Society.createGenesis(founder, "Founder", sequencer, "Polity", "To test governance.",
-                inCommunityStage(p), T0);
-        society = Society.fromGenesis(genesis);
+        super("Polity", "To test governance.", inCommunityStage(p), Polity::key, 0, 99_999, "p");
         citizens.add(founder);
         BlockBuilder b = society.newBlock(now);
         for (int i = 1; i < n; i++) {
             SigningKey k = key(i);
             VerifiedTx apply = tx(k, new CitizenshipTx.Apply("C" + i, CitizenshipTx.Seeking.CITIZEN,
                     society.charterHash(), Optional.empty()));
-            ok(b.offer(apply));
-            ok(b.offer(tx(founder, new CitizenshipTx.Admit(apply.id()))));
+            accepted(b.offer(apply));
+            accepted(b.offer(tx(founder, new CitizenshipTx.Admit(apply.id()))));
             citizens.add(k);
         }
         blocks.add(b.seal(sequencer));
     }
 
     Polity(int n) {
-        this(n, Parameters.defaults());
+        this(n, Catalog.defaultParameters());
     }
 
     /**
@@ -69,6 +59,14 @@ final class Polity {
                 ? p.with(CharterParams.COMMUNITY_AT.name(), 2) : p;
     }
 
+    SigningKey citizen(int i) {
+        return citizens.get(i);
+    }
+
+    Person person(int i) {
+        return society.registry().byCurrentKey(citizens.get(i).verifyingKey()).orElseThrow();
+    }
+
     static SigningKey key(int n) {
         byte[] seed = new byte[32];
         seed[0] = (byte) n;
@@ -78,61 +76,8 @@ final class Polity {
         return SigningKey.fromSeed(seed);
     }
 
-    SigningKey citizen(int i) {
-        return citizens.get(i);
-    }
-
-    Person person(int i) {
-        return society.registry().byCurrentKey(citizens.get(i).verifyingKey()).orElseThrow();
-    }
-
     Governance governance() {
         return society.governance();
-    }
-
-    VerifiedTx tx(SigningKey signer, TxBody body) {
-        return society.decoder().decode(Jcs.canonicalize(TxSigner.sign(society.id(), signer, body, "p" + nonce++,
-                now + 600_000)));
-    }
-
-    private static void ok(TxOutcome o) {
-        assertThat(o).as(() -> o instanceof TxOutcome.Rejected r ? r.rejection().toString() : "")
-                .isInstanceOf(TxOutcome.Accepted.class);
-    }
-
-    TxOutcome submit(SigningKey signer, TxBody body) {
-        BlockBuilder b = society.newBlock(now);
-        TxOutcome o = b.offer(tx(signer, body));
-        blocks.add(b.seal(sequencer)); // sealed even when refused: what is due still happens
-        return o;
-    }
-
-    Hash ok(SigningKey signer, TxBody body) {
-        TxOutcome o = submit(signer, body);
-        ok(o);
-        return o.tx().id();
-    }
-
-    Rejection refused(SigningKey signer, TxBody body, RejectionCode code) {
-        Hash before = society.digest();
-        BlockBuilder b = society.newBlock(now);
-        TxOutcome o = b.offer(tx(signer, body));
-        assertThat(o).isInstanceOf(TxOutcome.Rejected.class);
-        Rejection r = ((TxOutcome.Rejected) o).rejection();
-        assertThat(r.code()).as(r.toString()).isEqualTo(code);
-        b.abandon();
-        assertThat(society.digest()).as("nothing changed").isEqualTo(before);
-        return r;
-    }
-
-    /** Moves the clock and seals an empty block at the new time, so that whatever is due happens. */
-    void at(long time) {
-        now = time;
-        blocks.add(society.newBlock(now).seal(sequencer));
-    }
-
-    void later(long ms) {
-        at(now + ms);
     }
 
     Proposal proposal(Hash id) {

@@ -8,12 +8,13 @@ import java.util.Optional;
 import org.phyle.core.Block;
 import org.phyle.core.BlockBuilder;
 import org.phyle.core.Parameters;
+import org.phyle.core.TestSociety;
 import org.phyle.core.Rejection;
 import org.phyle.core.RejectionCode;
 import org.phyle.core.Society;
 import org.phyle.core.TxOutcome;
-import org.phyle.core.charter.CharterActions;
-import org.phyle.core.charter.CharterTx;
+import org.phyle.core.authority.CharterActions;
+import org.phyle.core.authority.CharterTx;
 import org.phyle.core.citizenship.CitizenshipParams;
 import org.phyle.core.citizenship.CitizenshipTx;
 import org.phyle.core.citizenship.KeyProof;
@@ -30,29 +31,18 @@ import org.phyle.crypto.SigningKey;
  * town registered by its registrar in regions, a clock the test moves, and every block kept for replay. Like the
  * node, it proves each draw with the sequencer's VRF key once the stewards' time is over (if asked to).
  */
-final class Harbour {
-    static final long T0 = 1_800_000_000_000L;
-    static final long HOUR = 3_600_000L;
-
-    final SigningKey founder = key(0);
-    final SigningKey sequencer = key(9_999);
+final class Harbour extends TestSociety {
     final SigningKey registrar = key(9_998);
-    final Block genesis;
-    final Society society;
     final List<SigningKey> citizens = new ArrayList<>();
     final List<SigningKey> residents = new ArrayList<>();
-    final List<Block> blocks = new ArrayList<>();
-    long now = T0;
-    boolean autoProve = true;
-    private int nonce;
     private int keys = 1;
 
     Harbour(Parameters p) {
-        genesis = Society.createGenesis(founder, "Founder", sequencer, "Harbour", "To test sortition.",
-                p.withKeys(CitizenshipParams.HOST_REGISTRARS.name(), List.of(registrar.verifyingKey()))
-                        .with("charter.communityAt", 100_000).with("charter.republicAt", 100_000)
-                        .with("charter.commonwealthAt", 100_000).with("charter.sovereignAt", 100_000), T0);
-        society = Society.fromGenesis(genesis);
+        super("Harbour", "To test sortition.", p.withKeys(CitizenshipParams.HOST_REGISTRARS.name(),
+                        List.of(key(9_998).verifyingKey())).with("charter.communityAt", 100_000)
+                        .with("charter.republicAt", 100_000).with("charter.commonwealthAt", 100_000)
+                        .with("charter.sovereignAt", 100_000), Harbour::key, 0, 9_999, "h");
+        autoProve = true;
         citizens.add(founder);
     }
 
@@ -62,11 +52,6 @@ final class Harbour {
         seed[1] = (byte) (n >> 8);
         seed[28] = 11;
         return SigningKey.fromSeed(seed);
-    }
-
-    VerifiedTx tx(SigningKey signer, TxBody body) {
-        return society.decoder().decode(Jcs.canonicalize(TxSigner.sign(society.id(), signer, body, "h" + nonce++,
-                now + 600_000)));
     }
 
     /** n citizens admitted by the founder, and m host residents in the given regions (round robin), in one block. */
@@ -102,60 +87,4 @@ final class Harbour {
         return society.registry().byCurrentKey(k.verifyingKey()).orElseThrow();
     }
 
-    TxOutcome submit(SigningKey signer, TxBody body) {
-        BlockBuilder b = society.newBlock(now);
-        TxOutcome o = b.offer(tx(signer, body));
-        blocks.add(b.seal(sequencer));
-        if (autoProve) {
-            proveDue();
-        }
-        return o;
-    }
-
-    Hash ok(SigningKey signer, TxBody body) {
-        TxOutcome o = submit(signer, body);
-        accepted(o);
-        return o.tx().id();
-    }
-
-    Rejection refused(SigningKey signer, TxBody body, RejectionCode code) {
-        Hash before = society.digest();
-        BlockBuilder b = society.newBlock(now);
-        TxOutcome o = b.offer(tx(signer, body));
-        assertThat(o).isInstanceOf(TxOutcome.Rejected.class);
-        Rejection r = ((TxOutcome.Rejected) o).rejection();
-        assertThat(r.code()).as(r.toString()).isEqualTo(code);
-        b.abandon();
-        assertThat(society.digest()).as("nothing changed").isEqualTo(before);
-        return r;
-    }
-
-    static void accepted(TxOutcome o) {
-        assertThat(o).as(() -> o instanceof TxOutcome.Rejected r ? r.rejection().toString() : "")
-                .isInstanceOf(TxOutcome.Accepted.class);
-    }
-
-    /** Moves the clock, seals an empty block so that what is due happens, and proves what can be proved. */
-    void at(long time) {
-        now = time;
-        blocks.add(society.newBlock(now).seal(sequencer));
-        if (autoProve) {
-            proveDue();
-        }
-    }
-
-    void later(long ms) {
-        at(now + ms);
-    }
-
-    /** Proves every draw whose stewards' time is over, one block each, as the node does. */
-    void proveDue() {
-        for (Draw d : society.sortition().pending()) {
-            if (d.revealUntil() <= now) {
-                BlockBuilder b = society.newBlock(now);
-                accepted(b.offer(tx(sequencer, new SortitionTx.Prove(d.id(), sequencer.vrfProve(d.alpha())))));
-                blocks.add(b.seal(sequencer));
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.phyle.core.sortition;
 
+import org.phyle.core.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -17,10 +18,10 @@ import org.phyle.core.Society;
 import org.phyle.core.citizenship.Status;
 import org.phyle.core.governance.Ballot;
 import org.phyle.core.governance.GovernanceTx;
-import org.phyle.core.governance.Method;
+import org.phyle.core.proposals.Method;
 import org.phyle.core.governance.Proposal;
 import org.phyle.core.governance.TallyResult;
-import org.phyle.core.governance.Threshold;
+import org.phyle.core.proposals.Threshold;
 import org.phyle.core.tx.TxBody;
 import org.phyle.crypto.SigningKey;
 
@@ -41,7 +42,7 @@ class PanelPropertyTest {
     @MethodSource("seeds")
     void replayAndRecountAgreeWithPanelsInEveryMethod(long seed) {
         Random random = new Random(seed);
-        Harbour h = new Harbour(Parameters.defaults().with("governance.sponsorsRequired", 1)
+        Harbour h = new Harbour(Catalog.defaultParameters().with("governance.sponsorsRequired", 1)
                 .with("governance.deliberationHours", 1).with("governance.minVotingHours", 1)
                 .with("sortition.panelSize", 7).with("sortition.minPanel", 3)
                 .withName("sortition.panelKinds", "signal"));

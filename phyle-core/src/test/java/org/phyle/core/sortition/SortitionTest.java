@@ -1,5 +1,6 @@
 package org.phyle.core.sortition;
 
+import org.phyle.core.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import org.phyle.crypto.vrf.EcVrf;
 
 /** Draws by lot, worked through: stewards' commit and reveal, the node's proof, recomputation, and every refusal. */
 class SortitionTest {
-    final Harbour h = new Harbour(Parameters.defaults());
+    final Harbour h = new Harbour(Catalog.defaultParameters());
 
     static byte[] secret(int n) {
         byte[] s = new byte[32];
@@ -93,7 +94,7 @@ class SortitionTest {
 
         // without stewards a draw may be proved at once, but never in the block that fixed its pool: an auditor
         // replaying the ledger must see the pool before the proof
-        Harbour plain = new Harbour(org.phyle.core.Parameters.defaults()); // no stewards: a jury is provable at once
+        Harbour plain = new Harbour(org.phyle.core.Catalog.defaultParameters()); // no stewards: a jury is provable at once
         plain.populate(10, 0);
         plain.autoProve = false;
         var b = plain.society.newBlock(plain.now);
@@ -162,7 +163,7 @@ class SortitionTest {
         h.populate(3, 10, "A", "A", "B", "A", "B", "A", "A", "B", "C", "A");
         h.appointStewards(1);
         h.later(0);
-        List<Selection.Member> pool = Sortition.pool(h.society, Draw.Pool.HOST_RESIDENTS, h.now, x -> true);
+        List<Selection.Member> pool = Sortition.pool(h.society.registry(), Draw.Pool.HOST_RESIDENTS, h.now, x -> true);
         assertThat(Selection.quotas(pool, 5)).containsExactlyInAnyOrderEntriesOf(Map.of("A", 3, "B", 2, "C", 0));
         assertThat(Selection.quotas(pool, 10)).containsExactlyInAnyOrderEntriesOf(Map.of("A", 6, "B", 3, "C", 1));
         h.autoProve = true;

@@ -6,6 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import org.phyle.crypto.ed25519.EdwardsPoint;
+import org.phyle.crypto.ed25519.MultiScalar;
+import org.phyle.crypto.ed25519.Scalars;
 
 /**
  * The verifiable random function ECVRF-EDWARDS25519-SHA512-TAI of RFC 9381 (suite_string 0x03): edwards25519,
@@ -17,7 +20,8 @@ import java.util.Optional;
  *
  * <p>Verification is strict: the public key must be the canonical encoding of a curve point not of small order
  * (RFC 9381 section 5.4.5, {@code validate_key} = TRUE), Gamma must be the canonical encoding of a curve point and s
- * must be below the group order (section 5.4.4). The arithmetic is not constant time; see {@link Ed25519Point}.
+ * must be below the group order (section 5.4.4). The curve arithmetic is {@link EdwardsPoint}: constant time on the
+ * secret scalar and nonce when proving, variable time (public data only) when verifying.
  */
 public final class EcVrf {
     /** Length of a secret key (an Ed25519 seed). */
@@ -46,27 +50,29 @@ public final class EcVrf {
 
     /** The public key of a secret key: the Ed25519 public key of the same seed. */
     public static byte[] publicKey(byte[] secretKey) {
-        return Ed25519Point.BASE.multiply(secretScalar(secretKey)).encode();
+        return EdwardsPoint.multiplyBase(secretScalar(secretKey)).encode();
     }
 
     /**
      * The proof pi that beta = {@link #proofToHash}(pi) is the VRF output of the secret key on alpha (RFC 9381 section
-     * 5.1). Deterministic: the same key and alpha always give the same proof.
+     * 5.1). Deterministic: the same key and alpha always give the same proof. The secret scalar and the nonce enter
+     * only constant-time operations.
      *
      * @throws IllegalArgumentException if the secret key is not 32 bytes
      */
     public static byte[] prove(byte[] secretKey, byte[] alpha) {
         Objects.requireNonNull(alpha, "alpha");
-        BigInteger x = secretScalar(secretKey);
-        Ed25519Point publicPoint = Ed25519Point.BASE.multiply(x);
-        Ed25519Point h = encodeToCurve(publicPoint.encode(), alpha);
-        Ed25519Point gamma = h.multiply(x);
-        BigInteger k = Ed25519Point.fromLittleEndian(nonceHash(secretKey, h.encode())).mod(Ed25519Point.ORDER);
-        BigInteger c = challenge(publicPoint, h, gamma, Ed25519Point.BASE.multiply(k), h.multiply(k));
-        BigInteger s = k.add(c.multiply(x)).mod(Ed25519Point.ORDER);
-        return concat(gamma.encode(),
-                Ed25519Point.toLittleEndian(c, CHALLENGE_SIZE),
-                Ed25519Point.toLittleEndian(s, SCALAR_SIZE));
+        byte[] x = secretScalar(secretKey);
+        byte[] publicKey = EdwardsPoint.multiplyBase(x).encode();
+        EdwardsPoint h = encodeToCurve(publicKey, alpha);
+        byte[] hString = h.encode();
+        EdwardsPoint gamma = h.multiply(x);
+        byte[] k = Scalars.reduce(nonceHash(secretKey, hString));
+        byte[] gammaString = gamma.encode();
+        byte[] c = challenge(publicKey, hString, gammaString,
+                EdwardsPoint.multiplyBase(k).encode(), h.multiply(k).encode());
+        byte[] s = Scalars.mulAdd(Arrays.copyOf(c, SCALAR_SIZE), x, k);
+        return concat(gammaString, c, s);
     }
 
     /**
@@ -90,68 +96,82 @@ public final class EcVrf {
      */
     public static Optional<byte[]> verify(byte[] publicKey, byte[] pi, byte[] alpha) {
         Objects.requireNonNull(alpha, "alpha");
-        Optional<Ed25519Point> decodedKey = Ed25519Point.decode(publicKey);
-        if (decodedKey.isEmpty() || decodedKey.get().hasSmallOrder()) {
+        EdwardsPoint y = EdwardsPoint.decode(publicKey);
+        if (y == null || y.hasSmallOrder()) {
             return Optional.empty();
         }
         Optional<DecodedProof> decodedProof = DecodedProof.of(pi);
         if (decodedProof.isEmpty()) {
             return Optional.empty();
         }
-        Ed25519Point y = decodedKey.get();
         DecodedProof proof = decodedProof.get();
-        Ed25519Point h = encodeToCurve(publicKey, alpha);
-        Ed25519Point u = Ed25519Point.BASE.multiply(proof.s()).add(y.multiply(proof.c()).negate());
-        Ed25519Point v = h.multiply(proof.s()).add(proof.gamma().multiply(proof.c()).negate());
-        if (!challenge(y, h, proof.gamma(), u, v).equals(proof.c())) {
+        EdwardsPoint h = encodeToCurve(publicKey, alpha);
+        byte[] c = Arrays.copyOf(proof.cBytes(), SCALAR_SIZE);
+        // U = s B - c Y and V = s H - c Gamma, on public values only
+        EdwardsPoint u = MultiScalar.sum(proof.sBytes(), new byte[][] {c}, new EdwardsPoint[] {y.negate()});
+        EdwardsPoint v = MultiScalar.sum(null, new byte[][] {proof.sBytes(), c},
+                new EdwardsPoint[] {h, proof.gamma().negate()});
+        // Y and Gamma were decoded strictly, so their encodings are the bytes received
+        byte[] expected = challenge(publicKey, h.encode(), Arrays.copyOf(pi, POINT_SIZE), u.encode(), v.encode());
+        if (!MessageDigest.isEqual(expected, proof.cBytes())) {
             return Optional.empty();
         }
         return Optional.of(outputOf(proof.gamma()));
     }
 
     /** (Gamma, c, s) of a proof that passed ECVRF_decode_proof (RFC 9381 section 5.4.4). */
-    record DecodedProof(Ed25519Point gamma, BigInteger c, BigInteger s) {
+    record DecodedProof(EdwardsPoint gamma, byte[] cBytes, byte[] sBytes) {
         static Optional<DecodedProof> of(byte[] pi) {
             if (pi == null || pi.length != PROOF_SIZE) {
                 return Optional.empty();
             }
-            Optional<Ed25519Point> gamma = Ed25519Point.decode(Arrays.copyOfRange(pi, 0, POINT_SIZE));
-            if (gamma.isEmpty()) {
+            EdwardsPoint gamma = EdwardsPoint.decode(Arrays.copyOfRange(pi, 0, POINT_SIZE));
+            if (gamma == null) {
                 return Optional.empty();
             }
-            BigInteger c = Ed25519Point.fromLittleEndian(
-                    Arrays.copyOfRange(pi, POINT_SIZE, POINT_SIZE + CHALLENGE_SIZE));
-            BigInteger s = Ed25519Point.fromLittleEndian(Arrays.copyOfRange(pi, POINT_SIZE + CHALLENGE_SIZE, PROOF_SIZE));
-            if (s.compareTo(Ed25519Point.ORDER) >= 0) {
+            byte[] c = Arrays.copyOfRange(pi, POINT_SIZE, POINT_SIZE + CHALLENGE_SIZE);
+            byte[] s = Arrays.copyOfRange(pi, POINT_SIZE + CHALLENGE_SIZE, PROOF_SIZE);
+            if (!Scalars.isCanonical(s)) {
                 return Optional.empty();
             }
-            return Optional.of(new DecodedProof(gamma.get(), c, s));
+            return Optional.of(new DecodedProof(gamma, c, s));
+        }
+
+        /** c as a number. */
+        BigInteger c() {
+            return Scalars.toBigInteger(cBytes);
+        }
+
+        /** s as a number. */
+        BigInteger s() {
+            return Scalars.toBigInteger(sBytes);
         }
     }
 
     /**
-     * The secret scalar x of RFC 8032 section 5.1.5: the first half of SHA-512(seed), with bits 0-2 and 255 cleared
-     * and bit 254 set, read little-endian (not reduced mod the group order).
+     * The secret scalar x of RFC 8032 section 5.1.5, 32 bytes little-endian: the first half of SHA-512(seed), with
+     * bits 0-2 and 255 cleared and bit 254 set (not reduced mod the group order).
      */
-    static BigInteger secretScalar(byte[] secretKey) {
+    static byte[] secretScalar(byte[] secretKey) {
         byte[] scalar = Arrays.copyOf(sha512(checkedSecretKey(secretKey)), 32);
         scalar[0] &= (byte) 0xf8;
         scalar[31] &= 0x7f;
         scalar[31] |= 0x40;
-        return Ed25519Point.fromLittleEndian(scalar);
+        return scalar;
     }
 
     /**
      * ECVRF_encode_to_curve_try_and_increment (RFC 9381 section 5.4.1.1) with the public key as salt: the first of
      * SHA-512(suite || 0x01 || publicKey || alpha || ctr || 0x00), ctr = 0, 1, ..., whose first 32 bytes decode to a
-     * point, times the cofactor, that is not the identity. About two tries on average.
+     * point, times the cofactor, that is not the identity. About two tries on average. Its inputs are public (the key
+     * and alpha), so the variable-time decoding is fine.
      */
-    static Ed25519Point encodeToCurve(byte[] salt, byte[] alpha) {
+    static EdwardsPoint encodeToCurve(byte[] salt, byte[] alpha) {
         for (int ctr = 0; ctr < 256; ctr++) {
             byte[] hash = sha512(new byte[] {SUITE, ENCODE_TO_CURVE_FRONT}, salt, alpha, new byte[] {(byte) ctr, BACK});
-            Optional<Ed25519Point> candidate = Ed25519Point.decode(Arrays.copyOf(hash, POINT_SIZE));
-            if (candidate.isPresent()) {
-                Ed25519Point h = candidate.get().multiplyByCofactor();
+            EdwardsPoint candidate = EdwardsPoint.decode(Arrays.copyOf(hash, POINT_SIZE));
+            if (candidate != null) {
+                EdwardsPoint h = candidate.multiplyByCofactor();
                 if (!h.isIdentity()) {
                     return h;
                 }
@@ -171,17 +191,16 @@ public final class EcVrf {
     }
 
     /**
-     * ECVRF_challenge_generation (RFC 9381 section 5.4.3): the first 16 bytes, little-endian, of
-     * SHA-512(suite || 0x02 || Y || H || Gamma || U || V || 0x00).
+     * ECVRF_challenge_generation (RFC 9381 section 5.4.3): the first 16 bytes of
+     * SHA-512(suite || 0x02 || Y || H || Gamma || U || V || 0x00), given the encodings of the five points.
      */
-    static BigInteger challenge(Ed25519Point y, Ed25519Point h, Ed25519Point gamma, Ed25519Point u, Ed25519Point v) {
-        byte[] hash = sha512(new byte[] {SUITE, CHALLENGE_FRONT},
-                y.encode(), h.encode(), gamma.encode(), u.encode(), v.encode(), new byte[] {BACK});
-        return Ed25519Point.fromLittleEndian(Arrays.copyOf(hash, CHALLENGE_SIZE));
+    static byte[] challenge(byte[] y, byte[] h, byte[] gamma, byte[] u, byte[] v) {
+        byte[] hash = sha512(new byte[] {SUITE, CHALLENGE_FRONT}, y, h, gamma, u, v, new byte[] {BACK});
+        return Arrays.copyOf(hash, CHALLENGE_SIZE);
     }
 
     /** beta = SHA-512(suite || 0x03 || 8 Gamma || 0x00) (RFC 9381 section 5.2). */
-    private static byte[] outputOf(Ed25519Point gamma) {
+    private static byte[] outputOf(EdwardsPoint gamma) {
         return sha512(new byte[] {SUITE, PROOF_TO_HASH_FRONT}, gamma.multiplyByCofactor().encode(), new byte[] {BACK});
     }
 

@@ -16,6 +16,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.junit.jupiter.api.Test;
+import org.phyle.crypto.ed25519.EdwardsPoint;
+import org.phyle.crypto.ed25519.ReferencePoint;
+import org.phyle.crypto.ed25519.ReferencePointTest;
+import org.phyle.crypto.ed25519.Scalars;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -103,7 +107,7 @@ class EcVrfTest {
     @ParameterizedTest
     @MethodSource("rfc9381")
     void secretKeyGivesThePublishedScalarAndPublicKey(Vector v) {
-        assertThat(hex(Ed25519Point.toLittleEndian(EcVrf.secretScalar(hex(v.sk())), 32))).isEqualTo(v.x());
+        assertThat(hex(EcVrf.secretScalar(hex(v.sk())))).isEqualTo(v.x());
         assertThat(hex(EcVrf.publicKey(hex(v.sk())))).isEqualTo(v.pk());
     }
 
@@ -114,7 +118,7 @@ class EcVrfTest {
         // the counter: every earlier try fails to decode, the published one decodes (and gives H after cofactor 8)
         for (int ctr = 0; ctr <= v.ctr(); ctr++) {
             byte[] hash = sha512(new byte[] {3, 1}, hex(v.pk()), hex(v.alpha()), new byte[] {(byte) ctr, 0});
-            Optional<Ed25519Point> candidate = Ed25519Point.decode(Arrays.copyOf(hash, 32));
+            Optional<ReferencePoint> candidate = ReferencePoint.decode(Arrays.copyOf(hash, 32));
             assertThat(candidate.isPresent()).as("ctr %d decodes", ctr).isEqualTo(ctr == v.ctr());
             candidate.ifPresent(p -> assertThat(hex(p.multiplyByCofactor().encode())).isEqualTo(v.h()));
         }
@@ -125,9 +129,9 @@ class EcVrfTest {
     void nonceAndCommitmentsAreThePublishedOnes(Vector v) {
         byte[] kString = EcVrf.nonceHash(hex(v.sk()), hex(v.h()));
         assertThat(hex(kString)).isEqualTo(v.k());
-        BigInteger k = Ed25519Point.fromLittleEndian(kString).mod(Ed25519Point.ORDER);
-        Ed25519Point h = Ed25519Point.decode(hex(v.h())).orElseThrow();
-        assertThat(hex(Ed25519Point.BASE.multiply(k).encode())).isEqualTo(v.u());
+        BigInteger k = ReferencePoint.fromLittleEndian(kString).mod(ReferencePoint.ORDER);
+        ReferencePoint h = ReferencePoint.decode(hex(v.h())).orElseThrow();
+        assertThat(hex(ReferencePoint.BASE.multiply(k).encode())).isEqualTo(v.u());
         assertThat(hex(h.multiply(k).encode())).isEqualTo(v.v());
     }
 
@@ -175,23 +179,23 @@ class EcVrfTest {
     @MethodSource("rfc9381")
     void scalarNotBelowTheGroupOrderIsRejected(Vector v) {
         byte[] pi = hex(v.pi());
-        BigInteger s = Ed25519Point.fromLittleEndian(Arrays.copyOfRange(pi, 48, 80));
-        assertThat(s).isLessThan(Ed25519Point.ORDER);
-        for (BigInteger badS : List.of(s.add(Ed25519Point.ORDER), Ed25519Point.ORDER,
+        BigInteger s = ReferencePoint.fromLittleEndian(Arrays.copyOfRange(pi, 48, 80));
+        assertThat(s).isLessThan(ReferencePoint.ORDER);
+        for (BigInteger badS : List.of(s.add(ReferencePoint.ORDER), ReferencePoint.ORDER,
                 BigInteger.TWO.pow(256).subtract(BigInteger.ONE))) {
             byte[] bad = pi.clone();
-            System.arraycopy(Ed25519Point.toLittleEndian(badS, 32), 0, bad, 48, 32);
+            System.arraycopy(ReferencePoint.toLittleEndian(badS, 32), 0, bad, 48, 32);
             assertThat(EcVrf.verify(hex(v.pk()), bad, hex(v.alpha()))).as("s = %s", badS).isEmpty();
             assertThatThrownBy(() -> EcVrf.proofToHash(bad)).isInstanceOf(IllegalArgumentException.class);
         }
         // the control: with s + q every verification equation still holds, so only the range check rejects it
         EcVrf.DecodedProof proof = EcVrf.DecodedProof.of(pi).orElseThrow();
-        Ed25519Point y = Ed25519Point.decode(hex(v.pk())).orElseThrow();
-        Ed25519Point h = EcVrf.encodeToCurve(hex(v.pk()), hex(v.alpha()));
-        BigInteger sPlusQ = s.add(Ed25519Point.ORDER);
-        Ed25519Point u = Ed25519Point.BASE.multiply(sPlusQ).add(y.multiply(proof.c()).negate());
-        Ed25519Point w = h.multiply(sPlusQ).add(proof.gamma().multiply(proof.c()).negate());
-        assertThat(EcVrf.challenge(y, h, proof.gamma(), u, w)).isEqualTo(proof.c());
+        ReferencePoint y = ReferencePoint.decode(hex(v.pk())).orElseThrow();
+        ReferencePoint h = ref(EcVrf.encodeToCurve(hex(v.pk()), hex(v.alpha())));
+        BigInteger sPlusQ = s.add(ReferencePoint.ORDER);
+        ReferencePoint u = ReferencePoint.BASE.multiply(sPlusQ).add(y.multiply(proof.c()).negate());
+        ReferencePoint w = h.multiply(sPlusQ).add(ref(proof.gamma()).multiply(proof.c()).negate());
+        assertThat(challenge(y, h, ref(proof.gamma()), u, w)).isEqualTo(proof.c());
     }
 
     @ParameterizedTest
@@ -234,7 +238,7 @@ class EcVrfTest {
     /** The list above is exactly the set of multiples of a point of order 8, computed here from the curve. */
     @Test
     void smallOrderListIsTheEightTorsionOfTheCurve() {
-        Ed25519Point torsion = Ed25519PointTest.pointOfOrderEight();
+        ReferencePoint torsion = ReferencePointTest.pointOfOrderEight();
         Set<String> multiples = new HashSet<>();
         for (int i = 0; i < 8; i++) {
             multiples.add(hex(torsion.multiply(BigInteger.valueOf(i)).encode()));
@@ -253,17 +257,17 @@ class EcVrfTest {
     void smallOrderPublicKeyIsRejectedEvenWithAProofThatSatisfiesTheEquations(String key) {
         byte[] publicKey = hex(key);
         byte[] alpha = "round 7".getBytes(StandardCharsets.UTF_8);
-        Ed25519Point y = Ed25519Point.decode(publicKey).orElseThrow();
+        ReferencePoint y = ReferencePoint.decode(publicKey).orElseThrow();
         assertThat(y.hasSmallOrder()).isTrue();
 
         byte[] forged = forgeForSmallOrderKey(y, publicKey, alpha);
 
         // the forged proof satisfies U = s*B - c*Y, V = s*H - c*Gamma and c = challenge(Y, H, Gamma, U, V) ...
         EcVrf.DecodedProof proof = EcVrf.DecodedProof.of(forged).orElseThrow();
-        Ed25519Point h = EcVrf.encodeToCurve(publicKey, alpha);
-        Ed25519Point u = Ed25519Point.BASE.multiply(proof.s()).add(y.multiply(proof.c()).negate());
-        Ed25519Point v = h.multiply(proof.s()).add(proof.gamma().multiply(proof.c()).negate());
-        assertThat(EcVrf.challenge(y, h, proof.gamma(), u, v)).isEqualTo(proof.c());
+        ReferencePoint h = ref(EcVrf.encodeToCurve(publicKey, alpha));
+        ReferencePoint u = ReferencePoint.BASE.multiply(proof.s()).add(y.multiply(proof.c()).negate());
+        ReferencePoint v = h.multiply(proof.s()).add(ref(proof.gamma()).multiply(proof.c()).negate());
+        assertThat(challenge(y, h, ref(proof.gamma()), u, v)).isEqualTo(proof.c());
         // ... and yet it is refused, because of the key
         assertThat(EcVrf.verify(publicKey, forged, alpha)).isEmpty();
     }
@@ -272,20 +276,20 @@ class EcVrfTest {
         return SMALL_ORDER.stream();
     }
 
-    private static byte[] forgeForSmallOrderKey(Ed25519Point y, byte[] publicKey, byte[] alpha) {
-        Ed25519Point h = EcVrf.encodeToCurve(publicKey, alpha);
-        Ed25519Point gamma = Ed25519Point.IDENTITY;
+    private static byte[] forgeForSmallOrderKey(ReferencePoint y, byte[] publicKey, byte[] alpha) {
+        ReferencePoint h = ref(EcVrf.encodeToCurve(publicKey, alpha));
+        ReferencePoint gamma = ReferencePoint.IDENTITY;
         for (int k = 1; k < 1000; k++) {
             BigInteger kk = BigInteger.valueOf(k);
             for (int j = 0; j < 8; j++) {
-                Ed25519Point u = Ed25519Point.BASE.multiply(kk).add(y.multiply(BigInteger.valueOf(j)).negate());
-                Ed25519Point v = h.multiply(kk);
-                BigInteger c = EcVrf.challenge(y, h, gamma, u, v);
+                ReferencePoint u = ReferencePoint.BASE.multiply(kk).add(y.multiply(BigInteger.valueOf(j)).negate());
+                ReferencePoint v = h.multiply(kk);
+                BigInteger c = challenge(y, h, gamma, u, v);
                 if (c.mod(BigInteger.valueOf(8)).intValue() == j) {
                     byte[] pi = new byte[EcVrf.PROOF_SIZE];
                     System.arraycopy(gamma.encode(), 0, pi, 0, 32);
-                    System.arraycopy(Ed25519Point.toLittleEndian(c, 16), 0, pi, 32, 16);
-                    System.arraycopy(Ed25519Point.toLittleEndian(kk, 32), 0, pi, 48, 32);
+                    System.arraycopy(ReferencePoint.toLittleEndian(c, 16), 0, pi, 32, 16);
+                    System.arraycopy(ReferencePoint.toLittleEndian(kk, 32), 0, pi, 48, 32);
                     return pi;
                 }
             }
@@ -299,7 +303,7 @@ class EcVrfTest {
      */
     @Test
     void nonCanonicalEncodingsAreRejectedAsKeyAndAsGamma() {
-        byte[] nonCanonical = Ed25519PointTest.nonCanonicalEncodingOfALargeOrderPoint();
+        byte[] nonCanonical = ReferencePointTest.nonCanonicalEncodingOfALargeOrderPoint();
         assertThat(EcVrf.verify(nonCanonical, hex(rfc9381().findFirst().orElseThrow().pi()), new byte[0])).isEmpty();
 
         byte[] pi = new byte[EcVrf.PROOF_SIZE];
@@ -308,14 +312,14 @@ class EcVrfTest {
         assertThat(EcVrf.verify(hex(rfc9381().findFirst().orElseThrow().pk()), pi, new byte[0])).isEmpty();
 
         // control: the same point, canonically encoded, is accepted as Gamma by proofToHash
-        byte[] canonical = Ed25519PointTest.canonicalOf(nonCanonical);
+        byte[] canonical = ReferencePointTest.canonicalOf(nonCanonical);
         System.arraycopy(canonical, 0, pi, 0, 32);
         assertThat(EcVrf.proofToHash(pi)).hasSize(EcVrf.OUTPUT_SIZE);
     }
 
     @Test
     void publicKeyOffTheCurveIsRejected() {
-        byte[] offCurve = Ed25519PointTest.encodingOffTheCurve();
+        byte[] offCurve = ReferencePointTest.encodingOffTheCurve();
         Vector v = rfc9381().findFirst().orElseThrow();
         assertThat(EcVrf.verify(offCurve, hex(v.pi()), hex(v.alpha()))).isEmpty();
     }
@@ -424,5 +428,16 @@ class EcVrfTest {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** The reference form of a point, to compute with it in the slow, obviously-correct arithmetic. */
+    private static ReferencePoint ref(EdwardsPoint p) {
+        return ReferencePoint.decode(p.encode()).orElseThrow();
+    }
+
+    /** The challenge of five points, as a number. */
+    private static BigInteger challenge(ReferencePoint y, ReferencePoint h, ReferencePoint gamma, ReferencePoint u,
+            ReferencePoint v) {
+        return Scalars.toBigInteger(EcVrf.challenge(y.encode(), h.encode(), gamma.encode(), u.encode(), v.encode()));
     }
 }

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.phyle.core.governance.Method;
+import org.phyle.core.proposals.Method;
 import org.phyle.core.governance.Tally;
 import org.phyle.crypto.Hash;
 import org.phyle.node.Node;
@@ -30,7 +30,8 @@ final class BenchCommand {
     @Command(name = "ingest", description = {"N keys submit signed notary transactions in batches over HTTP and wait",
             "for durable commit. Without --node, a node is started in a temporary directory in this process."})
     static final class Ingest implements Callable<Integer> {
-        @Option(names = "--node", description = "URL of a running node (default: start one here).")
+        @Option(names = "--node", description = {"URL of a running node (default: start one here, in a temporary",
+                "directory). Its ledger keeps every transaction sent, for good: never a society you care about."})
         String node;
 
         @Option(names = "--keys", defaultValue = "1000", description = "Distinct signing keys (default: ${DEFAULT-VALUE}).")
@@ -64,6 +65,10 @@ final class BenchCommand {
                 }
                 NodeClient client = new NodeClient(url);
                 Hash society = Hash.fromHex(client.society().get("id").asText());
+                if (node != null) {
+                    System.out.printf("Sending %,d notary records into the ledger of %s at %s: they stay there for"
+                            + " good.%n", txs, client.society().path("name").asText(), url);
+                }
                 IngestBenchmark.Settings settings = new IngestBenchmark.Settings(keys, txs, batch, clients);
                 List<byte[]> envelopes;
                 try (ProgressBar bar = new ProgressBar("signing ", "tx")) {

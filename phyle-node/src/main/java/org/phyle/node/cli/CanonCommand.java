@@ -53,7 +53,7 @@ final class CanonCommand {
 
     @Command(name = "endorse", description = "Endorse a text of the canon.")
     static final class Endorse implements Callable<Integer> {
-        @Parameters(paramLabel = "TEXT", description = "The text's id.")
+        @Parameters(paramLabel = "TEXT", description = "The text's number (as `canon list` shows it) or id.")
         String text;
 
         @Mixin
@@ -62,8 +62,9 @@ final class CanonCommand {
         @Override
         public Integer call() {
             Submitter s = new Submitter(signer.node);
-            s.submit(signer.key, new CanonTx.Endorse(ProposalCommand.id(text)));
-            JsonNode t = s.client().getJson("/canon/" + text);
+            org.phyle.crypto.Hash id = Refs.text(s.client(), text);
+            s.submit(signer.key, new CanonTx.Endorse(id));
+            JsonNode t = s.client().getJson("/canon/" + id.hex());
             if (t.has("proposal")) {
                 System.out.println("It is now proposal " + t.get("proposal").asText() + " (" + t.get("proposalState")
                         .asText() + ").");
@@ -80,14 +81,21 @@ final class CanonCommand {
         @Mixin
         CitizenCommand.Reader reader;
 
+        @Mixin
+        JsonOutput json;
+
         @Override
         public Integer call() {
             JsonNode page = new Submitter(reader.node).client().getJson("/canon?kind=" + kind);
+            if (json.json) {
+                json.print(page);
+                return 0;
+            }
             int needed = page.get("endorsementsRequired").asInt();
             for (JsonNode t : page.get("texts")) {
                 System.out.printf("#%-4d %-7s %3d/%d %s  %s — %s%s%n", t.get("number").asInt(), t.get("kind").asText(),
                         t.get("endorsements").asInt(), needed, t.get("id").asText(), t.get("title").asText(),
-                        t.at("/author/name").asText(), t.has("proposalState") ? " [proposal " + t.get("proposalState")
+                        writer(t), t.has("proposalState") ? " [proposal " + t.get("proposalState")
                                 .asText() + "]" : "");
             }
             for (JsonNode a : page.get("attestations")) {
@@ -101,29 +109,47 @@ final class CanonCommand {
 
     @Command(name = "show", description = "Show a text of the canon.")
     static final class Show implements Callable<Integer> {
-        @Parameters(paramLabel = "TEXT")
+        @Parameters(paramLabel = "TEXT", description = "The text's number (as `canon list` shows it) or id.")
         String text;
 
         @Mixin
         CitizenCommand.Reader reader;
 
+        @Mixin
+        JsonOutput json;
+
         @Override
         public Integer call() {
-            JsonNode t = new Submitter(reader.node).client().getJson("/canon/" + ProposalCommand.id(text).hex());
+            var client = new Submitter(reader.node).client();
+            JsonNode t = client.getJson("/canon/" + Refs.text(client, text).hex());
+            if (json.json) {
+                json.print(t);
+                return 0;
+            }
             System.out.println(t.get("title").asText() + " (" + t.get("kind").asText()
-                    + (t.has("target") ? " for " + t.get("target").asText() : "") + ") by " + t.at("/author/name").asText()
+                    + (t.has("target") ? " for " + t.get("target").asText() : "") + ") by " + writer(t)
                     + ", " + Instant.ofEpochMilli(t.get("publishedAt").asLong()));
             System.out.println();
             System.out.println(t.get("text").asText());
             System.out.println();
             System.out.println(t.get("endorsements").asInt() + " endorsements"
-                    + (t.has("proposal") ? "; proposal " + t.get("proposal").asText() + " is "
-                    + t.get("proposalState").asText() : ""));
+                    + (t.has("proposal") ? "; it is proposal " + t.get("proposal").asText() + " ("
+                    + t.path("proposalState").asText() + ")" : ""));
             if (t.has("attestation")) {
                 System.out.println("Adopted into charter version " + t.at("/attestation/charterVersion").asInt()
                         + " in block " + t.at("/attestation/height").asLong() + ": its author is recognised.");
             }
             return 0;
         }
+    }
+
+    /** Who wrote a text: the person's name, or for a key nobody registered its standing and did:key. */
+    static String writer(JsonNode t) {
+        JsonNode author = t.path("author");
+        String standing = t.path("standing").asText("citizen");
+        if (author.isMissingNode() || author.isNull()) {
+            return t.path("authorKey").asText() + " (" + standing + ")";
+        }
+        return author.path("name").asText() + (standing.equals("citizen") ? "" : " (" + standing + ")");
     }
 }

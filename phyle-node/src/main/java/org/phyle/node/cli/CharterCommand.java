@@ -1,5 +1,6 @@
 package org.phyle.node.cli;
 
+import org.phyle.core.charter.Amendments;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -9,11 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.phyle.core.charter.CharterActions;
-import org.phyle.core.charter.CharterTx;
+import org.phyle.core.authority.CharterActions;
+import org.phyle.core.authority.CharterTx;
 import org.phyle.core.charter.Offices;
-import org.phyle.core.governance.Actions;
-import org.phyle.core.governance.ProposalAction;
+import org.phyle.core.proposals.ProposalAction;
 import org.phyle.crypto.Hash;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -29,9 +29,16 @@ final class CharterCommand implements Callable<Integer> {
     @Mixin
     CitizenCommand.Reader reader;
 
+    @Mixin
+    JsonOutput json;
+
     @Override
     public Integer call() {
         JsonNode c = new Submitter(reader.node).client().getJson("/charter");
+        if (json.json) {
+            json.print(c);
+            return 0;
+        }
         JsonNode doc = c.get("document");
         JsonNode h = c.get("handover");
         System.out.println(doc.get("name").asText() + " — charter version " + c.get("version").asInt() + ", hash "
@@ -99,7 +106,8 @@ final class CharterCommand implements Callable<Integer> {
         @Option(names = "--text", description = "The new text (or @file); empty repeals an article.")
         String text;
 
-        @Option(names = "--entrench", description = "Entrench the text (true) or release it (false).")
+        @Option(names = "--entrench", arity = "1", paramLabel = "true|false",
+                description = "Entrench the text (true) or release it (false).")
         Boolean entrench;
 
         @Option(names = "--appoint", description = "Appoint a steward (number, id or did:key); repeat.")
@@ -128,11 +136,11 @@ final class CharterCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give exactly one of --set, --amend, or --appoint/--dismiss");
         }
         if (!set.isEmpty()) {
-            return new Actions.ParameterChange(set);
+            return new Amendments.ParameterChange(set);
         }
         if (target != null) {
             String body = text == null ? "" : new String(Inputs.textOrFile(text), StandardCharsets.UTF_8);
-            return new Actions.TextAmendment(target, body, Optional.ofNullable(entrench));
+            return new Amendments.TextAmendment(target, body, Optional.ofNullable(entrench));
         }
         return new CharterActions.Stewards(appoint.stream().map(s::personId).toList(),
                 dismiss.stream().map(s::personId).toList());
@@ -140,7 +148,7 @@ final class CharterCommand implements Callable<Integer> {
 
     @Command(name = "veto", description = "The founder, until the Republic stage ends: delay a passed proposal once.")
     static final class Veto implements Callable<Integer> {
-        @Parameters(paramLabel = "PROPOSAL")
+        @Parameters(paramLabel = "PROPOSAL", description = "The proposal's number (as `proposal list` shows it) or id.")
         String proposal;
 
         @Mixin
@@ -148,7 +156,8 @@ final class CharterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            new Submitter(signer.node).submit(signer.key, new CharterTx.Veto(ProposalCommand.id(proposal)));
+            Submitter s = new Submitter(signer.node);
+            s.submit(signer.key, new CharterTx.Veto(Refs.proposal(s.client(), proposal)));
             return 0;
         }
     }

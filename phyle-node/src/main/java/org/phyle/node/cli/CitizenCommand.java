@@ -135,10 +135,25 @@ final class CitizenCommand {
             JsonNode answer = s.submit(signer.key, new CitizenshipTx.Challenge(s.personId(person), g, reason,
                     Optional.ofNullable(evidence).map(f -> Hash.sha256(Inputs.file(f)))));
             JsonNode c = s.client().getJson("/challenges/" + answer.get("txId").asText());
-            System.out.println("Challenge " + c.get("id").asText() + ": a jury of " + c.get("jury").size()
-                    + " decides by " + Instant.ofEpochMilli(c.get("deadline").asLong()));
+            System.out.println("Challenge " + c.get("id").asText() + ": " + jury(c) + "; the jury decides by "
+                    + Instant.ofEpochMilli(c.get("deadline").asLong()) + ".");
             return 0;
         }
+    }
+
+    /** Who judges a challenge: a jury drawn by lot, which may not be drawn yet. */
+    static String jury(JsonNode c) {
+        int size = c.path("jury").size();
+        if (size > 0) {
+            List<String> names = new ArrayList<>();
+            c.get("jury").forEach(j -> names.add("#" + j.get("number").asLong() + " " + j.get("name").asText()));
+            return "a jury of " + size + " (" + String.join(", ", names) + ")";
+        }
+        if (c.has("juryDraw")) {
+            return "its jury is being drawn by lot (draw #" + c.get("juryDraw").asLong() + ", "
+                    + c.path("juryPhase").asText() + "; see `phyle sortition show " + c.get("juryDraw").asLong() + "`)";
+        }
+        return "its jury will be drawn by lot";
     }
 
     @Command(name = "jury-vote", description = "As a juror, vote on a challenge: revoke or dismiss.")
@@ -386,10 +401,22 @@ final class CitizenCommand {
         @Mixin
         Reader reader;
 
+        @Mixin
+        JsonOutput json;
+
         @Override
         public Integer call() {
             Submitter s = new Submitter(reader.node);
             JsonNode p = s.client().getJson("/citizens/" + person);
+            if (json.json) {
+                JsonNode out = p;
+                if (history) {
+                    out = ((com.fasterxml.jackson.databind.node.ObjectNode) p.deepCopy()).set("history",
+                            s.client().getJson("/citizens/" + person + "/history?limit=200").get("entries"));
+                }
+                json.print(out);
+                return 0;
+            }
             System.out.println("#" + p.get("number").asLong() + "  " + p.get("name").asText() + "  " + p.get("status").asText()
                     + " since " + Instant.ofEpochMilli(p.get("since").asLong()));
             System.out.println("  id   " + p.get("id").asText());
@@ -403,6 +430,15 @@ final class CitizenCommand {
             if (p.get("guardians").size() > 0) {
                 System.out.println("  guardians " + names(p.get("guardians")) + ", " + p.get("guardianThreshold").asInt()
                         + " must agree");
+            }
+            if (p.has("recovery")) {
+                JsonNode rec = p.get("recovery");
+                System.out.println("  RECOVERY IN PROGRESS: to the key " + rec.path("newKey").asText() + ", started "
+                        + Instant.ofEpochMilli(rec.path("startedAt").asLong()) + "; approved by "
+                        + names(rec.path("approvedBy")) + " (" + rec.path("approvedBy").size() + " of "
+                        + p.path("guardianThreshold").asInt() + " needed); it can be completed from "
+                        + Instant.ofEpochMilli(rec.path("completableAt").asLong()));
+                System.out.println("    If this is not you: `phyle citizen cancel-recovery --key YOUR-KEY` before then.");
             }
             if (p.has("openChallenge")) {
                 System.out.println("  under challenge " + p.get("openChallenge").asText());
@@ -440,16 +476,25 @@ final class CitizenCommand {
         @Mixin
         Reader reader;
 
+        @Mixin
+        JsonOutput json;
+
         @Override
         public Integer call() {
             String query = "/citizens?status=" + status + "&after=" + after + "&limit=" + limit
                     + (q == null ? "" : "&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
             JsonNode page = new Submitter(reader.node).client().getJson(query);
+            if (json.json) {
+                json.print(page);
+                return 0;
+            }
             for (JsonNode p : page.get("people")) {
                 System.out.printf("#%-7d %-14s %-30s %s%n", p.get("number").asLong(), p.get("status").asText(),
                         p.get("name").asText(), p.get("id").asText());
             }
-            System.out.println(page.get("counts"));
+            List<String> counts = new ArrayList<>();
+            page.get("counts").properties().forEach(e -> counts.add(e.getKey() + " " + e.getValue().asText()));
+            System.out.println("In the registry: " + String.join(" · ", counts));
             if (!page.get("next").isNull()) {
                 System.out.println("more: --after " + page.get("next").asLong());
             }
@@ -465,9 +510,16 @@ final class CitizenCommand {
         @Mixin
         Reader reader;
 
+        @Mixin
+        JsonOutput json;
+
         @Override
         public Integer call() {
             JsonNode all = new Submitter(reader.node).client().getJson("/challenges?open=" + open);
+            if (json.json) {
+                json.print(all);
+                return 0;
+            }
             for (JsonNode c : all.get("challenges")) {
                 System.out.println(c.get("id").asText() + "  " + c.get("grounds").asText() + " against #"
                         + c.at("/person/number").asLong() + " " + c.at("/person/name").asText() + "  " + c.get("outcome").asText()

@@ -38,7 +38,6 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("Reusing the demo society in " + data + " (delete the directory to start over).");
             node = Node.open(NodeConfig.defaults(data));
         }
-        NodeRunner.serve(node, host, port);
-        return 0;
+        return NodeRunner.serve(node, host, port);
     }
 }

@@ -1,5 +1,6 @@
 package org.phyle.node.cli;
 
+import org.phyle.core.Catalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ final class InitCommand implements Callable<Integer> {
         SigningKey founder = KeyFile.readOrCreate(founderKey);
         SigningKey nodeKey = SigningKey.generate();
         Block genesis = Society.createGenesis(founder, founderName, nodeKey, name, purpose,
-                Parameters.defaults().withText(params), System.currentTimeMillis());
+                Catalog.defaultParameters().withText(params), System.currentTimeMillis(), org.phyle.node.client.Nonces.random());
         Node.init(data, genesis, nodeKey);
         System.out.println(genesis.header().society().hex());
         if (newFounder) {

@@ -42,13 +42,14 @@ final class NotaryCommand {
             NodeClient client = new NodeClient(node);
             Hash society = Hash.fromHex(client.society().get("id").asText());
             Hash digest = Hash.sha256(Inputs.file(file));
-            byte[] envelope = Jcs.canonicalize(TxSigner.sign(society, signer,
-                    new NotaryRecord(digest, label, Optional.ofNullable(text)), TxSigner.randomNonce(),
-                    System.currentTimeMillis() + 600_000));
-            JsonNode answer = client.submit(envelope, true);
-            System.out.println("recorded " + digest.hex() + " in block " + answer.path("height").asLong() + ", leaf "
-                    + answer.path("leafIndex").asLong());
-            System.out.println("  receipt: phyle receipt " + answer.path("txId").asText() + " --node " + node);
+            com.fasterxml.jackson.databind.node.ObjectNode signed = TxSigner.sign(society, signer,
+                    new NotaryRecord(digest, label, Optional.ofNullable(text)), org.phyle.node.client.Nonces.random(),
+                    Math.max(System.currentTimeMillis(), client.society().path("now").asLong(0)) + 600_000);
+            String txId = Hash.sha256(Jcs.canonicalize(signed.get("payload"))).hex();
+            JsonNode answer = Outcome.commit(client, Jcs.canonicalize(signed), txId);
+            System.out.println("recorded " + digest.hex() + " in block " + answer.get("height").asLong() + ", leaf "
+                    + answer.get("leafIndex").asLong());
+            System.out.println("  receipt: phyle receipt " + txId + " --node " + node);
             return 0;
         }
     }

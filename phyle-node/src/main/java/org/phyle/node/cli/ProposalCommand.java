@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.phyle.core.charter.CharterActions;
+import org.phyle.core.authority.CharterActions;
 import org.phyle.core.governance.Ballot;
 import org.phyle.core.governance.GovernanceTx;
-import org.phyle.core.governance.Method;
-import org.phyle.core.governance.ProposalAction;
-import org.phyle.core.governance.Threshold;
+import org.phyle.core.proposals.Method;
+import org.phyle.core.proposals.ProposalAction;
+import org.phyle.core.proposals.Threshold;
 import org.phyle.core.tx.TxBody;
 import org.phyle.crypto.Hash;
 import picocli.CommandLine.ArgGroup;
@@ -29,14 +29,7 @@ import picocli.CommandLine.Parameters;
                 ProposalCommand.Execute.class, ProposalCommand.ListProposals.class, ProposalCommand.Show.class})
 final class ProposalCommand {
 
-    static Hash id(String hex) {
-        if (!hex.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("a proposal is named by its id (64 hex digits)");
-        }
-        return Hash.fromHex(hex);
-    }
-
-    /** A command that signs one transaction about one proposal (by id). */
+    /** A command that signs one transaction about one proposal (by number or id). */
     abstract static class OnProposal implements Callable<Integer> {
         @Parameters(paramLabel = "PROPOSAL")
         String proposal;
@@ -48,7 +41,8 @@ final class ProposalCommand {
 
         @Override
         public Integer call() {
-            new Submitter(signer.node).submit(signer.key, body(id(proposal)));
+            Submitter s = new Submitter(signer.node);
+            s.submit(signer.key, body(Refs.proposal(s.client(), proposal)));
             return 0;
         }
     }
@@ -75,7 +69,8 @@ final class ProposalCommand {
         @Option(names = "--amendment", description = "The new text (or @file); empty repeals an article.")
         String amendment;
 
-        @Option(names = "--entrench", description = "With --amend: entrench the text (true) or release it (false).")
+        @Option(names = "--entrench", arity = "1", paramLabel = "true|false",
+                description = "With --amend: entrench the text (true) or release it (false).")
         Boolean entrench;
 
         @Option(names = "--appoint", description = "Appoint a steward (number, id or did:key); repeat.")
@@ -103,7 +98,9 @@ final class ProposalCommand {
         boolean allowNegative;
 
         @Option(names = "--threshold", defaultValue = "majority",
-                description = "For yes-no: majority, three-fifths, two-thirds, three-quarters or unanimity.")
+                description = {"For yes-no: majority, three-fifths, two-thirds, three-quarters, unanimity, or 5001bp to",
+                        "10000bp. A change to an entrenched text needs at least charter.entrenchedBp (6667bp by",
+                        "default, a little more than two-thirds)."})
         String threshold;
 
         @Option(names = "--voting-hours", description = "How long voting lasts (default: the society's).")
@@ -136,7 +133,8 @@ final class ProposalCommand {
                     Optional.ofNullable(votingHours));
             JsonNode answer = s.submit(signer.key, p);
             JsonNode made = s.client().getJson("/proposals/" + answer.get("txId").asText());
-            System.out.println("Proposal " + answer.get("txId").asText() + (made.get("sponsorsRequired").asInt() == 0
+            System.out.println("Proposal #" + made.get("number").asInt() + " (" + answer.get("txId").asText() + ")"
+                    + (made.get("sponsorsRequired").asInt() == 0
                     ? " needs no co-sponsors: voting opens after the deliberation."
                     : " is a draft; it needs " + made.get("sponsorsRequired").asInt() + " co-sponsors."));
             return 0;
@@ -206,8 +204,9 @@ final class ProposalCommand {
             } else {
                 ballot = new Ballot.Ranked(choice.rank);
             }
-            new Submitter(signer.node).submit(signer.key, panel ? new GovernanceTx.PanelVote(id(proposal), ballot)
-                    : new GovernanceTx.Vote(id(proposal), ballot));
+            Submitter s = new Submitter(signer.node);
+            Hash id = Refs.proposal(s.client(), proposal);
+            s.submit(signer.key, panel ? new GovernanceTx.PanelVote(id, ballot) : new GovernanceTx.Vote(id, ballot));
             return 0;
         }
     }
@@ -262,10 +261,17 @@ final class ProposalCommand {
         @Mixin
         CitizenCommand.Reader reader;
 
+        @Mixin
+        JsonOutput json;
+
         @Override
         public Integer call() {
             JsonNode page = new Submitter(reader.node).client().getJson("/proposals?state="
                     + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8));
+            if (json.json) {
+                json.print(page);
+                return 0;
+            }
             for (JsonNode p : page.get("proposals")) {
                 System.out.printf("#%-4d %-10s %-10s %-9s %s  %s%n", p.get("number").asInt(), p.get("state").asText(),
                         p.get("method").asText(), p.get("kind").asText(), p.get("id").asText(), p.get("title").asText());
@@ -276,30 +282,77 @@ final class ProposalCommand {
 
     @Command(name = "show", description = "Show a proposal, its rules and its tally.")
     static final class Show implements Callable<Integer> {
-        @Parameters(paramLabel = "PROPOSAL")
+        @Parameters(paramLabel = "PROPOSAL", description = "The proposal's number (as `proposal list` shows it) or id.")
         String proposal;
 
         @Mixin
         CitizenCommand.Reader reader;
 
+        @Mixin
+        JsonOutput json;
+
         @Override
         public Integer call() {
-            JsonNode p = new Submitter(reader.node).client().getJson("/proposals/" + id(proposal).hex());
+            var client = new Submitter(reader.node).client();
+            JsonNode p = client.getJson("/proposals/" + Refs.proposal(client, proposal).hex());
+            if (json.json) {
+                json.print(p);
+                return 0;
+            }
             System.out.println("#" + p.get("number").asInt() + "  " + p.get("title").asText() + "  [" + p.get("state").asText()
                     + "]");
-            System.out.println("  " + p.get("kind").asText() + ", " + p.get("method").asText() + ", topic "
+            System.out.println("  " + p.get("kind").asText() + ", " + p.get("method").asText() + " vote, topic "
                     + p.get("topic").asText() + ", by #" + p.at("/author/number").asInt() + " " + p.at("/author/name").asText());
-            System.out.println("  rules " + p.get("rules"));
+            System.out.println("  id " + p.get("id").asText());
+            System.out.println("  rules: " + rules(p.get("rules"), p.get("method").asText()));
+            List<String> options = new ArrayList<>();
+            p.path("options").forEach(o -> options.add(o.asText()));
+            if (!options.isEmpty() && !p.get("method").asText().equals("yes-no")) {
+                List<String> numbered = new ArrayList<>();
+                for (int i = 0; i < options.size(); i++) {
+                    numbered.add(i + " " + options.get(i));
+                }
+                System.out.println("  options: " + String.join(", ", numbered));
+            }
+            if (p.get("sponsorsRequired").asInt() > 0) {
+                System.out.println("  co-sponsors: " + p.get("sponsors").asInt() + " of " + p.get("sponsorsRequired").asInt());
+            }
             if (p.has("closesAt")) {
-                System.out.println("  voting until " + Instant.ofEpochMilli(p.get("closesAt").asLong()) + "; electorate "
-                        + p.get("electorate").asInt());
+                System.out.println("  voting " + (p.has("opensAt") ? "from " + Instant.ofEpochMilli(p.get("opensAt").asLong())
+                        + " " : "") + "until " + Instant.ofEpochMilli(p.get("closesAt").asLong()) + "; electorate "
+                        + p.get("electorate").asInt() + ", " + p.get("ballots").asInt() + " ballots");
+            }
+            if (p.has("execution")) {
+                System.out.println("  executed: " + p.get("execution").asText());
             }
             if (p.has("tally")) {
-                System.out.println("  " + (p.get("tallyFinal").asBoolean() ? "tally " : "provisional tally ")
-                        + p.get("tally"));
+                System.out.println("  " + (p.get("tallyFinal").asBoolean() ? "tally:" : "provisional tally (voting goes on):"));
+                TallyText.print(p.get("tally"), options, "    ", p.get("tallyFinal").asBoolean());
             }
             return 0;
         }
-    }
 
+        private static String rules(JsonNode r, String method) {
+            List<String> out = new ArrayList<>();
+            if (method.equals("yes-no")) {
+                out.add("threshold " + r.path("threshold").asText());
+            }
+            out.add("quorum " + TallyText.percent(r.path("quorumBp").asLong(), 10_000));
+            out.add("voting " + r.path("votingHours").asLong() + " h");
+            out.add("timelock " + r.path("timelockHours").asLong() + " h");
+            out.add("a delegate carries at most " + TallyText.percent(r.path("maxDelegatedBp").asLong(), 10_000)
+                    + " of the electorate");
+            if (r.has("voiceCredits")) {
+                out.add(r.path("voiceCredits").asLong() + " voice credits" + (r.path("allowNegative").asBoolean()
+                        ? ", votes against allowed" : ""));
+            }
+            if (r.has("maxApprovals")) {
+                out.add("at most " + r.path("maxApprovals").asInt() + " approvals");
+            }
+            if (!method.equals("yes-no")) {
+                out.add(r.path("winners").asInt() + " winner(s)");
+            }
+            return String.join(" · ", out);
+        }
+    }
 }

@@ -27,7 +27,6 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Node node = Node.open(NodeConfig.defaults(data).withBlocks(blockTxs, blockMs));
-        NodeRunner.serve(node, host, port);
-        return 0;
+        return NodeRunner.serve(node, host, port);
     }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.phyle.core.Catalog;
 import org.phyle.core.tx.TxDecoder;
-import org.phyle.core.tx.TxRules;
+import org.phyle.core.TxRules;
 import org.phyle.core.tx.TxSigner;
 import org.phyle.crypto.Hash;
 import org.phyle.crypto.Jcs;
@@ -53,7 +53,7 @@ final class SignCommand implements Callable<Integer> {
         payload.put("type", type);
         payload.put("society", id.hex());
         payload.put("signer", signer.did());
-        payload.put("nonce", nonce != null ? nonce : TxSigner.randomNonce());
+        payload.put("nonce", nonce != null ? nonce : org.phyle.node.client.Nonces.random());
         payload.put("expires", System.currentTimeMillis() + ttl * 1000);
         payload.set("body", bodyJson);
         byte[] envelope = Jcs.canonicalize(TxSigner.sign(payload, signer));

@@ -55,6 +55,9 @@ final class SortitionCommand {
         String selected;
 
         @Mixin
+        JsonOutput json;
+
+        @Mixin
         CitizenCommand.Reader reader;
 
         @Override
@@ -67,6 +70,10 @@ final class SortitionCommand {
                 query.append("&selected=").append(selected);
             }
             JsonNode page = new NodeClient(reader.node).getJson(query.toString());
+            if (json.json) {
+                json.print(page);
+                return 0;
+            }
             for (JsonNode d : page.get("draws")) {
                 System.out.printf("#%-4d %-7s %3d of %-5d from %-14s %-14s %s%n", d.get("number").asInt(),
                         d.get("purpose").asText(), d.get("size").asInt(), d.get("poolSize").asInt(),
@@ -87,9 +94,16 @@ final class SortitionCommand {
         @Mixin
         CitizenCommand.Reader reader;
 
+        @Mixin
+        JsonOutput json;
+
         @Override
         public Integer call() {
             JsonNode d = new NodeClient(reader.node).getJson("/draws/" + draw);
+            if (json.json) {
+                json.print(d);
+                return 0;
+            }
             System.out.println("Draw #" + d.get("number").asInt() + " (" + d.get("purpose").asText() + " for "
                     + d.get("subject").asText() + "): " + d.get("size").asInt() + " of " + d.get("poolSize").asInt()
                     + " " + d.get("pool").asText() + ", " + d.get("phase").asText());
@@ -99,7 +113,9 @@ final class SortitionCommand {
             System.out.println("  pool root   " + d.get("poolRoot").asText());
             System.out.println("  VRF input   " + d.get("alpha").asText());
             if (!d.get("quotas").isNull()) {
-                System.out.println("  quotas      " + d.get("quotas"));
+                List<String> seats = new ArrayList<>();
+                d.get("quotas").properties().forEach(q -> seats.add(q.getKey() + " " + q.getValue().asText()));
+                System.out.println("  seats       " + String.join(", ", seats));
             }
             for (JsonNode c : d.get("commitments")) {
                 System.out.println("  steward " + c.at("/steward/name").asText() + " committed "
@@ -265,8 +281,10 @@ final class SortitionCommand {
             byte[] secret = new byte[32];
             new SecureRandom().nextBytes(secret);
             try {
-                Files.writeString(secretFile, Base64.getUrlEncoder().withoutPadding().encodeToString(secret) + "\n",
-                        java.nio.file.StandardOpenOption.CREATE_NEW);
+                org.phyle.node.KeyFile.writePrivate(secretFile,
+                        Base64.getUrlEncoder().withoutPadding().encodeToString(secret) + "\n");
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                throw new IllegalArgumentException(secretFile + " already exists; not overwriting a secret");
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot keep the secret in " + secretFile, e);
             }

@@ -25,7 +25,8 @@ final class SubmitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NodeClient client = new NodeClient(node);
-        int failures = 0;
+        int refused = 0;
+        int pending = 0;
         for (Path file : files) {
             byte[] bytes = Inputs.file(file);
             JsonNode json;
@@ -34,34 +35,65 @@ final class SubmitCommand implements Callable<Integer> {
             } catch (StrictJson.MalformedJsonException e) {
                 throw new IllegalArgumentException(file + " is not JSON: " + e.getMessage());
             }
+            List<JsonNode> results = new java.util.ArrayList<>();
             if (json.isArray()) {
-                JsonNode answer = client.submitBatch(bytes, !noWait);
-                for (JsonNode r : answer.get("results")) {
-                    System.out.println(line(r));
-                    if ("rejected".equals(r.path("status").asText())) {
-                        failures++;
-                    }
+                try {
+                    client.submitBatch(bytes, !noWait).get("results").forEach(results::add);
+                } catch (NodeClient.ProblemException e) {
+                    System.out.println("refused   " + file + " (the whole batch) " + e.getMessage());
+                    refused++;
+                } catch (NodeClient.NoAnswerException lost) {
+                    System.out.println("unknown   " + file + " (the whole batch) " + lost.getMessage());
+                    pending++;
                 }
             } else {
+                String txId = json.has("payload") ? org.phyle.crypto.Hash.sha256(org.phyle.crypto.Jcs.canonicalize(
+                        json.get("payload"))).hex() : "(undecodable)";
                 try {
-                    System.out.println(line(client.submit(bytes, !noWait)));
+                    results.add(client.submit(bytes, !noWait));
                 } catch (NodeClient.ProblemException e) {
-                    System.out.println("rejected  " + e.getMessage());
-                    failures++;
+                    System.out.println("refused   " + txId + " " + e.getMessage());
+                    refused++;
+                } catch (NodeClient.NoAnswerException lost) {
+                    System.out.println("unknown   " + txId + " " + lost.getMessage());
+                    pending++;
+                }
+            }
+            for (JsonNode r : results) {
+                System.out.println(line(r));
+                switch (r.path("status").asText()) {
+                    case "committed" -> {
+                        if (!r.path("height").isIntegralNumber()) {
+                            pending++;
+                        }
+                    }
+                    case "rejected" -> refused++;
+                    default -> pending++;
                 }
             }
         }
-        return failures == 0 ? 0 : 1;
+        if (refused > 0) {
+            return Outcome.REFUSED;
+        }
+        if (pending > 0) {
+            System.err.println(pending + " transaction(s) not committed yet: check them with `phyle receipt TXID`.");
+            return Outcome.PENDING;
+        }
+        return Outcome.OK;
     }
 
+    /** One line per transaction; a block and leaf only when the node gave them with status committed. */
     private static String line(JsonNode r) {
         String status = r.path("status").asText();
         return switch (status) {
-            case "committed" -> "committed " + r.path("txId").asText() + " block " + r.path("height").asLong()
-                    + " leaf " + r.path("leafIndex").asLong();
-            case "rejected" -> "rejected  " + r.path("txId").asText("(undecodable)") + " " + r.path("code").asText()
+            case "committed" -> r.path("height").isIntegralNumber() && r.path("leafIndex").isIntegralNumber()
+                    ? "committed " + r.path("txId").asText() + " block " + r.path("height").asLong() + " leaf "
+                    + r.path("leafIndex").asLong()
+                    : "committed " + r.path("txId").asText() + " (the node named no block)";
+            case "rejected" -> "refused   " + r.path("txId").asText("(undecodable)") + " " + r.path("code").asText()
                     + ": " + r.path("detail").asText();
-            default -> status + "   " + r.path("txId").asText();
+            case "pending" -> "pending   " + r.path("txId").asText();
+            default -> "unknown   " + r.path("txId").asText() + " (status '" + status + "')";
         };
     }
 }

@@ -45,7 +45,10 @@ final class Submitter {
         return Hash.fromHex(client.getJson("/citizens/" + ref).get("id").asText());
     }
 
-    /** Signs, submits, waits for the block, and prints one line; throws the node's problem if it refuses. */
+    /**
+     * Signs, submits, waits for the block, and prints one line; throws {@link Outcome.Refused} if the node refuses it
+     * and {@link Outcome.Pending} if it is not known to be committed.
+     */
     JsonNode submit(Path keyFile, TxBody body) {
         return submit(KeyFile.read(keyFile), body);
     }
@@ -53,10 +56,12 @@ final class Submitter {
     JsonNode submit(SigningKey key, TxBody body) {
         // the expiry counts from the node's clock if it is ahead of ours, so that a slow local clock is no bar
         long now = Math.max(System.currentTimeMillis(), society().path("now").asLong(0));
-        byte[] envelope = Jcs.canonicalize(TxSigner.sign(societyId(), key, body, TxSigner.randomNonce(), now + TTL_MS));
-        JsonNode answer = client.submit(envelope, true);
-        System.out.println(body.type() + " committed: " + answer.path("txId").asText() + " in block "
-                + answer.path("height").asLong());
+        com.fasterxml.jackson.databind.node.ObjectNode signed = TxSigner.sign(societyId(), key, body,
+                org.phyle.node.client.Nonces.random(), now + TTL_MS);
+        String txId = Hash.sha256(Jcs.canonicalize(signed.get("payload"))).hex();
+        JsonNode answer = Outcome.commit(client, Jcs.canonicalize(signed), txId);
+        System.out.println(body.type() + " committed: " + txId + " in block " + answer.get("height").asLong()
+                + ", leaf " + answer.get("leafIndex").asLong());
         return answer;
     }
 }

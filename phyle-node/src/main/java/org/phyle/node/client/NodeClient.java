@@ -46,6 +46,20 @@ public final class NodeClient {
         }
     }
 
+    /** The node could not be reached: nothing was sent. */
+    public static final class UnreachableException extends IllegalStateException {
+        public UnreachableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The request may have reached the node, but no answer came back: its effect is unknown. */
+    public static final class NoAnswerException extends IllegalStateException {
+        public NoAnswerException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     public JsonNode society() {
         return getJson("/society");
     }
@@ -105,6 +119,13 @@ public final class NodeClient {
         return new String(send(HttpRequest.newBuilder(uri(path)).GET().build()), StandardCharsets.UTF_8);
     }
 
+    /** Posts a text (text/plain, UTF-8): a comment's text, after its comment is on the ledger. */
+    public JsonNode postText(String path, String text) {
+        return StrictJson.parse(send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).timeout(Duration.ofMinutes(1))
+                .build()));
+    }
+
     private JsonNode post(String path, byte[] body) {
         return StrictJson.parse(send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofMinutes(2)).build()));
@@ -118,8 +139,11 @@ public final class NodeClient {
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException
+                 | java.nio.channels.UnresolvedAddressException e) {
+            throw new UnreachableException("cannot reach the node at " + base + ": " + e, e);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot reach the node at " + base + ": " + e, e);
+            throw new NoAnswerException("no answer from the node at " + base + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -1,16 +1,16 @@
 package org.phyle.node.demo;
 
+import org.phyle.core.charter.Amendments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.phyle.core.canon.CanonTx;
-import org.phyle.core.governance.Actions;
 import org.phyle.core.governance.Ballot;
 import org.phyle.core.governance.GovernanceTx;
-import org.phyle.core.governance.Method;
-import org.phyle.core.governance.Threshold;
+import org.phyle.core.proposals.Method;
+import org.phyle.core.proposals.Threshold;
 import org.phyle.node.loadgen.WeightedDraw;
 
 /**
@@ -50,7 +50,7 @@ final class DemoProposals {
     /** The citizens entrench the founder's membership article: a two-thirds vote is needed to change it later. */
     static final Plan ENTRENCH = new Plan(new GovernanceTx.Propose("Entrench the membership article",
             "Membership rules protect everyone; changing them later should need two thirds of us, not a bare majority.",
-            "charter", "text", new Actions.TextAmendment("article:" + MEMBERSHIP, MEMBERSHIP_TEXT, Optional.of(true)),
+            "charter", "text", new Amendments.TextAmendment("article:" + MEMBERSHIP, MEMBERSHIP_TEXT, Optional.of(true)),
             Method.YES_NO, List.of(), 1, 0, false, Threshold.named("6667bp"), Optional.empty()),
             new double[] {0.80, 0.15, 0.05}, 0.50);
 
@@ -66,7 +66,7 @@ final class DemoProposals {
                 new Plan(new GovernanceTx.Propose("Raise the quorum to 25%",
                         "Our votes have drawn more than half of us every time. A quorum of 25% instead of 20% makes "
                                 + "sure no decision is taken by a small circle while most are away.",
-                        "governance", "parameter", new Actions.ParameterChange(Map.of("governance.quorumBp", "2500")),
+                        "governance", "parameter", new Amendments.ParameterChange(Map.of("governance.quorumBp", "2500")),
                         Method.YES_NO, List.of(), 1, 0, false, Threshold.named("majority"), Optional.empty()),
                         new double[] {0.62, 0.30, 0.08}, 0.62),
                 new Plan(new GovernanceTx.Propose("Workshop priorities for 2027",
@@ -97,7 +97,7 @@ final class DemoProposals {
                 new Plan(new GovernanceTx.Propose("Assemblies meet every month",
                         "Adds an article to the charter: a general assembly, online and in person at the workshop, "
                                 + "on the first Saturday of every month.",
-                        "charter", "text", new Actions.TextAmendment("article:assemblies",
+                        "charter", "text", new Amendments.TextAmendment("article:assemblies",
                         "A general assembly meets on the first Saturday of every month, online and at the workshop. "
                                 + "Any citizen may put an item on its agenda."),
                         Method.YES_NO, List.of(), 1, 0, false, Threshold.named("two-thirds"), Optional.empty()),

@@ -1,5 +1,7 @@
 package org.phyle.node.demo;
 
+import org.phyle.core.Catalog;
+import org.phyle.core.charter.Amendments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import org.phyle.core.Block;
 import org.phyle.core.Parameters;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.citizenship.ChallengeCase;
 import org.phyle.core.sortition.Draw;
 import org.phyle.core.sortition.Selection;
@@ -33,10 +36,11 @@ import org.phyle.core.citizenship.CitizenshipTx;
 import org.phyle.core.citizenship.KeyProof;
 import org.phyle.core.citizenship.Person;
 import org.phyle.core.canon.CanonTx;
-import org.phyle.core.charter.CharterActions;
+import org.phyle.core.discussion.DiscussionTx;
+import org.phyle.node.store.CommentTexts;
+import org.phyle.core.authority.CharterActions;
 import org.phyle.core.charter.CharterParams;
-import org.phyle.core.charter.CharterTx;
-import org.phyle.core.governance.Actions;
+import org.phyle.core.authority.CharterTx;
 import org.phyle.core.governance.Ballot;
 import org.phyle.core.governance.GovernanceParams;
 import org.phyle.core.governance.GovernanceTx;
@@ -115,9 +119,9 @@ public final class DemoSociety {
         SigningKey founder = KeyFile.readOrCreate(data.resolve("keys/founder.key"));
         SigningKey registrar = KeyFile.readOrCreate(data.resolve("keys/host-registrar.key"));
         SigningKey nodeKey = SigningKey.generate();
-        Parameters p = Parameters.defaults()
+        Parameters p = Catalog.defaultParameters()
                 .withKeys(CitizenshipParams.HOST_REGISTRARS.name(), List.of(registrar.verifyingKey()));
-        Block genesis = Society.createGenesis(founder, FOUNDER_NAME, nodeKey, NAME, PURPOSE, p, genesisTime);
+        Block genesis = Society.createGenesis(founder, FOUNDER_NAME, nodeKey, NAME, PURPOSE, p, genesisTime, org.phyle.node.client.Nonces.random());
         Node.init(data, genesis, nodeKey);
     }
 
@@ -176,6 +180,7 @@ public final class DemoSociety {
     }
 
     private static final class Seeder {
+        private final java.util.Map<Hash, String> commentTexts = new java.util.LinkedHashMap<>();
         private final Node node;
         private final Path data;
         private final SteppedClock clock; // null: the node's own time, no history spread over days
@@ -192,8 +197,8 @@ public final class DemoSociety {
             this.node = node;
             this.data = data;
             this.clock = clock;
-            this.genesis = node.read(Society::genesisTime);
-            this.society = node.read(Society::id);
+            this.genesis = node.read(SocietyView::genesisTime);
+            this.society = node.read(SocietyView::id);
             this.founder = KeyFile.read(data.resolve("keys/founder.key"));
             this.registrar = KeyFile.read(data.resolve("keys/host-registrar.key"));
         }
@@ -221,7 +226,7 @@ public final class DemoSociety {
 
             // the founder writes the first article herself: in the Founding stage she amends the charter alone
             day(5);
-            submit(founder, new CharterTx.Amend("text", new Actions.TextAmendment("article:" + DemoProposals.MEMBERSHIP,
+            submit(founder, new CharterTx.Amend("text", new Amendments.TextAmendment("article:" + DemoProposals.MEMBERSHIP,
                     DemoProposals.MEMBERSHIP_TEXT)));
 
             // the founding stage: the founder admits the first dozen
@@ -365,10 +370,30 @@ public final class DemoSociety {
 
             List<Hash> open = proposeAll(DemoProposals.open(), 95, citizens);
             voteAll(open, DemoProposals.open(), 96.2, HISTORY_DAYS - 0.2, voters, delegates);
+            // discussion: comments and replies on an open vote; a visitor's essay in the canon, and a citizen's reply
+            day(97);
+            Hash opening = comment(keys.get(citizens.get(12)), DiscussionTx.On.PROPOSAL, open.get(0), null,
+                    "Monthly is right: the last quarterly assembly ran for four hours because so much had piled up.");
+            comment(keys.get(citizens.get(23)), DiscussionTx.On.PROPOSAL, open.get(0), opening,
+                    "Monthly is a lot for those of us who work on Saturdays. Could every other meeting be online?");
+            comment(keys.get(citizens.get(12)), DiscussionTx.On.PROPOSAL, open.get(0), opening,
+                    "Yes: the text says nothing about where we meet, only how often. A video link would do.");
+            comment(keys.get(citizens.get(34)), DiscussionTx.On.PROPOSAL, open.get(1), null,
+                    "I voted, but I would like to see the figures published before the next round.");
+            SigningKey visitor = SigningKey.generate();
+            Hash visit = submit(visitor, new CanonTx.Publish(CanonTx.Kind.ESSAY, "A visitor's view of the commons",
+                    "I do not live in Lisbon, but I read your charter. What strikes me is that your vouching asks "
+                            + "for three neighbours: in a city where people move every two years, who is left to "
+                            + "vouch?", Optional.empty()));
+            comment(keys.get(citizens.get(45)), DiscussionTx.On.CANON, visit, null,
+                    "A fair question: e-residents can vouch too once they become citizens, and that is how most of "
+                            + "us joined.");
             day(HISTORY_DAYS - 0.1);
             Hash draft = submit(keys.get(citizens.get(30)), GovernanceTx.Propose.signal("Plant fruit trees in the garden",
                     "Two fig trees and a lemon tree along the south wall, cared for by volunteers."));
             waitForAll();
+            CommentTexts store = new CommentTexts(node.config().dataDir());
+            commentTexts.forEach(store::put);
             saveKeys();
             long count = node.read(s -> s.registry().activeCitizens(s.time()));
             return new Seeded(transactions, count, dismissed, revoked, lost.id(), leaverId, finished, open, draft,
@@ -458,7 +483,7 @@ public final class DemoSociety {
         private Hash apply(String name, CitizenshipTx.Seeking seeking) {
             SigningKey key = newKey(name);
             // consent names the charter in force (the founder amended it since the genesis; day() waited for that)
-            Hash charter = node.read(Society::charterHash);
+            Hash charter = node.read(SocietyView::charterHash);
             return submit(key, new CitizenshipTx.Apply(name, seeking, charter, Optional.empty()));
         }
 
@@ -511,7 +536,7 @@ public final class DemoSociety {
         /** Waits until the node has made happen what is due by the clock's time (a vote opening, say). */
         private void settle() {
             long deadline = System.nanoTime() + 60_000_000_000L;
-            while (clock != null && node.read(Society::nextDue) <= clock.millis()) {
+            while (clock != null && node.read(SocietyView::nextDue) <= clock.millis()) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the node did not seal what was due");
                 }
@@ -562,6 +587,14 @@ public final class DemoSociety {
         private SigningKey keyOfNumber(int number) {
             String name = node.read(s -> s.registry().byNumber(number).orElseThrow().name());
             return number == 0 ? founder : keys.get(name);
+        }
+
+        /** A comment: its record goes on the ledger, its text beside it once the comment is committed. */
+        private Hash comment(SigningKey key, DiscussionTx.On on, Hash place, Hash reply, String text) {
+            Hash digest = Hash.sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            commentTexts.put(digest, text);
+            return submit(key, new DiscussionTx.Comment(on, place, Optional.ofNullable(reply), digest,
+                    text.codePointCount(0, text.length())));
         }
 
         private Hash submit(SigningKey key, TxBody body) {

@@ -29,6 +29,7 @@ import org.phyle.core.Catalog;
 import org.phyle.core.Rejection;
 import org.phyle.core.RejectionCode;
 import org.phyle.core.tx.TxCode;
+import org.phyle.core.tx.TxBatch;
 import org.phyle.core.tx.VerifiedTx;
 import org.phyle.crypto.Hash;
 import org.phyle.crypto.StrictJson;
@@ -155,10 +156,14 @@ public final class ApiServer implements AutoCloseable {
         });
 
         // a signed write is JSON: refusing any other media type also keeps a cross-origin page from posting one
-        // without a CORS preflight (text/plain, form encodings)
+        // without a CORS preflight (text/plain, form encodings). A comment's text (POST /texts/{digest}) is the
+        // exact bytes its digest names, in any media type. No write is read from a connection or address whose budget
+        // of refused writes is spent.
         config.routes.before(PREFIX + "/*", ctx -> {
             if (ctx.method() == HandlerType.POST) {
-                Requests.requireJson(ctx);
+                if (ctx.path().equals(PREFIX + "/txs") || ctx.path().equals(PREFIX + "/txs/batch")) {
+                    Requests.requireJson(ctx);
+                }
                 long wait = budget.retryAfter(address(ctx), connection(ctx));
                 if (wait > 0) {
                     ctx.header("Retry-After", Long.toString(wait));
@@ -198,6 +203,7 @@ public final class ApiServer implements AutoCloseable {
         new GovernanceRoutes(node).register(router);
         new CharterRoutes(node).register(router);
         new SortitionRoutes(node).register(router);
+        new DiscussionRoutes(node).register(router);
         get(config, "/problems", this::problems);
         get(config, "/problems/{code}", this::problem);
 
@@ -326,7 +332,11 @@ public final class ApiServer implements AutoCloseable {
     private void admitBatch(Context ctx) throws InterruptedException {
         List<String> envelopes = BatchItems.split(
                 Requests.body(ctx, MAX_REQUEST_BYTES, TxCode.BATCH_TOO_LARGE, "a batch"), MAX_BATCH_TXS);
-        List<ParallelDecoder.Result<VerifiedTx>> decoded = node.verifier().decodeAll(envelopes, this::decodeItem);
+        // each item is size-checked (BatchItems.checked) before it is parsed, inside the batch decoder, so that its
+        // refusal is that item's result
+        List<ParallelDecoder.Result<VerifiedTx>> decoded = node.verifier().decodeChunks(envelopes,
+                chunk -> ParallelDecoder.results(TxBatch.decodeAllOf(node.decoder(), chunk,
+                        item -> BatchItems.checked(node.decoder(), item))));
 
         List<ObjectNode> results = new ArrayList<>(envelopes.size());
         List<CompletableFuture<Committed>> futures = new ArrayList<>(envelopes.size());
@@ -430,10 +440,6 @@ public final class ApiServer implements AutoCloseable {
         return Views.object().put("standing", r.standing().name().toLowerCase(java.util.Locale.ROOT))
                 .put("scope", r.scope()).put("limit", r.limit()).put("periodSeconds", r.periodSeconds())
                 .put("retryAfterSeconds", r.retryAfterSeconds());
-    }
-
-    private VerifiedTx decodeItem(String item) {
-        return BatchItems.decode(node.decoder(), item);
     }
 
     @SuppressWarnings("unchecked")

@@ -89,8 +89,11 @@ public final class BatchItems {
                 + " characters, too few for its required fields; this one has " + length);
     }
 
-    /** One transaction of a batch, size-checked before it is parsed exactly as one posted alone. */
-    public static org.phyle.core.tx.VerifiedTx decode(org.phyle.core.tx.TxDecoder decoder, String item) {
+    /**
+     * The text of one transaction of a batch, size-checked before it is parsed exactly as one posted alone: refused
+     * when over twice the limit, not an object, or too short to be an envelope.
+     */
+    public static byte[] checked(org.phyle.core.tx.TxDecoder decoder, String item) {
         long limit = 2L * decoder.maxBytes();
         if (item.length() > limit) {
             throw new Rejection(TxCode.TOO_LARGE, "transaction has at least " + item.length() + " bytes; the limit is "
@@ -102,6 +105,11 @@ public final class BatchItems {
         if (item.length() < MIN_ENVELOPE_CHARS) {
             throw tooShort(item.length());
         }
-        return decoder.decode(item.getBytes(StandardCharsets.UTF_8));
+        return item.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One transaction of a batch, decoded (and its signature checked) on its own. */
+    public static org.phyle.core.tx.VerifiedTx decode(org.phyle.core.tx.TxDecoder decoder, String item) {
+        return decoder.decode(checked(decoder, item));
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.phyle.core.Parameters;
 import org.phyle.core.Rejection;
-import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.canon.Canon;
 import org.phyle.core.charter.Charter;
 import org.phyle.core.charter.Handover;
@@ -63,7 +63,7 @@ final class CharterRoutes {
     }
 
     /** The stage now, each stage with its threshold, powers and when it began, and what the next one changes. */
-    static ObjectNode handover(Society s) {
+    static ObjectNode handover(SocietyView s) {
         Parameters p = s.parameters();
         Handover h = s.handover();
         ObjectNode o = Views.object();
@@ -83,7 +83,7 @@ final class CharterRoutes {
                     .put("time", e.time()).put("height", e.height()).put("cause", e.cause()));
             st.set("founderPowers", founderPowers(stage.founderPowers()));
             ArrayNode community = st.putArray("communityPowers");
-            stage.communityPowers().forEach(c -> community.addObject().put("power", c.name().toLowerCase())
+            stage.communityPowers().forEach(c -> community.addObject().put("power", c.name().toLowerCase(java.util.Locale.ROOT))
                     .put("description", c.description()));
             stages.add(st);
         }
@@ -116,13 +116,13 @@ final class CharterRoutes {
         ArrayNode a = Views.array();
         for (Stage.FounderPower f : Stage.FounderPower.values()) {
             if (powers.contains(f)) {
-                a.addObject().put("power", f.name().toLowerCase()).put("description", f.description());
+                a.addObject().put("power", f.name().toLowerCase(java.util.Locale.ROOT)).put("description", f.description());
             }
         }
         return a;
     }
 
-    private static ObjectNode offices(Society s) {
+    private static ObjectNode offices(SocietyView s) {
         Offices off = s.offices();
         Registry r = s.registry();
         ObjectNode o = Views.object();
@@ -202,11 +202,16 @@ final class CharterRoutes {
         }));
     }
 
-    private static ObjectNode summary(Society s, Canon.Text t) {
+    private static ObjectNode summary(SocietyView s, Canon.Text t) {
         ObjectNode o = Views.object().put("id", t.id().hex()).put("number", t.number())
                 .put("kind", t.terms().kind().json()).put("title", t.terms().title());
         t.terms().target().ifPresent(target -> o.put("target", target));
-        o.set("author", GovernanceRoutes.person(s.registry(), t.author()));
+        if (t.author() >= 0) {
+            o.set("author", GovernanceRoutes.person(s.registry(), t.author()));
+        } else {
+            o.putNull("author");
+        }
+        o.put("authorKey", t.authorKey().did()).put("standing", t.standing().json());
         o.put("publishedAt", t.publishedAt()).put("endorsements", t.endorsers().size());
         t.proposal().ifPresent(p -> {
             o.put("proposal", p.hex());
@@ -217,7 +222,7 @@ final class CharterRoutes {
         return o;
     }
 
-    private static ObjectNode attestation(Society s, Canon.Attestation a) {
+    private static ObjectNode attestation(SocietyView s, Canon.Attestation a) {
         ObjectNode o = Views.object();
         o.set("author", GovernanceRoutes.person(s.registry(), a.author()));
         o.put("text", a.text().hex()).put("proposal", a.proposal().hex()).put("target", a.target())

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.phyle.core.Rejection;
-import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.citizenship.ChallengeCase;
 import org.phyle.core.citizenship.CitizenshipParams;
 import org.phyle.core.citizenship.KeyRef;
@@ -149,7 +149,7 @@ final class CitizenshipRoutes {
 
     // ---- views --------------------------------------------------------------------------------------------------
 
-    static ObjectNode counts(Society s) {
+    static ObjectNode counts(SocietyView s) {
         ObjectNode c = Views.object();
         s.registry().counts(s.time()).forEach(c::put);
         return c;
@@ -191,7 +191,7 @@ final class CitizenshipRoutes {
         return o;
     }
 
-    private static ObjectNode detail(Society s, Person p) {
+    private static ObjectNode detail(SocietyView s, Person p) {
         Registry r = s.registry();
         long time = s.time();
         ObjectNode o = summary(p, time);
@@ -224,8 +224,7 @@ final class CitizenshipRoutes {
             rec.put("newKey", p.recoveryKey().did());
             rec.set("approvedBy", people(r, p.recoveryApprovals()));
             rec.put("startedAt", p.recoveryStartedAt());
-            rec.put("completableAt", p.recoveryStartedAt()
-                    + s.parameters().get(CitizenshipParams.RECOVERY_DELAY_DAYS) * 86_400_000L);
+            rec.put("completableAt", r.recoveryCompletableAt(p, s.parameters()));
         }
         ArrayNode former = o.putArray("formerKeys");
         for (KeyRef k : p.formerKeys()) {
@@ -258,7 +257,7 @@ final class CitizenshipRoutes {
         return a;
     }
 
-    private static ObjectNode challengeView(Society s, ChallengeCase c) {
+    private static ObjectNode challengeView(SocietyView s, ChallengeCase c) {
         Registry r = s.registry();
         long time = s.time();
         ObjectNode o = Views.object();

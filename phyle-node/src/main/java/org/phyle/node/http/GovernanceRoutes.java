@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.phyle.core.Rejection;
-import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.citizenship.Person;
 import org.phyle.core.citizenship.Registry;
 import org.phyle.core.governance.Ballot;
@@ -156,7 +156,7 @@ final class GovernanceRoutes {
             long perEpoch = s.parameters().get(GovernanceParams.VOICE_CREDITS);
             long spent = g.creditsSpent(epoch, p.number());
             o.putObject("credits").put("epoch", epoch).put("perEpoch", perEpoch).put("spent", spent)
-                    .put("left", Math.max(0, perEpoch - spent));
+                    .put("left", g.creditsLeft(p.number(), s.time(), s.genesisTime(), s.parameters()));
             return o;
         }));
     }
@@ -164,7 +164,7 @@ final class GovernanceRoutes {
     // ---- views --------------------------------------------------------------------------------------------------
 
     /** The proposal's outside panel of host residents (null if its kind has none): share, draw, members, ballots. */
-    private static ObjectNode panel(Society s, Proposal p) {
+    private static ObjectNode panel(SocietyView s, Proposal p) {
         if (p.panelShareBp() == 0) {
             return null;
         }
@@ -188,7 +188,7 @@ final class GovernanceRoutes {
         return o;
     }
 
-    private static Proposal find(Society s, Hash id) {
+    private static Proposal find(SocietyView s, Hash id) {
         return s.governance().byId(id).orElseThrow(() -> new Rejection(NodeCode.NOT_FOUND, "no proposal " + id.hex()));
     }
 
@@ -197,7 +197,7 @@ final class GovernanceRoutes {
         return Views.object().put("number", number).put("id", p.id().hex()).put("name", p.name());
     }
 
-    private static ObjectNode summary(Society s, Proposal p) {
+    private static ObjectNode summary(SocietyView s, Proposal p) {
         ObjectNode o = Views.object();
         o.put("id", p.id().hex());
         o.put("number", p.number());
@@ -222,7 +222,7 @@ final class GovernanceRoutes {
         return o;
     }
 
-    private static ObjectNode detail(Society s, Proposal p) {
+    private static ObjectNode detail(SocietyView s, Proposal p) {
         ObjectNode o = summary(s, p);
         o.set("terms", p.terms().toJson());
         ArrayNode options = o.putArray("options");
@@ -234,11 +234,11 @@ final class GovernanceRoutes {
         rules.put("timelockHours", p.timelockMs() / 3_600_000L);
         rules.put("sponsorsRequired", p.sponsorsRequired());
         rules.put("maxDelegatedBp", p.maxDelegatedBp());
-        if (p.method() == org.phyle.core.governance.Method.QUADRATIC) {
+        if (p.method() == org.phyle.core.proposals.Method.QUADRATIC) {
             rules.put("voiceCredits", p.voiceCredits());
             rules.put("allowNegative", p.allowNegative());
         }
-        if (p.method() == org.phyle.core.governance.Method.APPROVAL) {
+        if (p.method() == org.phyle.core.proposals.Method.APPROVAL) {
             rules.put("maxApprovals", p.maxApprovals());
         }
         rules.put("winners", p.winners());

@@ -15,7 +15,7 @@ public enum HttpCode implements RejectionCode {
     REQUEST_TIMEOUT(408, Kind.UNAVAILABLE, "The request did not arrive in full within the node's deadline for one "
             + "request."),
     URI_TOO_LONG(414, Kind.TOO_LARGE, "The request's path and query are longer than the node reads."),
-    UNSUPPORTED_MEDIA_TYPE(415, Kind.MALFORMED, "A write must be sent with Content-Type: application/json."),
+    UNSUPPORTED_MEDIA_TYPE(415, Kind.MALFORMED, "A signed transaction must be sent with Content-Type: application/json."),
     HEADERS_TOO_LARGE(431, Kind.TOO_LARGE, "The request's headers are larger than the node reads."),
     QUOTA_EXCEEDED(429, Kind.UNAVAILABLE, "The signer has used its write quota for the current period, which the "
             + "charter sets by standing; Retry-After says when the next write is accepted."),

@@ -58,7 +58,7 @@ final class Requests {
             json = parameter.equals("charset=utf-8");
         }
         if (!json) {
-            throw new Rejection(HttpCode.UNSUPPORTED_MEDIA_TYPE, "a write must be sent with Content-Type: "
+            throw new Rejection(HttpCode.UNSUPPORTED_MEDIA_TYPE, "a signed transaction must be sent with Content-Type: "
                     + "application/json" + (type == null ? "; this request has none" : ", not '" + truncate(type) + "'"));
         }
     }

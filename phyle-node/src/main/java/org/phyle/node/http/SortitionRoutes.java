@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.phyle.core.Rejection;
-import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.citizenship.Person;
 import org.phyle.core.citizenship.Registry;
 import org.phyle.core.sortition.Draw;
@@ -75,7 +75,7 @@ final class SortitionRoutes {
         json(ctx, node.read(s -> detail(s, find(s, ref))));
     }
 
-    private static Draw find(Society s, String ref) {
+    private static Draw find(SocietyView s, String ref) {
         List<Draw> all = s.sortition().draws();
         if (ref.matches("[0-9]{1,10}")) {
             long n = Long.parseLong(ref);
@@ -94,7 +94,7 @@ final class SortitionRoutes {
         throw new Rejection(NodeCode.NOT_FOUND, "no draw " + ref);
     }
 
-    static ObjectNode summary(Society s, Draw d) {
+    static ObjectNode summary(SocietyView s, Draw d) {
         ObjectNode o = Views.object();
         o.put("number", d.number());
         o.put("id", d.id().hex());
@@ -117,7 +117,7 @@ final class SortitionRoutes {
     }
 
     /** Everything it takes to recompute the draw, as the ledger holds it. */
-    static ObjectNode detail(Society s, Draw d) {
+    static ObjectNode detail(SocietyView s, Draw d) {
         Registry r = s.registry();
         ObjectNode o = summary(s, d);
         o.put("poolRoot", d.poolRoot().hex());

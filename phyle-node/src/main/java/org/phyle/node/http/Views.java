@@ -1,5 +1,6 @@
 package org.phyle.node.http;
 
+import org.phyle.core.Catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,7 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import org.phyle.core.ParameterSpec;
 import org.phyle.core.Parameters;
-import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.tx.TxType;
 import org.phyle.crypto.Hash;
 import org.phyle.crypto.SignedNote;
@@ -33,7 +34,7 @@ public final class Views {
         return StrictJson.parse(json);
     }
 
-    public static ObjectNode society(Society s, SignedNote.Verifier verifier, Head head, long genesisTime) {
+    public static ObjectNode society(SocietyView s, SignedNote.Verifier verifier, Head head, long genesisTime) {
         ObjectNode o = object();
         o.put("id", s.id().hex());
         o.put("name", s.name());
@@ -66,7 +67,7 @@ public final class Views {
 
     static ArrayNode parameters(Parameters p) {
         ArrayNode a = array();
-        for (ParameterSpec spec : Parameters.specs()) {
+        for (ParameterSpec spec : Catalog.PARAMETERS) {
             ObjectNode o = a.addObject().put("name", spec.name());
             if (spec.kind() == ParameterSpec.Kind.INTEGER) {
                 o.put("value", p.get(spec));

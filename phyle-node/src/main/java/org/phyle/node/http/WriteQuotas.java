@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.phyle.core.Parameters;
 import org.phyle.core.Rejection;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.citizenship.Person;
 import org.phyle.core.tx.WriteQuota;
 import org.phyle.crypto.VerifyingKey;
@@ -158,7 +159,7 @@ final class WriteQuotas {
         return new Policy(f, standings);
     }
 
-    static Standing standing(Society s, VerifyingKey key) {
+    static Standing standing(SocietyView s, VerifyingKey key) {
         if (key.equals(s.founder()) || key.equals(s.sequencer())) {
             return Standing.DUTY;
         }

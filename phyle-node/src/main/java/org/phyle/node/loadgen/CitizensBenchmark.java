@@ -1,5 +1,6 @@
 package org.phyle.node.loadgen;
 
+import org.phyle.core.Catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.function.BiConsumer;
 import org.phyle.core.Block;
 import org.phyle.core.Parameters;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.ParameterSpec;
 import org.phyle.core.charter.CharterParams;
 import org.phyle.core.citizenship.CitizenshipTx;
@@ -51,9 +53,9 @@ public final class CitizensBenchmark {
         SigningKey founder = SigningKey.generate();
         SigningKey nodeKey = SigningKey.generate();
         Block genesis = Society.createGenesis(founder, "Founder", nodeKey, "Registry benchmark", "Measure the registry.",
-                CitizensBenchmark.foundingUntil(Parameters.defaults(), count + 2L)
+                CitizensBenchmark.foundingUntil(Catalog.defaultParameters(), count + 2L)
                         .with("tx.maxLifetimeSeconds", 60),
-                System.currentTimeMillis());
+                System.currentTimeMillis(), org.phyle.node.client.Nonces.random());
         Node.init(dir, genesis, nodeKey);
         Node node = Node.open(NodeConfig.defaults(dir).withSnapshotEveryTxs(Long.MAX_VALUE));
         node.start();
@@ -61,7 +63,7 @@ public final class CitizensBenchmark {
         try {
             NodeClient client = new NodeClient("http://127.0.0.1:" + server.port());
             Hash society = genesis.header().society();
-            Hash charter = node.read(Society::charterHash);
+            Hash charter = node.read(SocietyView::charterHash);
             long baseline = usedHeapAfterGc();
 
             long started = System.nanoTime();

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.phyle.core.Block;
-import org.phyle.core.Parameters;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.citizenship.CitizenshipTx;
 import org.phyle.core.notary.NotaryRecord;
 import org.phyle.core.tx.TxSigner;
@@ -88,7 +88,8 @@ public final class FloodBenchmark {
         SigningKey founder = SigningKey.generate();
         SigningKey nodeKey = SigningKey.generate();
         Block genesis = Society.createGenesis(founder, "Founder", nodeKey, "Flood test", "Measure admission under a flood.",
-                Parameters.defaults(), System.currentTimeMillis());
+                org.phyle.core.Catalog.defaultParameters(), System.currentTimeMillis(),
+                org.phyle.node.client.Nonces.random());
         Node.init(dir, genesis, nodeKey);
         Node node = Node.open(NodeConfig.defaults(dir));
         node.start();
@@ -97,7 +98,7 @@ public final class FloodBenchmark {
             int port = server.port();
             NodeClient client = new NodeClient("http://127.0.0.1:" + port);
             Hash society = genesis.header().society();
-            Hash charter = node.read(Society::charterHash);
+            Hash charter = node.read(SocietyView::charterHash);
             SigningKey citizen = SigningKey.generate();
             byte[] apply = CitizensBenchmark.sign(society, citizen, new CitizenshipTx.Apply("Citizen", CitizenshipTx
                     .Seeking.CITIZEN, charter, Optional.empty()), "apply");

@@ -42,7 +42,7 @@ public final class IngestBenchmark {
             keys[i] = SigningKey.generate();
         }
         long expires = System.currentTimeMillis() + 45 * 60_000L;
-        String run = TxSigner.randomNonce();
+        String run = org.phyle.node.client.Nonces.random();
         byte[][] envelopes = new byte[s.txs()][];
         AtomicLong done = new AtomicLong();
         int threads = Runtime.getRuntime().availableProcessors();

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.LongConsumer;
 import org.phyle.core.governance.Ballot;
-import org.phyle.core.governance.Method;
+import org.phyle.core.proposals.Method;
 import org.phyle.core.governance.Tally;
 import org.phyle.core.governance.TallyResult;
-import org.phyle.core.governance.Threshold;
+import org.phyle.core.proposals.Threshold;
 
 /**
  * Counting a large vote: N ballots of one method drawn from a seeded generator, counted several times by

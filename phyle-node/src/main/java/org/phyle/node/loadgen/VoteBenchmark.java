@@ -1,5 +1,6 @@
 package org.phyle.node.loadgen;
 
+import org.phyle.core.Catalog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,11 +15,12 @@ import java.util.function.BiConsumer;
 import org.phyle.core.Block;
 import org.phyle.core.Parameters;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.governance.GovernanceTx;
-import org.phyle.core.governance.Method;
+import org.phyle.core.proposals.Method;
 import org.phyle.core.governance.Proposal;
 import org.phyle.core.governance.Tally;
-import org.phyle.core.governance.Threshold;
+import org.phyle.core.proposals.Threshold;
 import org.phyle.crypto.Hash;
 import org.phyle.crypto.SigningKey;
 import org.phyle.node.Node;
@@ -55,10 +57,10 @@ public final class VoteBenchmark {
         SigningKey founder = SigningKey.generate();
         SigningKey nodeKey = SigningKey.generate();
         Block genesis = Society.createGenesis(founder, "Founder", nodeKey, "Vote benchmark", "Measure a large vote.",
-                CitizensBenchmark.foundingUntil(Parameters.defaults(), voters + 2L)
+                CitizensBenchmark.foundingUntil(Catalog.defaultParameters(), voters + 2L)
                         .with("tx.maxLifetimeSeconds", 60).with("governance.sponsorsRequired", 0)
                         .with("governance.deliberationHours", 0),
-                System.currentTimeMillis());
+                System.currentTimeMillis(), org.phyle.node.client.Nonces.random());
         Node.init(dir, genesis, nodeKey);
         SteppedClock clock = SteppedClock.system();
         Node node = Node.open(NodeConfig.defaults(dir).withSnapshotEveryTxs(Long.MAX_VALUE).withClock(clock));
@@ -67,7 +69,7 @@ public final class VoteBenchmark {
         try {
             NodeClient client = new NodeClient("http://127.0.0.1:" + server.port());
             Hash society = genesis.header().society();
-            Hash charter = node.read(Society::charterHash);
+            Hash charter = node.read(SocietyView::charterHash);
 
             long t0 = System.nanoTime();
             List<SigningKey> keys = CitizensBenchmark.admit(client, society, charter, founder, voters, batch, clients,

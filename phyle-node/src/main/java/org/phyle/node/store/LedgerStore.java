@@ -248,6 +248,30 @@ public final class LedgerStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Writes a consistent copy of the whole database to a new file with SQLite's {@code VACUUM INTO}: it reads one
+     * snapshot of the committed data (one read transaction), so the node may go on writing meanwhile.
+     */
+    public void copyTo(Path target) {
+        if (Files.exists(target)) {
+            throw new StorageException(target + " already exists");
+        }
+        this.<Void>read(c -> {
+            try (PreparedStatement p = c.prepareStatement("VACUUM INTO ?")) {
+                p.setString(1, target.toAbsolutePath().toString());
+                p.execute();
+            }
+            return null;
+        });
+        // the copy is in rollback-journal mode; the node's connections (and read-only ones) expect WAL
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + target);
+             Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+        } catch (SQLException e) {
+            throw new StorageException("cannot set up the copy at " + target + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Number of blocks stored (the next height). */
     public long blockCount() {
         return read(c -> {

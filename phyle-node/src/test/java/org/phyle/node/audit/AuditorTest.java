@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.crypto.SigningKey;
 import org.phyle.node.NodeConfig;
 import org.phyle.node.ParallelDecoder;
@@ -32,7 +33,7 @@ class AuditorTest {
             List<java.util.concurrent.CompletableFuture<?>> fs = new ArrayList<>();
             for (int i = 0; i < 25; i++) {
                 fs.add(running.node.submit(running.node.decoder().decode(
-                        Txs.notary(running.node.read(Society::id), key, "audit " + round + "/" + i))));
+                        Txs.notary(running.node.read(SocietyView::id), key, "audit " + round + "/" + i))));
             }
             for (var f : fs) {
                 f.get();

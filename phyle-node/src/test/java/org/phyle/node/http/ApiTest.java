@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.tx.TxSigner;
 import org.phyle.crypto.Base58;
 import org.phyle.crypto.Checkpoint;
@@ -41,7 +42,7 @@ class ApiTest {
     static void start() {
         running = TestNodes.small();
         api = running.url() + "/api/v1";
-        society = running.node.read(Society::id);
+        society = running.node.read(SocietyView::id);
         alice = org.phyle.node.KeyFile.read(running.dir.resolve("keys/founder.key"));
     }
 

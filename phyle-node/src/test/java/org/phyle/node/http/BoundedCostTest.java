@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.crypto.Hash;
 import org.phyle.crypto.SigningKey;
 import org.phyle.crypto.VerifyingKey;
@@ -30,7 +31,7 @@ class BoundedCostTest {
     static void start() {
         running = TestNodes.small();
         api = running.url() + "/api/v1";
-        society = running.node.read(Society::id);
+        society = running.node.read(SocietyView::id);
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package org.phyle.node.http;
 
+import org.phyle.core.charter.Amendments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,15 +17,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.canon.CanonTx;
-import org.phyle.core.charter.CharterTx;
+import org.phyle.core.authority.CharterTx;
 import org.phyle.core.citizenship.Person;
 import org.phyle.core.citizenship.Status;
-import org.phyle.core.governance.Actions;
 import org.phyle.core.governance.Ballot;
 import org.phyle.core.governance.GovernanceTx;
-import org.phyle.core.governance.Method;
-import org.phyle.core.governance.Threshold;
+import org.phyle.core.proposals.Method;
+import org.phyle.core.proposals.Threshold;
 import org.phyle.core.tx.TxBody;
 import org.phyle.core.tx.TxSigner;
 import org.phyle.crypto.Hash;
@@ -52,7 +53,7 @@ class CharterApiTest {
     static void start() {
         running = TestNodes.demo();
         api = running.url() + "/api/v1";
-        society = running.node.read(Society::id);
+        society = running.node.read(SocietyView::id);
         Map<String, SigningKey> keys = DemoSociety.keys(running.dir);
         founder = keys.get(DemoSociety.FOUNDER_NAME);
         for (SigningKey k : keys.values()) {
@@ -95,7 +96,7 @@ class CharterApiTest {
         running.clock().step(d);
         long target = running.clock().millis();
         long deadline = System.currentTimeMillis() + 10_000;
-        while (running.node.read(Society::nextDue) <= target && System.currentTimeMillis() < deadline) {
+        while (running.node.read(SocietyView::nextDue) <= target && System.currentTimeMillis() < deadline) {
             Thread.onSpinWait();
         }
     }
@@ -165,21 +166,21 @@ class CharterApiTest {
     void theFoundersPowersEndedWithTheFoundingStageAndTheScheduleCannotSlip() {
         SigningKey applicant = SigningKey.generate();
         Hash applied = ok(applicant, new org.phyle.core.citizenship.CitizenshipTx.Apply("Late", org.phyle.core
-                .citizenship.CitizenshipTx.Seeking.CITIZEN, running.node.read(Society::charterHash), Optional.empty()));
+                .citizenship.CitizenshipTx.Seeking.CITIZEN, running.node.read(SocietyView::charterHash), Optional.empty()));
         refused(founder, new org.phyle.core.citizenship.CitizenshipTx.Admit(applied), 422, "FOUNDER_POWER_ENDED");
-        refused(founder, new CharterTx.Amend("parameter", new Actions.ParameterChange(Map.of("governance.quorumBp",
+        refused(founder, new CharterTx.Amend("parameter", new Amendments.ParameterChange(Map.of("governance.quorumBp",
                 "3000"))), 422, "FOUNDER_POWER_ENDED");
         refused(citizens.get(0), new CharterTx.Retire(), 422, "NOT_FOUNDER");
         refused(citizens.get(0), proposal("charter.republicAt", "2000", "6667bp"), 422, "DELAYS_HANDOVER");
         refused(citizens.get(0), proposal("charter.republicAt", "500", "majority"), 400, "INVALID_PROPOSAL");
         refused(citizens.get(0), new GovernanceTx.Propose("Council", "", "council", "council",
-                new org.phyle.core.charter.CharterActions.CouncilElection(List.of(society, society)), Method.APPROVAL,
+                new org.phyle.core.authority.CharterActions.CouncilElection(List.of(society, society)), Method.APPROVAL,
                 List.of("a", "b"), 1, 2, false, Threshold.named("majority"), Optional.empty()), 400, "MALFORMED");
     }
 
     static GovernanceTx.Propose proposal(String name, String value, String threshold) {
         return new GovernanceTx.Propose("Set " + name, "", "charter", "parameter",
-                new Actions.ParameterChange(Map.of(name, value)), Method.YES_NO, List.of(), 1, 0, false,
+                new Amendments.ParameterChange(Map.of(name, value)), Method.YES_NO, List.of(), 1, 0, false,
                 Threshold.named(threshold), Optional.of(24));
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.citizenship.CitizenshipTx;
 import org.phyle.core.citizenship.KeyProof;
 import org.phyle.core.tx.TxBody;
@@ -37,8 +38,8 @@ class CitizenshipApiTest {
     static void start() {
         running = TestNodes.demo();
         api = running.url() + "/api/v1";
-        society = running.node.read(Society::id);
-        charter = running.node.read(Society::charterHash);
+        society = running.node.read(SocietyView::id);
+        charter = running.node.read(SocietyView::charterHash);
         keys = DemoSociety.keys(running.dir);
     }
 

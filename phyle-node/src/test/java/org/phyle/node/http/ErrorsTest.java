@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.crypto.Hash;
 import org.phyle.crypto.SigningKey;
 import org.phyle.crypto.StrictJson;
@@ -37,7 +38,7 @@ class ErrorsTest {
     static void start() {
         running = TestNodes.small();
         port = running.server.port();
-        society = running.node.read(Society::id);
+        society = running.node.read(SocietyView::id);
         quick = new ApiServer(running.node).timeouts(1500, 1000).start("127.0.0.1", 0);
     }
 

@@ -1,5 +1,6 @@
 package org.phyle.node.http;
 
+import org.phyle.core.charter.Amendments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,13 +17,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.citizenship.Person;
 import org.phyle.core.citizenship.Status;
-import org.phyle.core.governance.Actions;
 import org.phyle.core.governance.Ballot;
 import org.phyle.core.governance.GovernanceTx;
-import org.phyle.core.governance.Method;
-import org.phyle.core.governance.Threshold;
+import org.phyle.core.proposals.Method;
+import org.phyle.core.proposals.Threshold;
 import org.phyle.core.tx.TxBody;
 import org.phyle.core.tx.TxSigner;
 import org.phyle.crypto.Hash;
@@ -50,7 +51,7 @@ class GovernanceApiTest {
     static void start() {
         running = TestNodes.demo();
         api = running.url() + "/api/v1";
-        society = running.node.read(Society::id);
+        society = running.node.read(SocietyView::id);
         seeded = running.seeded;
         citizens = new ArrayList<>();
         for (SigningKey k : DemoSociety.keys(running.dir).values()) {
@@ -124,10 +125,10 @@ class GovernanceApiTest {
         running.clock().step(d);
         long target = running.clock().millis();
         long deadline = System.currentTimeMillis() + 10_000;
-        while (running.node.read(Society::nextDue) <= target && System.currentTimeMillis() < deadline) {
+        while (running.node.read(SocietyView::nextDue) <= target && System.currentTimeMillis() < deadline) {
             Thread.onSpinWait();
         }
-        assertThat((long) running.node.read(Society::nextDue)).isGreaterThan(target);
+        assertThat((long) running.node.read(SocietyView::nextDue)).isGreaterThan(target);
     }
 
     static GovernanceTx.Propose yesNo(String title, int votingHours) {
@@ -232,7 +233,7 @@ class GovernanceApiTest {
     void aParameterChangeFromDraftToEffectOverHttp() {
         SigningKey author = citizens.get(200);
         GovernanceTx.Propose terms = new GovernanceTx.Propose("Five days of deliberation", "More time to read.",
-                "governance", "parameter", new Actions.ParameterChange(Map.of("governance.deliberationHours", "120")),
+                "governance", "parameter", new Amendments.ParameterChange(Map.of("governance.deliberationHours", "120")),
                 Method.YES_NO, List.of(), 1, 0, false, Threshold.named("majority"), Optional.of(24));
         Hash id = okId(author, terms);
         assertThat(proposal(id).get("state").asText()).isEqualTo("draft");

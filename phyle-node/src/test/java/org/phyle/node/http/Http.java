@@ -39,6 +39,11 @@ final class Http {
         return post(url, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    static Response postText(String url, String text) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build());
+    }
+
     private static Response send(HttpRequest request) {
         try {
             HttpResponse<byte[]> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.tx.TxBody;
 import org.phyle.core.citizenship.CitizenshipTx;
 import org.phyle.core.tx.TxSigner;
@@ -39,7 +40,7 @@ class QuotaTest {
     static void start() {
         running = TestNodes.small();
         api = running.url() + "/api/v1";
-        society = running.node.read(Society::id);
+        society = running.node.read(SocietyView::id);
         founder = KeyFile.read(running.dir.resolve("keys/founder.key"));
         guestQuota = running.node.read(s -> s.parameters().get(WriteQuota.GUEST));
         citizenQuota = running.node.read(s -> s.parameters().get(WriteQuota.CITIZEN));
@@ -99,7 +100,7 @@ class QuotaTest {
     void aCitizenInGoodStandingHasTheCitizensQuota() {
         SigningKey person = SigningKey.generate();
         Hash applied = ok(person, new CitizenshipTx.Apply("Quota Person", CitizenshipTx.Seeking.CITIZEN,
-                running.node.read(Society::charterHash), Optional.empty()));
+                running.node.read(SocietyView::charterHash), Optional.empty()));
         ok(founder, new CitizenshipTx.Admit(applied));
         // the application counted against this key already
         int n = (int) citizenQuota + 1;
@@ -156,7 +157,7 @@ class QuotaTest {
     }
 
     static Hash ok(SigningKey key, TxBody body) {
-        byte[] envelope = Jcs.canonicalize(TxSigner.sign(society, key, body, TxSigner.randomNonce(),
+        byte[] envelope = Jcs.canonicalize(TxSigner.sign(society, key, body, org.phyle.node.client.Nonces.random(),
                 System.currentTimeMillis() + 600_000));
         Http.Response r = Http.post(api + "/txs", envelope);
         assertThat(r.status()).as(r.text()).isEqualTo(200);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.governance.Ballot;
 import org.phyle.core.governance.GovernanceTx;
 import org.phyle.core.governance.Proposal;
@@ -54,7 +55,7 @@ class SortitionApiTest {
     static void start() {
         running = TestNodes.demo();
         api = running.url() + "/api/v1";
-        society = running.node.read(Society::id);
+        society = running.node.read(SocietyView::id);
         keys = DemoSociety.keys(running.dir);
     }
 
@@ -98,7 +99,7 @@ class SortitionApiTest {
     static void assertRecomputes(JsonNode d) {
         byte[] alpha = Selection.alpha(Hash.fromHex(d.get("id").asText()), Hash.fromHex(d.get("poolRoot").asText()));
         assertThat(HEX.formatHex(alpha)).isEqualTo(d.get("alpha").asText());
-        byte[] beta = EcVrf.verify(running.node.read(Society::sequencer).bytes(), HEX.parseHex(d.get("proof").asText()),
+        byte[] beta = EcVrf.verify(running.node.read(SocietyView::sequencer).bytes(), HEX.parseHex(d.get("proof").asText()),
                 alpha).orElseThrow();
         assertThat(HEX.formatHex(beta)).isEqualTo(d.get("beta").asText());
         List<byte[]> secrets = new ArrayList<>();

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.notary.NotaryRecord;
 import org.phyle.core.tx.TxSigner;
 import org.phyle.crypto.Hash;
@@ -381,11 +382,11 @@ class LedgerPageTest {
     void followsTheLogAsItGrows() {
         long before = node.node.head().treeSize();
         SigningKey ana = KeyFile.readOrCreate(node.dir.resolve("keys/ana.key"));
-        Hash society = node.node.read(Society::id);
+        Hash society = node.node.read(SocietyView::id);
         byte[] envelope = Jcs.canonicalize(TxSigner.sign(society, ana,
                 new NotaryRecord(Hash.sha256("Minutes: third assembly".getBytes(StandardCharsets.UTF_8)),
                         "Minutes: third assembly", Optional.empty()),
-                TxSigner.randomNonce(), System.currentTimeMillis() + 600_000));
+                org.phyle.node.client.Nonces.random(), System.currentTimeMillis() + 600_000));
         node.node.submit(node.node.decoder().decode(envelope)).join();
 
         assertThat(page.locator("#checkpoint-size")).hasText(Long.toString(before + 1));

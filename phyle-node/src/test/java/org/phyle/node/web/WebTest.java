@@ -43,6 +43,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.phyle.core.Society;
+import org.phyle.core.SocietyView;
 import org.phyle.core.citizenship.CitizenshipTx;
 import org.phyle.core.tx.TxBody;
 import org.phyle.core.tx.TxSigner;
@@ -91,8 +92,8 @@ abstract class WebTest {
         pageErrors.clear();
         node = sharedDemo();
         keys = DemoSociety.keys(node.dir);
-        society = node.node.read(Society::id);
-        charter = node.node.read(Society::charterHash);
+        society = node.node.read(SocietyView::id);
+        charter = node.node.read(SocietyView::charterHash);
         playwright = Chromium.playwright();
         browser = Chromium.launch(playwright);
     }
