@@ -6,6 +6,7 @@ import org.phyle.core.canon.CanonMechanism;
 import org.phyle.core.charter.CharterMechanism;
 import org.phyle.core.citizenship.CitizenshipMechanism;
 import org.phyle.core.discussion.DiscussionMechanism;
+import org.phyle.core.economy.EconomyMechanism;
 import org.phyle.core.governance.GovernanceMechanism;
 import org.phyle.core.notary.NotaryMechanism;
 import org.phyle.core.proposals.ProposalKind;
@@ -28,6 +29,7 @@ public final class Catalog {
                 new CitizenshipMechanism(),
                 new SortitionMechanism(),
                 new GovernanceMechanism(),
+                new EconomyMechanism(),
                 new CharterMechanism(),
                 new CanonMechanism(),
                 new DiscussionMechanism(),

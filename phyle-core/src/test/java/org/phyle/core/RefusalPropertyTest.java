@@ -25,6 +25,9 @@ import org.phyle.core.citizenship.KeyProof;
 import org.phyle.core.citizenship.Person;
 import org.phyle.core.discussion.Discussion;
 import org.phyle.core.discussion.DiscussionTx;
+import org.phyle.core.economy.EconomyActions;
+import org.phyle.core.economy.EconomyTx;
+import org.phyle.core.economy.Matching;
 import org.phyle.core.governance.Ballot;
 import org.phyle.core.governance.GovernanceTx;
 import org.phyle.core.governance.Proposal;
@@ -77,7 +80,7 @@ class RefusalPropertyTest {
         }
         assertThat(codes.keySet()).as(codes.toString()).hasSizeGreaterThan(30);
         for (String prefix : List.of("NOT_A_CITIZEN", "UNKNOWN_PROPOSAL", "UNKNOWN_DRAW", "NOT_FOUNDER",
-                "UNKNOWN_TEXT", "NOT_VETOABLE", "NOT_ON_COUNCIL", "NO_PANEL", "NOT_IN_THIS_STAGE", "TX_REPLAYED")) {
+                "UNKNOWN_TEXT", "NOT_VETOABLE", "NOT_ON_COUNCIL", "NO_PANEL", "NOT_IN_THIS_STAGE", "TX_REPLAYED", "INSUFFICIENT_FUNDS", "UNKNOWN_CAMPAIGN")) {
             assertThat(codes).as(prefix).containsKey(prefix);
         }
     }
@@ -299,8 +302,15 @@ class RefusalPropertyTest {
         }
 
         private GovernanceTx.Propose propose() {
-            return switch (rnd.nextInt(7)) {
+            return switch (rnd.nextInt(10)) {
                 case 0 -> GovernanceTx.Propose.signal("A signal", "Say so.");
+                case 7 -> economic("treasury-spend", new EconomyActions.TreasurySpend(someone().verifyingKey().did(),
+                        money(), "grants", "a grant"));
+                case 8 -> economic("issue", new EconomyActions.Issue(money(), "new money"));
+                case 9 -> economic("qf-round", new EconomyActions.FundingRound("Round", money(), 1 + rnd.nextInt(3),
+                        1 + rnd.nextInt(3), rnd.nextBoolean() ? EconomyActions.Approval.STEWARDS
+                        : EconomyActions.Approval.VOTE, rnd.nextBoolean() ? Matching.Mode.STANDARD
+                        : Matching.Mode.PAIRWISE, 1 + rnd.nextInt(10_000), 1 + rnd.nextInt(1_000_000)));
                 case 1 -> new GovernanceTx.Propose("Quorum", "", "rules", "parameter",
                         new Amendments.ParameterChange(Map.of("governance.quorumBp", "" + rnd.nextInt(12_000))),
                         Method.YES_NO, List.of(), 1, 0, false, Threshold.named("majority"), Optional.empty());
@@ -322,9 +332,31 @@ class RefusalPropertyTest {
             };
         }
 
+        private GovernanceTx.Propose economic(String kind, org.phyle.core.proposals.ProposalAction action) {
+            return new GovernanceTx.Propose("Money", "", "economy", kind, action, Method.YES_NO, List.of(), 1, 0,
+                    false, Threshold.named("majority"), Optional.empty());
+        }
+
+        /** An amount of money: mostly a few units, sometimes none, negative or more than anyone has. */
+        private long money() {
+            return switch (rnd.nextInt(10)) {
+                case 0 -> -rnd.nextInt(3);
+                case 1 -> 1_000_000_000_000_000L;
+                default -> 1 + rnd.nextInt(5_000_000);
+            };
+        }
+
+        private SigningKey someone() {
+            return people.get(rnd.nextInt(people.size()));
+        }
+
+        private int number() {
+            return rnd.nextInt(3);
+        }
+
         TxBody body(SigningKey signer) {
             Proposal open = openProposal();
-            return switch (rnd.nextInt(36)) {
+            return switch (rnd.nextInt(43)) {
                 case 0 -> new NotaryRecord(junk(), "minutes", Optional.empty());
                 case 1, 2 -> {
                     SigningKey k = rnd.nextBoolean() ? newcomer() : signer;
@@ -385,10 +417,20 @@ class RefusalPropertyTest {
                 case 32 -> rnd.nextInt(5) == 0 ? new CharterTx.Retire()
                         : new CharterTx.CouncilAct(rnd.nextBoolean() ? Offices.Act.APPOINT_STEWARD
                         : Offices.Act.DISMISS_STEWARD, person());
-                case 33 -> new DiscussionTx.Comment(rnd.nextBoolean() ? DiscussionTx.On.PROPOSAL
+                case 33, 34 -> rnd.nextInt(4) == 0 ? EconomyTx.Transfer.toTreasury(money(), "fee", rnd.nextBoolean())
+                        : new EconomyTx.Transfer(someone().verifyingKey().did(), money(), "", false);
+                case 35 -> new EconomyTx.Lock(money(), Optional.empty(), now + rnd.nextInt(3) * HOUR);
+                case 36 -> rnd.nextBoolean() ? new EconomyTx.Apply(number(), "A project", someone().verifyingKey(),
+                        "") : new EconomyTx.Approve(number(), number());
+                case 37 -> rnd.nextInt(4) == 0 ? new EconomyTx.Payout(number())
+                        : new EconomyTx.Contribute(number(), number(), money());
+                case 38 -> rnd.nextBoolean() ? new EconomyTx.Campaign("Land", "A field.", "PT", money(),
+                        now + rnd.nextInt(3) * HOUR, someone().verifyingKey()) : new EconomyTx.Pledge(number(), money());
+                case 39 -> new GovernanceTx.PanelVote(open == null ? proposal() : open.id(), ballot(open));
+                case 40 -> new DiscussionTx.Comment(rnd.nextBoolean() ? DiscussionTx.On.PROPOSAL
                         : DiscussionTx.On.CANON, rnd.nextBoolean() ? proposal() : text(), rnd.nextInt(3) == 0
                         ? Optional.of(comment()) : Optional.empty(), junk(), 1 + rnd.nextInt(100));
-                case 34 -> new DiscussionTx.Erase(comment());
+                case 41 -> new DiscussionTx.Erase(comment());
                 default -> new SortitionTx.Prove(draw(), new byte[80]);
             };
         }

@@ -130,7 +130,7 @@ class CharterApiTest {
     @Order(2)
     void theCanonShowsTheAdoptedArticleAndItsAuthorsRecognition() {
         JsonNode canon = get("/canon");
-        assertThat(canon.get("count").asInt()).isEqualTo(2);
+        assertThat(canon.get("count").asInt()).as("an essay, the article, a visitor's essay").isEqualTo(3);
         assertThat(canon.get("endorsementsRequired").asInt()).isEqualTo(10);
         assertThat(canon.get("attestations")).hasSize(1);
         JsonNode article = get("/canon/" + running.seeded.canonArticle().hex());
@@ -139,7 +139,11 @@ class CharterApiTest {
         assertThat(article.get("endorsers")).hasSize(10);
         assertThat(article.at("/attestation/target").asText()).isEqualTo("article:care");
         assertThat(get("/charter").at("/document/articles/care").asText()).startsWith("Citizens look after");
-        assertThat(get("/canon?kind=essay").get("texts")).hasSize(1);
+        JsonNode essays = get("/canon?kind=essay").get("texts");
+        assertThat(essays).hasSize(2);
+        assertThat(essays.get(0).get("standing").asText()).as("the demo's visitor").isEqualTo("outsider");
+        assertThat(essays.get(0).get("author").isNull()).isTrue();
+        assertThat(essays.get(1).get("standing").asText()).isEqualTo("citizen");
 
         Http.Response bad = Http.get(api + "/canon?kind=poems");
         assertThat(bad.status()).isEqualTo(400);
@@ -149,14 +153,21 @@ class CharterApiTest {
 
     @Test
     @Order(3)
-    void citizensPublishAndEndorseOverHttpAndOutsidersCannot() {
+    void anyonePublishesEssaysButOnlyCitizensProposeArticlesAndEndorse() {
         Hash essay = ok(citizens.get(10), new CanonTx.Publish(CanonTx.Kind.ESSAY, "Small is beautiful",
                 "Stay small enough to know each other.", Optional.empty()));
         ok(citizens.get(11), new CanonTx.Endorse(essay));
         refused(citizens.get(11), new CanonTx.Endorse(essay), 409, "ALREADY_ENDORSED");
         refused(citizens.get(10), new CanonTx.Endorse(essay), 422, "OWN_TEXT");
         refused(eResident, new CanonTx.Endorse(essay), 422, "NOT_A_CITIZEN");
-        refused(SigningKey.generate(), new CanonTx.Publish(CanonTx.Kind.ESSAY, "Spam", "Buy now.", Optional.empty()),
+        SigningKey stranger = SigningKey.generate();
+        Hash theirs = ok(stranger, new CanonTx.Publish(CanonTx.Kind.ESSAY, "From afar", "Keep it simple.",
+                Optional.empty()));
+        assertThat(get("/canon/" + theirs.hex()).get("standing").asText()).isEqualTo("outsider");
+        ok(stranger, new CanonTx.Publish(CanonTx.Kind.ESSAY, "From afar, again", "Still simple.", Optional.empty()));
+        refused(stranger, new CanonTx.Publish(CanonTx.Kind.ESSAY, "Spam", "Buy now.", Optional.empty()), 422,
+                "TEXT_QUOTA");
+        refused(stranger, new CanonTx.Publish(CanonTx.Kind.ARTICLE, "Mine", "Rules.", Optional.of("article:mine")),
                 422, "NOT_REGISTERED");
         assertThat(get("/canon/" + essay.hex()).get("endorsements").asInt()).isEqualTo(1);
     }

@@ -1,0 +1,75 @@
+package org.phyle.core.economy;
+
+import java.util.List;
+import org.phyle.core.BlockContext;
+import org.phyle.core.Effect;
+import org.phyle.core.Founding;
+import org.phyle.core.Mechanism;
+import org.phyle.core.Reads;
+import org.phyle.core.TxContext;
+import org.phyle.core.View;
+import org.phyle.core.proposals.Carry;
+import org.phyle.core.state.StateReader;
+import org.phyle.core.state.StateWriter;
+import org.phyle.core.tx.TxBody;
+
+/**
+ * The economy as a mechanism: the currency and its accounts, the treasury and its statement, locks and vesting,
+ * quadratic funding rounds, territory campaigns and the citizen dividend. It reads citizenship (who is a citizen in
+ * good standing) and the charter's offices (the stewards); governance carries out its proposal kinds by sending it a
+ * {@link Carry}, and never reads it. Its state and read view is {@link Economy}.
+ */
+public final class EconomyMechanism implements Mechanism {
+    private final Economy economy = new Economy();
+
+    @Override
+    public Declarations declarations() {
+        List<Class<? extends Effect>> receives = List.of(Carry.class);
+        return Declarations.of("economy")
+                .withTxTypes(EconomyTx.TYPES)
+                .withParameters(EconomyParams.ALL)
+                .withCodes(List.of(EconomyCode.values()))
+                .withProposalKinds(EconomyActions.KINDS)
+                .withReceives(receives)
+                .withViews(List.of(new View<>(Economy.class, economy)));
+    }
+
+    @Override
+    public void genesis(Founding founding) {
+        economy.found(founding.parameters(), founding.time());
+    }
+
+    @Override
+    public void apply(TxBody body, TxContext ctx) {
+        economy.apply((EconomyTx) body, ctx);
+    }
+
+    @Override
+    public void receive(Effect effect, BlockContext ctx) {
+        if (effect instanceof Carry c) {
+            economy.carry(c, ctx);
+        } else {
+            Mechanism.super.receive(effect, ctx);
+        }
+    }
+
+    @Override
+    public void endBlock(BlockContext ctx) {
+        economy.endBlock(ctx);
+    }
+
+    @Override
+    public long nextDue(long lastBlockTime) {
+        return economy.nextDue();
+    }
+
+    @Override
+    public void write(StateWriter w) {
+        economy.write(w);
+    }
+
+    @Override
+    public void read(StateReader r, Reads reads) {
+        economy.read(r);
+    }
+}
