@@ -74,10 +74,20 @@ function quadratic(p, previous, budget, cast) {
     const input = el('input', { type: 'range', id, class: 'qv-slider', min: negative ? -most : 0, max: most, step: 1,
       value: votes[i], 'aria-describedby': id + '-cost' });
     const out = el('output', { id: id + '-cost', class: 'qv-cost', for: id });
+    const paint = () => {
+      // the track is filled from zero to the thumb (not from the left end): at 0 it looks empty, below 0 it fills left
+      const at = (v) => ((v - Number(input.min)) / (Number(input.max) - Number(input.min) || 1)) * 100;
+      const zero = at(0);
+      const here = at(Number(input.value));
+      input.style.setProperty('--fill-from', Math.min(zero, here) + '%');
+      input.style.setProperty('--fill-to', Math.max(zero, here) + '%');
+    };
     input.addEventListener('input', () => {
       votes[i] = Number(input.value);
+      paint();
       update();
     });
+    paint();
     return { input, out, item: el('li', { class: 'qv-option', 'data-option': i },
       el('label', { for: id, class: 'qv-label', text: option }),
       el('div', { class: 'qv-control' }, input, out)) };
@@ -89,8 +99,11 @@ function quadratic(p, previous, budget, cast) {
   submit.setAttribute('aria-describedby', 'qv-total qv-over');
 
   const root = el('form', { class: 'ballot form', 'data-method': 'quadratic', novalidate: true },
-    el('p', { class: 'hint', id: 'qv-budget', text: budget.exact
-      ? t('ballot.qv.budget', { credits: formatNumber(budget.credits), most: formatNumber(most) })
+    el('p', { class: 'hint', id: 'qv-budget', text: budget.exact && budget.refund > 0
+      // a re-vote: say what is left this epoch (as the delegation box does) and what the replaced ballot gives back
+      ? t('ballot.qv.budgetRevote', { left: formatNumber(budget.credits - budget.refund),
+        refund: formatNumber(budget.refund), credits: formatNumber(budget.credits), most: formatNumber(most) })
+      : budget.exact ? t('ballot.qv.budget', { credits: formatNumber(budget.credits), most: formatNumber(most) })
       : t('ballot.qv.budgetAtMost', { credits: formatNumber(budget.credits), most: formatNumber(most) }) }),
     negative ? el('p', { class: 'hint', text: t('ballot.qv.negative') }) : null,
     el('ul', { class: 'qv-options plain' }, ...sliders.map((s) => s.item)),

@@ -10,7 +10,7 @@ import { formatNumber, has, t } from './messages.js';
 import { nextChanges, progressToNext, stageStates } from './stages.js';
 import { send } from './tx.js';
 import {
-  $, code, dateElement, el, fact, fill, parameterItems, peopleLinks, personLink, problemText, receiptUrl, shell,
+  $, code, dateElement, el, fact, fill, parameterGroups, peopleLinks, personLink, problemText, receiptUrl, shell,
   shortHex, startPage, timeElement,
   onIdentityChange,
 } from './ui.js';
@@ -96,7 +96,7 @@ function renderCharter(c) {
   const specs = new Map((c.parameters || []).map((p) => [p.name, p]));
   const rules = Object.entries(doc.parameters && typeof doc.parameters === 'object' ? doc.parameters : {})
     .map(([name, value]) => ({ ...(specs.get(name) || {}), name, value }));
-  $('charter-parameters').replaceChildren(...parameterItems(rules));
+  $('charter-parameters').replaceChildren(...parameterGroups(rules));
   $('charter-canonical').textContent = c.canonical;
   $('charter-hash-line').replaceChildren(t('charter.hashLine'), ' ', code(c.computed));
   const versions = [...(c.versions || [])].sort((a, b) => b.version - a.version);
@@ -271,7 +271,7 @@ function renderCanon(count) {
     x.target ? el('code', { class: 'canon-target', text: x.target }) : null,
     recognised.has(x.id) ? el('span', { class: 'pill', 'data-status': 'citizen', text: t('canon.adopted') }) : null),
   el('h3', { class: 'canon-title' }, el('a', { href: '#text=' + x.id, text: x.title })),
-  el('p', { class: 'hint' }, t('canon.by'), ' ', personLink(x.author), ' · ', dateElement(x.publishedAt)),
+  el('p', { class: 'hint' }, t('canon.by'), ' ', writer(x), ' · ', dateElement(x.publishedAt)),
   el('p', { class: 'canon-excerpt', text: x.excerpt }),
   endorsementLine(x),
   proposalLine(x))));
@@ -283,6 +283,14 @@ function renderCanon(count) {
     version: formatNumber(a.charterVersion), height: formatNumber(a.height) }), ' ', dateElement(a.time), ' · ',
   el('a', { href: '#text=' + a.text, text: t('canon.readIt') })))
     : [el('li', { class: 'hint', text: t('canon.noAttestations') })]));
+}
+
+/** Who wrote a text: a link to the person, or — the canon is open to everyone — the writer's standing and key. */
+function writer(x) {
+  if (x.author) {
+    return personLink(x.author);
+  }
+  return el('span', { class: 'writer', title: x.authorKey || '', text: t('canon.writer.' + (x.standing || 'outsider')) });
 }
 
 // ---- one text -------------------------------------------------------------------------------------------------------
@@ -313,7 +321,7 @@ function renderText(x) {
   fill($('reading-body'),
     el('p', { class: 'eyebrow', text: kindName(x.kind) + (x.target ? ' · ' + x.target : '') }),
     el('h2', { id: 'reading-title', text: x.title }),
-    el('p', { class: 'hint' }, t('canon.by'), ' ', personLink(x.author), ' · ', timeElement(x.publishedAt,
+    el('p', { class: 'hint' }, t('canon.by'), ' ', writer(x), ' · ', timeElement(x.publishedAt,
       { full: true }), ' · ', el('a', { href: receiptUrl(x.id), text: t('canon.receipt') })),
     el('div', { class: 'canon-text', id: 'reading-text' }, ...paragraphs.map((p) => el('p', { text: p }))),
     endorsementLine(x),
@@ -337,7 +345,7 @@ function renderTextActions(x) {
     fill(box, el('p', { class: 'hint', text: t('canon.notRegistered') }));
     return;
   }
-  if (mine.id === x.author.id) {
+  if (x.author && mine.id === x.author.id) {
     fill(box, el('p', { class: 'hint', id: 'endorse-own', text: t('canon.ownText') }));
     return;
   }

@@ -10,8 +10,8 @@ import { formatNumber, has, t } from './messages.js';
 import * as names from './names.js';
 import { send } from './tx.js';
 import {
-  $, code, dateElement, el, fact, fill, problemText, receiptUrl, shell, shortDid, startPage, statusPill, timeElement,
-  onIdentityChange,
+  $, code, dateElement, el, fact, fill, idDetails, problemText, receiptUrl, shell, shortDid, startPage, statusPill,
+  timeElement, onIdentityChange,
 } from './ui.js';
 
 const PAGE = 20;
@@ -149,8 +149,7 @@ function renderPerson(p) {
   }
   facts.push(fact(t('me.guardians'), p.guardians.length ? t('citizens.guardiansCount', { n: p.guardians.length,
     threshold: p.guardianThreshold }) : t('me.nobody')));
-  facts.push(fact(t('me.personId'), code(p.id)));
-  facts.push(fact(t('key.did'), code(p.did)));
+  const ids = [fact(t('me.personId'), code(p.id)), fact(t('key.did'), code(p.did))];
   const isMe = me() && me().id === p.id;
   fill($('person-detail'),
     el('div', { class: 'person-head' }, el('h2', { id: 'person-name', text: p.name }),
@@ -159,6 +158,7 @@ function renderPerson(p) {
     p.openChallenge ? el('p', { class: 'warning', id: 'person-challenged' }, t('citizens.underChallenge'), ' ',
       el('a', { href: '#challenge=' + p.openChallenge, text: t('me.seeChallenge') })) : null,
     el('dl', { class: 'facts' }, ...facts),
+    idDetails(ids, { id: 'person-ids' }),
     el('h3', { class: 'label', text: t('citizens.history') }),
     el('ol', { class: 'history', id: 'person-history' }));
 }
@@ -346,8 +346,8 @@ function challengeItem(c, mine) {
     ' · ',
     c.outcome === 'open' ? t('challenges.deadline') + ' ' : t('challenges.resolved') + ' ',
     c.outcome === 'open' ? dateElement(c.deadline) : dateElement(c.resolvedAt || c.deadline)),
-  el('p', { class: 'tally' }, t('challenges.tally', { revoke: c.revokeVotes, dismiss: c.dismissVotes, majority,
-    size: c.jury.length })),
+  el('p', { class: 'tally' }, c.jury.length === 0 ? t('challenges.tallyUndrawn')
+    : t('challenges.tally', { revoke: c.revokeVotes, dismiss: c.dismissVotes, majority, size: c.jury.length })),
   c.jury.length === 0 && c.juryDraw != null ? el('p', { class: 'hint jury-drawing' },
     t('challenges.juryDrawing'), ' ', el('a', { href: 'draws#draw=' + c.juryDraw,
       text: t('challenges.juryDraw', { n: c.juryDraw }) })) : null,

@@ -44,7 +44,8 @@ export const bpText = (bp) => formatPercent(bp / 10000, 2);
 export function statusLine(p, now) {
   switch (p.state) {
     case 'draft':
-      return t('proposal.status.draft', { n: formatNumber(Math.max(0, p.sponsorsRequired - p.sponsors)) });
+      return p.sponsorsRequired - p.sponsors === 1 ? t('proposal.status.draftOne')
+        : t('proposal.status.draft', { n: formatNumber(Math.max(0, p.sponsorsRequired - p.sponsors)) });
     case 'sponsored':
       return p.opensAt ? t('proposal.status.sponsored', { when: fromNow(p.opensAt, now) }) : stateName(p.state);
     case 'voting':

@@ -7,7 +7,7 @@ import { lineChart } from './chart.js';
 import { CheckpointWatcher } from './checkpoint.js';
 import { ago, formatNumber, formatTime, t } from './messages.js';
 import {
-  $, dateElement, el, fact, parameterItems, problemText, reasonText, shell, show, startPage,
+  $, dateElement, el, fact, parameterGroups, problemText, reasonText, shell, show, startPage,
 } from './ui.js';
 
 const POLL_MS = 4000;
@@ -20,17 +20,10 @@ function renderSociety(s) {
   $('society').removeAttribute('aria-busy');
   $('society-name').textContent = s.name;
   $('society-purpose').textContent = s.purpose;
-  const counts = s.citizens || {};
-  const stat = (key, value, id) => el('div', { class: 'stat', id },
-    el('dt', { text: t(key) }), el('dd', { text: formatNumber(value || 0) }));
-  $('home-stats').replaceChildren(
-    stat('home.stat.citizens', counts.citizen, 'stat-citizens'),
-    stat('home.stat.applicants', counts.applicant, 'stat-applicants'),
-    stat('home.stat.eResidents', counts['e-resident'], 'stat-e-residents'),
-    stat('home.stat.hostResidents', counts['host-resident'], 'stat-host-residents'));
+  renderNumbers(s);
   const facts = [
     fact(t('home.founded'), dateElement(s.genesisTime)),
-    fact(t('home.entries'), formatNumber(s.treeSize)),
+    fact(t('home.entries'), el('span', { id: 'home-entries', text: formatNumber(s.treeSize) })),
     fact(t('home.stage'), s.stage.name + (s.stage.founderRetired ? ' · ' + t('home.stage.retired') : '')),
   ];
   $('home-facts').replaceChildren(...facts);
@@ -42,8 +35,24 @@ function renderSociety(s) {
   renderParameters(s.parameters || []);
 }
 
+/** The numbers, which change with every block: redrawn as the node announces new blocks. */
+function renderNumbers(s) {
+  const counts = s.citizens || {};
+  const stat = (key, value, id) => el('div', { class: 'stat', id },
+    el('dt', { text: t(key) }), el('dd', { text: formatNumber(value || 0) }));
+  $('home-stats').replaceChildren(
+    stat('home.stat.citizens', counts.citizen, 'stat-citizens'),
+    stat('home.stat.applicants', counts.applicant, 'stat-applicants'),
+    stat('home.stat.eResidents', counts['e-resident'], 'stat-e-residents'),
+    stat('home.stat.hostResidents', counts['host-resident'], 'stat-host-residents'));
+  const entries = $('home-entries');
+  if (entries) {
+    entries.textContent = formatNumber(s.treeSize);
+  }
+}
+
 function renderParameters(params) {
-  $('society-parameter-list').replaceChildren(...parameterItems(params));
+  $('society-parameter-list').replaceChildren(...parameterGroups(params));
 }
 
 // ---- citizens over time ---------------------------------------------------------------------------------------------
@@ -145,6 +154,15 @@ async function start() {
   }
   loadGrowth();
   followCheckpoint(new CheckpointWatcher(s));
+  globalThis.addEventListener('phyle:block', async (e) => {
+    if (!e.detail.first) {
+      try {
+        renderNumbers(await api.society());
+      } catch (err) {
+        // the next block tries again
+      }
+    }
+  });
   let resizing = null;
   globalThis.addEventListener('resize', () => {
     clearTimeout(resizing);

@@ -8,8 +8,9 @@ import { fieldError, renderKeyPanel } from './key-panel.js';
 import { formatNumber, t } from './messages.js';
 import { send } from './tx.js';
 import {
-  $, code, el, fact, fill, parameterItems, problemText, shell, shortHex, show, startPage, statusPill,
+  $, code, el, fact, fill, parameterGroups, problemText, shell, shortHex, show, startPage, statusPill,
 } from './ui.js';
+import { paramValue } from './params.js';
 
 const state = { charter: null, charterError: null, evidence: null, applied: null };
 
@@ -24,7 +25,8 @@ async function loadCharter() {
     renderCharter(c);
     verdict.dataset.verified = String(c.verified);
     verdict.replaceChildren(el('span', { class: 'mark', 'aria-hidden': 'true', text: c.verified ? '✓' : '✗' }), ' ',
-      c.verified ? t('join.charter.verified', { hash: shortHex(c.hash) })
+      // the hash itself waits under "read it all", with the exact text that is hashed
+      c.verified ? t('join.charter.verified', { version: String(c.version ?? (c.document || {}).version ?? '') })
         : !c.matches ? t('join.charter.mismatch', { computed: shortHex(c.computed), claimed: shortHex(c.hash) })
           : t('join.charter.notInForce'));
   } catch (e) {
@@ -52,9 +54,29 @@ function renderCharter(c) {
       el('h5', { class: 'article-name', text: name }), el('p', { class: 'article-text', text: String(text) }))),
     others.length ? el('dl', { class: 'facts' }, ...others.map(([k, v]) => fact(k, code(JSON.stringify(v))))) : null,
     rules.length ? el('h4', { class: 'label', text: t('join.charter.rules') }) : null,
-    rules.length ? el('ul', { class: 'parameters charter-rules' }, ...parameterItems(rules)) : null);
+    ...parameterGroups(rules, { level: 'h5', listClass: 'charter-rules' }));
+  $('charter-full-summary').textContent = t('join.charter.readAllCount', { articles: formatNumber(articles.length),
+    rules: formatNumber(rules.length) });
+  renderSummary(doc, articles.length, rules);
   $('charter-canonical').textContent = c.canonical;
   $('charter-hash-line').replaceChildren(t('join.charter.hashLine'), ' ', code(c.computed));
+}
+
+/** The charter in plain words: what the society is for and what joining means, from its rules in numbers. */
+function renderSummary(doc, articles, rules) {
+  const all = new Map([...(shell.society.parameters || []), ...rules].map((p) => [p.name, p]));
+  const value = (name) => (all.has(name) ? paramValue(all.get(name)) : '–');
+  const number = (name) => (all.has(name) && typeof all.get(name).value === 'number'
+    ? formatNumber(all.get(name).value) : '–');
+  fill($('charter-summary'),
+    el('h3', { class: 'label', text: t('join.sum.title') }),
+    el('ul', { class: 'summary-list', id: 'charter-summary-list' },
+      doc.purpose ? el('li', { text: t('join.sum.purpose', { purpose: String(doc.purpose) }) }) : null,
+      el('li', { text: t('join.sum.vouches', { n: number('citizenship.vouchesRequired') }) }),
+      el('li', { text: t('join.sum.renew', { time: value('citizenship.renewalDays') }) }),
+      el('li', { text: t('join.sum.decide', { sponsors: number('governance.sponsorsRequired'),
+        voting: value('governance.votingHours') }) }),
+      el('li', { text: t('join.sum.leave') })));
 }
 
 // ---- applying -----------------------------------------------------------------------------------------------------
@@ -88,7 +110,8 @@ function renderApply() {
       form.querySelector('input[value=citizen]').checked = true;
       $('apply-name').value = $('apply-name').value || p.name;
     }
-    $('apply-consent-label').textContent = t('join.apply.consent', { hash: shortHex(state.charter.hash) });
+    $('apply-consent-label').textContent = t('join.apply.consent', { version: String(state.charter.version
+      ?? (state.charter.document || {}).version ?? '') });
   }
 }
 
@@ -159,9 +182,19 @@ function renderNext(result, seeking) {
     el('p', {}, el('a', { class: 'button primary', href: 'me', text: t('join.apply.toMe') })));
 }
 
+/** Once this browser holds a key, step 1 is done: its explanation steps aside (the page is shorter on a phone). */
+function markKeyStep() {
+  $('step-key').dataset.done = String(Boolean(shell.identity));
+}
+
 async function start() {
   await startPage('join.pageTitle');
-  renderKeyPanel($('key-panel'), { onChange: renderApply });
+  markKeyStep();
+  globalThis.addEventListener('phyle:me', markKeyStep);
+  renderKeyPanel($('key-panel'), { onChange: () => {
+    markKeyStep();
+    renderApply();
+  }, fold: true });
   $('apply-evidence').addEventListener('change', () => hashEvidence().catch((e) => {
     show($('apply-evidence-digest'), problemText(e));
   }));

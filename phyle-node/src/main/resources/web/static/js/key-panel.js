@@ -3,7 +3,9 @@
 // download. The key itself is handled by keystore.js and never touches the DOM.
 
 import * as feedback from './feedback.js';
-import { KeyError, checkPassphrase, createIdentity, markBackedUp, restoreIdentity, saveIdentity } from './keystore.js';
+import {
+  KeyError, checkPassphrase, createIdentity, importSeed, markBackedUp, restoreIdentity, saveIdentity,
+} from './keystore.js';
 import { t } from './messages.js';
 import { code, download, el, problemText, shell, show } from './ui.js';
 
@@ -36,24 +38,29 @@ export function fieldError(control, text) {
 }
 
 /** The key this browser holds, and the download of its encrypted backup. */
-function keySummary(identity) {
+function keySummary(identity, compact = false) {
   const button = el('button', { type: 'button', class: 'button' + (identity.backedUp ? '' : ' primary'),
     id: 'download-backup', text: t('key.download') });
   button.addEventListener('click', async () => {
     download(identity.backupFileName(), identity.backupText());
     await markBackedUp();
   });
-  return el('div', { class: 'key-summary', 'data-did': identity.did },
+  const did = el('div', { class: 'fact' }, el('dt', { text: t('key.did') }), el('dd', {}, code(identity.did,
+    { id: 'my-did' })));
+  const backup = el('div', { class: 'fact' }, el('dt', { text: t('key.backup') }), el('dd', { id: 'backup-state',
+    'data-backed-up': String(identity.backedUp), text: identity.backedUp ? t('key.backedUp')
+      : t('key.notBackedUp') }));
+  // compact (on the join page, once the key is made): the did:key, a long identifier, waits behind "details"
+  return el('div', { class: 'key-summary' + (compact ? ' compact' : ''), 'data-did': identity.did },
     el('p', { class: 'verdict', 'data-verified': 'true' }, el('span', { class: 'mark', 'aria-hidden': 'true',
       text: '✓' }), ' ', t('key.held')),
-    el('dl', { class: 'facts' },
-      el('div', { class: 'fact' }, el('dt', { text: t('key.did') }), el('dd', {}, code(identity.did,
-        { id: 'my-did' }))),
-      el('div', { class: 'fact' }, el('dt', { text: t('key.backup') }), el('dd', { id: 'backup-state',
-        'data-backed-up': String(identity.backedUp), text: identity.backedUp ? t('key.backedUp')
-          : t('key.notBackedUp') }))),
-    el('p', { class: 'hint', text: identity.backedUp ? t('key.backupAgain') : t('key.backupNow') }),
-    el('div', { class: 'actions' }, button));
+    compact ? null : el('dl', { class: 'facts' }, did, backup),
+    compact && identity.backedUp ? null
+      : el('p', { class: 'hint', text: identity.backedUp ? t('key.backupAgain') : t('key.backupNow') }),
+    compact ? el('div', { class: 'actions backup-row' }, el('dl', { class: 'facts' }, backup), button)
+      : el('div', { class: 'actions' }, button),
+    compact ? el('details', { class: 'disclosure key-details' }, el('summary', { text: t('details') }),
+      el('dl', { class: 'facts' }, did)) : null);
 }
 
 /** The form that makes a new key. */
@@ -102,10 +109,12 @@ export function restoreForm(onDone, { replacing = null } = {}) {
   const n = ++uid;
   const file = el('input', { type: 'file', accept: '.json,application/json', required: true });
   const pass = el('input', { type: 'password', autocomplete: 'current-password', required: true });
-  const region = el('div', { class: 'feedback', role: 'status', id: 'restore-key-feedback', hidden: true });
+  // "my identity" may show both this form (no key yet) and the one that replaces a key: ids stay unique
+  const prefix = replacing ? 'replace' : 'restore';
+  const region = el('div', { class: 'feedback', role: 'status', id: prefix + '-key-feedback', hidden: true });
   const button = el('button', { type: 'submit', class: 'button' + (replacing ? '' : ' primary'),
     text: t('key.restore') });
-  const form = el('form', { class: 'form', id: 'restore-key-form', novalidate: true },
+  const form = el('form', { class: 'form', id: prefix + '-key-form', novalidate: true },
     replacing ? el('p', { class: 'warning', text: t('key.replaceWarning') }) : null,
     field('restore-file-' + n, t('key.file'), file, t('key.fileHint')),
     field('restore-passphrase-' + n, t('key.passphrase'), pass),
@@ -149,14 +158,81 @@ export function restoreForm(onDone, { replacing = null } = {}) {
 }
 
 /**
+ * The form that brings in a key a person already has outside the browser: a key file of `phyle keygen`, an entry of a
+ * demo's people.json, or a bare seed (hex or base64), pasted or opened from a file. The key is encrypted with a new
+ * passphrase as this app's backup and kept non-extractable (replacing the key this browser holds, if any).
+ */
+export function importForm(onDone, { replacing = null } = {}) {
+  const n = ++uid;
+  const prefix = replacing ? 'replace-import' : 'import';
+  const text = el('textarea', { rows: 3, autocomplete: 'off', spellcheck: 'false', class: 'mono-input' });
+  const file = el('input', { type: 'file', accept: '.key,.json,.txt,application/json,text/plain' });
+  const pass = el('input', { type: 'password', autocomplete: 'new-password', required: true });
+  const again = el('input', { type: 'password', autocomplete: 'new-password', required: true });
+  const region = el('div', { class: 'feedback', role: 'status', id: prefix + '-key-feedback', hidden: true });
+  const button = el('button', { type: 'submit', class: 'button', text: t('key.import') });
+  file.addEventListener('change', async () => {
+    if (file.files && file.files.length) {
+      text.value = (await file.files[0].text()).slice(0, 10000);
+      fieldError(text, null);
+    }
+  });
+  const form = el('form', { class: 'form', id: prefix + '-key-form', novalidate: true },
+    replacing ? el('p', { class: 'warning', text: t('key.replaceWarning') }) : null,
+    field(prefix + '-text-' + n, t('key.importText'), text, t('key.importTextHint')),
+    field(prefix + '-file-' + n, t('key.importFile'), file),
+    field(prefix + '-passphrase-' + n, t('key.passphrase'), pass, t('key.importPassphraseHint')),
+    field(prefix + '-passphrase-again-' + n, t('key.passphraseAgain'), again),
+    el('div', { class: 'actions' }, button),
+    region);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    for (const c of [text, pass, again]) {
+      fieldError(c, null);
+    }
+    feedback.clear(region);
+    try {
+      checkPassphrase(pass.value, again.value);
+    } catch (e) {
+      const target = e.code === 'PASSPHRASE_MISMATCH' ? again : pass;
+      fieldError(target, problemText(e));
+      target.focus();
+      return;
+    }
+    button.disabled = true;
+    feedback.pending(region, t('key.importing'));
+    try {
+      const identity = await saveIdentity(await importSeed(text.value, pass.value));
+      text.value = '';
+      pass.value = '';
+      again.value = '';
+      feedback.clear(region);
+      onDone(identity);
+    } catch (e) {
+      feedback.clear(region);
+      if (e instanceof KeyError && ['NO_KEY_TEXT', 'NOT_A_KEY', 'BACKUP_NOT_SEED', 'KEY_DID_MISMATCH']
+        .includes(e.code)) {
+        fieldError(text, problemText(e));
+        text.focus();
+      } else {
+        feedback.rejected(region, e, t('key.importFailed'));
+      }
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
+/**
  * Renders the key panel into a container: the key held, or the choice between making and restoring one.
  * `onChange(identity)` runs after a key was made or restored.
  */
-export function renderKeyPanel(container, { onChange = () => {} } = {}) {
+export function renderKeyPanel(container, { onChange = () => {}, fold = false } = {}) {
   const render = () => {
     const identity = shell.identity;
     if (identity) {
-      container.replaceChildren(keySummary(identity));
+      container.replaceChildren(keySummary(identity, fold));
       return;
     }
     const done = (created) => {
@@ -166,15 +242,25 @@ export function renderKeyPanel(container, { onChange = () => {} } = {}) {
       const focus = container.querySelector('#download-backup') || container;
       focus.focus();
     };
-    container.replaceChildren(el('div', { class: 'key-choices' },
-      el('section', { class: 'subcard', 'aria-labelledby': 'create-key-title' },
-        el('h3', { id: 'create-key-title', text: t('key.createTitle') }),
-        el('p', { class: 'intro', text: t('key.createIntro') }),
-        createForm(done)),
+    const create = el('section', { class: fold ? 'key-create' : 'subcard', 'aria-labelledby': 'create-key-title' },
+      el('h3', { id: 'create-key-title', text: t('key.createTitle') }),
+      fold ? null : el('p', { class: 'intro', text: t('key.createIntro') }),
+      createForm(done));
+    const others = [
       el('section', { class: 'subcard', 'aria-labelledby': 'restore-key-title' },
         el('h3', { id: 'restore-key-title', text: t('key.restoreTitle') }),
         el('p', { class: 'intro', text: t('key.restoreIntro') }),
-        restoreForm(done))));
+        restoreForm(done)),
+      el('section', { class: 'subcard', 'aria-labelledby': 'import-key-title' },
+        el('h3', { id: 'import-key-title', text: t('key.importTitle') }),
+        el('p', { class: 'intro', text: t('key.importIntro') }),
+        importForm(done))];
+    // folded (on the join page, where most people make a new key): the other two ways wait behind one line
+    container.replaceChildren(fold
+      ? el('div', { class: 'key-choices folded' }, create,
+        el('details', { class: 'disclosure', id: 'key-have-one' }, el('summary', { text: t('key.haveOne') }),
+          el('div', { class: 'key-choices' }, ...others)))
+      : el('div', { class: 'key-choices' }, create, ...others));
   };
   render();
   globalThis.addEventListener('phyle:me', () => {

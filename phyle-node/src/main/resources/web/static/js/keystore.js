@@ -11,7 +11,9 @@
 //    "data": base64(AES-256-GCM(PKCS#8 of the Ed25519 key) with its 16-byte tag appended)}
 // The AES key is PBKDF2-SHA-256(passphrase as UTF-8, salt, iterations). Base64 is standard and padded.
 
-import { VerifyError, fromBase64, fromBase64Url, randomBytes, subtle, toBase64, utf8 } from './bytes.js';
+import {
+  VerifyError, concat, fromBase64, fromBase64Url, fromHex, randomBytes, subtle, toBase64, utf8,
+} from './bytes.js';
 import { didOf } from './did.js';
 
 export const BACKUP_KIND = 'phyle-key-backup';
@@ -220,6 +222,92 @@ export async function restoreIdentity(text, passphrase) {
     return new Identity({ did, publicKey, privateKey, backup, backedUp: true, createdAt: Date.now() });
   } finally {
     pkcs8.fill(0);
+  }
+}
+
+// ---- bringing a key in ---------------------------------------------------------------------------------------------
+
+const KEY_FILE_KIND = 'phyle-ed25519-key';
+const PKCS8_ED25519_PREFIX = fromHex('302e020100300506032b657004220420');
+
+/**
+ * The 32-byte Ed25519 seed in what a person pasted or chose: a key file of `phyle keygen`
+ * ({"kind": "phyle-ed25519-key", "did": ..., "seed": base64url}), an entry of a demo's people.json ({name, did, seed}),
+ * or the bare seed in hex (64 digits), base64 or base64url. Returns {seed, did} (did when the text names one, to be
+ * checked against the seed). A backup file of this app is refused with BACKUP_NOT_SEED: it is restored, not brought in.
+ */
+export function parseKeyText(text) {
+  const trimmed = String(text || '').trim();
+  if (!trimmed) {
+    throw new KeyError('NO_KEY_TEXT', 'nothing to bring in');
+  }
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    let json;
+    try {
+      json = JSON.parse(trimmed);
+    } catch (e) {
+      throw new KeyError('NOT_A_KEY', 'the text is not JSON');
+    }
+    if (json && json.kind === BACKUP_KIND) {
+      throw new KeyError('BACKUP_NOT_SEED', 'this is an encrypted backup: restore it with its passphrase');
+    }
+    if (!json || Array.isArray(json) || typeof json.seed !== 'string'
+      || (json.kind !== undefined && json.kind !== KEY_FILE_KIND)) {
+      throw new KeyError('NOT_A_KEY', 'the file holds no Ed25519 seed');
+    }
+    return { seed: seedBytes(json.seed), did: typeof json.did === 'string' ? json.did : null };
+  }
+  return { seed: seedBytes(trimmed), did: null };
+}
+
+function seedBytes(text) {
+  let bytes = null;
+  try {
+    if (/^[0-9a-fA-F]{64}$/.test(text)) {
+      bytes = fromHex(text);
+    } else if (/^[A-Za-z0-9_-]{43}$/.test(text)) {
+      bytes = fromBase64Url(text);
+    } else if (/^[A-Za-z0-9+/]{43}=$/.test(text)) {
+      bytes = fromBase64(text);
+    }
+  } catch (e) {
+    bytes = null;
+  }
+  if (!bytes || bytes.length !== 32) {
+    throw new KeyError('NOT_A_KEY', 'a seed is 32 bytes: 64 hex digits, or 43 characters of base64');
+  }
+  return bytes;
+}
+
+/**
+ * A key brought in from its seed (see parseKeyText): checked against the did the text names, encrypted with the
+ * passphrase as the app's own backup, and kept non-extractable like a key made here (not stored yet: see
+ * saveIdentity). Its backup has not been downloaded yet, so the reminder asks for it.
+ */
+export async function importSeed(text, passphrase) {
+  checkPassphrase(passphrase);
+  const { seed, did: named } = parseKeyText(text);
+  const pkcs8 = concat(PKCS8_ED25519_PREFIX, seed);
+  try {
+    let publicKey;
+    try {
+      const open = await subtle().importKey('pkcs8', pkcs8, ED25519, true, ['sign']);
+      const jwk = await subtle().exportKey('jwk', open);
+      publicKey = fromBase64Url(jwk.x);
+      jwk.d = '';
+    } catch (e) {
+      throw new KeyError('NO_ED25519', 'this browser cannot use Ed25519 keys: ' + e.message);
+    }
+    const did = didOf(publicKey);
+    if (named && named !== did) {
+      throw new KeyError('KEY_DID_MISMATCH', 'the seed is the key of ' + did + ', not of ' + named);
+    }
+    const backup = await encrypt(pkcs8, did, passphrase);
+    const privateKey = await subtle().importKey('pkcs8', pkcs8, ED25519, false, ['sign']);
+    return new Identity({ did, publicKey, privateKey, backup, backedUp: false, createdAt: Date.now() });
+  } finally {
+    pkcs8.fill(0);
+    seed.fill(0);
   }
 }
 

@@ -11,7 +11,7 @@ import { ago, formatNumber, formatTime, t } from './messages.js';
 import { openCheckpoint, parseCheckpoint, parseNote, parseVerifierKey } from './note.js';
 import { CHECKS, verifyReceipt } from './receipt.js';
 import {
-  $, el, parameterItems, problemText, reasonText, shortDid, shortHex, show, startPage, timeElement,
+  $, el, parameterGroups, problemText, reasonText, shortDid, shortHex, show, startPage, timeElement,
 } from './ui.js';
 
 const POLL_MS = 2000;
@@ -82,7 +82,7 @@ function renderSociety(s) {
   $('society-facts').replaceChildren(...facts);
 
   const params = Array.isArray(s.parameters) ? s.parameters : [];
-  $('society-parameter-list').replaceChildren(...parameterItems(params));
+  $('society-parameter-list').replaceChildren(...parameterGroups(params));
   $('society-parameters').hidden = params.length === 0;
 }
 

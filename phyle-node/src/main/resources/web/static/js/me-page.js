@@ -6,7 +6,7 @@ import * as api from './api.js';
 import { verifiedCharter } from './charter.js';
 import { describe, typeName } from './describe.js';
 import * as feedback from './feedback.js';
-import { fieldError, renderKeyPanel, restoreForm } from './key-panel.js';
+import { fieldError, importForm, renderKeyPanel, restoreForm } from './key-panel.js';
 import {
   KeyError, checkPassphrase, dropRotation, finishRotation, forgetIdentity, loadPendingRotation, prepareRotation,
 } from './keystore.js';
@@ -14,7 +14,7 @@ import { formatNumber, t } from './messages.js';
 import * as names from './names.js';
 import { keyProof, send } from './tx.js';
 import {
-  $, code, dateElement, el, fact, fill, problemText, receiptUrl, shell, shortDid, startPage, statusPill, timeElement,
+  $, code, dateElement, el, fact, fill, idDetails, problemText, receiptUrl, shell, shortDid, startPage, statusPill, timeElement,
 } from './ui.js';
 
 const POLL_MS = 3000;
@@ -90,10 +90,9 @@ function renderStatus() {
       el('span', { class: 'hint', text: t('me.guardiansThreshold', { threshold: p.guardianThreshold,
         n: p.guardians.length }) }))
     : el('span', { id: 'me-guardians', text: t('me.nobody') })));
-  facts.push(fact(t('me.personId'), code(p.id)));
-  facts.push(fact(t('key.did'), code(p.did, { id: 'me-did' })));
+  const ids = [fact(t('me.personId'), code(p.id)), fact(t('key.did'), code(p.did, { id: 'me-did' }))];
   if (p.formerKeys && p.formerKeys.length) {
-    facts.push(fact(t('me.formerKeys'), el('ul', { class: 'plain', id: 'me-former-keys' },
+    ids.push(fact(t('me.formerKeys'), el('ul', { class: 'plain', id: 'me-former-keys' },
       ...p.formerKeys.map((k) => el('li', {}, code(k))))));
   }
   fill(box,
@@ -103,7 +102,8 @@ function renderStatus() {
     p.openChallenge ? el('p', { class: 'warning', id: 'me-challenged' }, t('me.challenged'), ' ',
       el('a', { href: 'citizens#challenge=' + p.openChallenge, text: t('me.seeChallenge') })) : null,
     el('p', { class: 'hint', text: t('me.statusText.' + p.status) }),
-    el('dl', { class: 'facts' }, ...facts));
+    el('dl', { class: 'facts' }, ...facts),
+    idDetails(ids, { id: 'me-ids' }));
 }
 
 // ---- actions --------------------------------------------------------------------------------------------------------
@@ -420,7 +420,10 @@ async function start() {
     // leave it for the next visit
   }
   renderKeyPanel($('key-panel'));
-  $('me-other-key-body').replaceChildren(restoreForm(() => shell.refresh(), { replacing: true }));
+  $('me-other-key-body').replaceChildren(restoreForm(() => shell.refresh(), { replacing: true }),
+    el('details', { class: 'disclosure' }, el('summary', { text: t('key.importTitle') }),
+      el('p', { class: 'intro', text: t('key.importIntro') }),
+      importForm(() => shell.refresh(), { replacing: true })));
   $('renew-form').addEventListener('submit', onRenew);
   $('rotate-form').addEventListener('submit', onRotate);
   $('guardians-search').addEventListener('submit', onSearchGuardians);

@@ -5,6 +5,8 @@
 
 import governance from './messages-governance.js';
 import charter from './messages-charter.js';
+import web from './messages-web.js';
+import words from './messages-words.js';
 
 const core = {
   en: {
@@ -71,11 +73,11 @@ const core = {
     'join.step.charter': 'The charter',
     'join.step.apply': 'Apply',
     'join.key.title': 'Your key',
-    'join.key.intro': 'Your key is your identity in the society: it signs everything you do. It is kept in this browser.',
+    'join.key.intro': 'Your key is your identity in the society: it signs everything you do. Your browser makes it and keeps it, and no page can read it back; the passphrase encrypts its backup file.',
     'join.charter.title': 'The charter',
-    'join.charter.intro': 'By applying you consent to this charter. Your browser checks that the text below is exactly the charter in force: its SHA-256 must be the hash the society names.',
+    'join.charter.intro': 'By applying you consent to this charter; your browser checks it is exactly the one in force.',
     'join.charter.checking': 'Checking the charter…',
-    'join.charter.verified': 'Verified in your browser: this text hashes to {hash}, the charter in force.',
+    'join.charter.verified': 'Verified in your browser: this is exactly the charter in force (version {version}).',
     'join.charter.mismatch': 'NOT verified: this text hashes to {computed}, but the node claims {claimed}. Do not consent to it.',
     'join.charter.notInForce': 'NOT verified: this is not the charter the society names. Do not consent to it.',
     'join.charter.failed': 'Could not load the charter: {problem}',
@@ -85,9 +87,9 @@ const core = {
     'join.charter.articles': 'Articles',
     'join.charter.rules': 'Rules',
     'join.apply.title': 'Apply',
-    'join.apply.intro': 'Your application goes on the public ledger with your name. Citizens who know you then vouch for you.',
+    'join.apply.intro': 'Your application goes on the public ledger with your name.',
     'join.apply.name': 'Your name',
-    'join.apply.nameHint': 'As the people who will vouch for you know you. It will be public.',
+    'join.apply.nameHint': 'As those who vouch for you know you. It is public.',
     'join.apply.seeking': 'You apply to be',
     'join.apply.citizen': 'A citizen',
     'join.apply.citizenHint': 'votes and counts, once citizens vouch for you',
@@ -96,7 +98,7 @@ const core = {
     'join.apply.evidence': 'Evidence (optional)',
     'join.apply.evidenceHint': 'A photo or a letter that shows who you are. The file stays on your device: only its SHA-256 goes on the ledger.',
     'join.apply.evidenceDigest': 'SHA-256 of your file: {digest}',
-    'join.apply.consent': 'I have read the charter above and consent to it (charter {hash}).',
+    'join.apply.consent': 'I have read the charter above and consent to it (version {version}).',
     'join.apply.consentMissing': 'Consent to the charter to go on.',
     'join.apply.nameInvalid': 'Give a name of 1 to 100 characters on one line.',
     'join.apply.submit': 'Sign and apply',
@@ -637,11 +639,11 @@ const core = {
     'join.step.charter': 'A carta',
     'join.step.apply': 'Candidatura',
     'join.key.title': 'A sua chave',
-    'join.key.intro': 'A sua chave é a sua identidade na sociedade: assina tudo o que faz. Fica guardada neste navegador.',
+    'join.key.intro': 'A sua chave é a sua identidade na sociedade: assina tudo o que faz. O seu navegador cria-a e guarda-a, e nenhuma página a pode ler; a frase-passe cifra a sua cópia de segurança.',
     'join.charter.title': 'A carta',
-    'join.charter.intro': 'Ao candidatar-se, consente nesta carta. O seu navegador verifica que o texto abaixo é exatamente a carta em vigor: o seu SHA-256 tem de ser o hash que a sociedade indica.',
+    'join.charter.intro': 'Ao candidatar-se, consente nesta carta; o seu navegador verifica que é exatamente a que está em vigor.',
     'join.charter.checking': 'A verificar a carta…',
-    'join.charter.verified': 'Verificada no seu navegador: este texto tem o hash {hash}, o da carta em vigor.',
+    'join.charter.verified': 'Verificada no seu navegador: é exatamente a carta em vigor (versão {version}).',
     'join.charter.mismatch': 'NÃO verificada: este texto tem o hash {computed}, mas o nó afirma {claimed}. Não consinta.',
     'join.charter.notInForce': 'NÃO verificada: esta não é a carta que a sociedade indica. Não consinta.',
     'join.charter.failed': 'Não foi possível carregar a carta: {problem}',
@@ -651,7 +653,7 @@ const core = {
     'join.charter.articles': 'Artigos',
     'join.charter.rules': 'Regras',
     'join.apply.title': 'Candidatura',
-    'join.apply.intro': 'A sua candidatura fica no registo público com o seu nome. Depois, cidadãos que o conhecem abonam por si.',
+    'join.apply.intro': 'A sua candidatura fica no registo público com o seu nome.',
     'join.apply.name': 'O seu nome',
     'join.apply.nameHint': 'Como o conhecem as pessoas que vão abonar por si. Será público.',
     'join.apply.seeking': 'Candidata-se a',
@@ -662,7 +664,7 @@ const core = {
     'join.apply.evidence': 'Prova (opcional)',
     'join.apply.evidenceHint': 'Uma fotografia ou uma carta que mostre quem é. O ficheiro fica no seu dispositivo: só o seu SHA-256 vai para o registo.',
     'join.apply.evidenceDigest': 'SHA-256 do seu ficheiro: {digest}',
-    'join.apply.consent': 'Li a carta acima e consinto nela (carta {hash}).',
+    'join.apply.consent': 'Li a carta acima e consinto nela (versão {version}).',
     'join.apply.consentMissing': 'Consinta na carta para continuar.',
     'join.apply.nameInvalid': 'Indique um nome de 1 a 100 caracteres numa só linha.',
     'join.apply.submit': 'Assinar e candidatar-me',
@@ -1169,7 +1171,7 @@ const core = {
 
 /** The catalogue: the shell's and first pages' messages here, each later mechanism's pages in its own module. */
 export const messages = Object.fromEntries(Object.keys(core).map((lang) =>
-  [lang, { ...core[lang], ...governance[lang], ...charter[lang] }]));
+  [lang, { ...core[lang], ...governance[lang], ...charter[lang], ...web[lang], ...words[lang] }]));
 
 let language = 'en';
 const STORAGE_KEY = 'phyle.language';

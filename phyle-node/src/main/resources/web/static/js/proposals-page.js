@@ -13,11 +13,12 @@ import {
   topicName,
 } from './governance.js';
 import { formatNumber, has, t } from './messages.js';
+import { paramName, paramValue } from './params.js';
 import { setUpProposeForm } from './propose.js';
 import { renderResults } from './results.js';
 import { send } from './tx.js';
 import {
-  $, code, el, fact, fill, nodeNow, peopleLinks, personLink, problemText, shell, startPage, timeElement,
+  $, code, el, fact, fill, idDetails, nodeNow, peopleLinks, personLink, problemText, shell, startPage, timeElement,
 } from './ui.js';
 
 const PAGE = 20;
@@ -106,7 +107,7 @@ function route() {
 async function showProposal(id, { focus = false } = {}) {
   const box = $('proposal-detail');
   if (!state.proposal || state.proposal.id !== id) {
-    box.replaceChildren(el('h2', { id: 'proposal-title', text: t('loading') }));
+    box.replaceChildren(el('h1', { id: 'proposal-title', text: t('loading') }));
   }
   try {
     const p = await api.proposal(id);
@@ -124,7 +125,7 @@ async function showProposal(id, { focus = false } = {}) {
       $('proposal').focus();
     }
   } catch (e) {
-    fill(box, el('h2', { id: 'proposal-title', text: t('proposal.title') }),
+    fill(box, el('h1', { id: 'proposal-title', text: t('proposal.title') }),
       el('p', { class: 'problem', text: problemText(e) }));
   }
 }
@@ -141,7 +142,7 @@ function render(p, { previous, seat, panelPrevious, credits }) {
   fill(box,
     el('p', { class: 'eyebrow', text: '#' + formatNumber(p.number) + ' · ' + kindName(p.kind) + ' · '
       + methodName(p.method) }),
-    el('div', { class: 'person-head' }, el('h2', { id: 'proposal-title', text: p.title }),
+    el('div', { class: 'person-head' }, el('h1', { id: 'proposal-title', text: p.title }),
       el('span', { class: 'pill', id: 'proposal-state', 'data-status': 'proposal-' + p.state, text: stateName(p.state) })),
     el('p', { class: 'proposal-status', id: 'proposal-status', text: statusLine(p, now) }),
     p.terms.text ? el('div', { class: 'proposal-text', id: 'proposal-text' }, ...p.terms.text.split(/\n{2,}/)
@@ -158,8 +159,8 @@ function render(p, { previous, seat, panelPrevious, credits }) {
         n: formatNumber(p.sponsors), of: formatNumber(p.sponsorsRequired) }) }),
       peopleLinks(p.sponsoredBy, t('proposal.noSponsors'), { id: 'proposal-sponsors' }))),
       p.electorate ? fact(t('proposal.electorate'), formatNumber(p.electorate)) : null,
-      p.execution ? fact(t('proposal.execution'), p.execution) : null,
-      fact(t('proposal.id'), code(p.id))),
+      p.execution ? fact(t('proposal.execution'), p.execution) : null),
+    idDetails([fact(t('proposal.id'), code(p.id))], { id: 'proposal-ids' }),
     rulesView(p),
     timelineView(p),
     actionsView(p, now),
@@ -175,8 +176,11 @@ function render(p, { previous, seat, panelPrevious, credits }) {
 function actionView(p) {
   const a = p.terms.action;
   if (a.changes) {
+    // a parameter named for people and its new value in units, the technical name small
+    const specs = new Map(((shell.society && shell.society.parameters) || []).map((x) => [x.name, x]));
     return el('ul', { class: 'plain' }, ...Object.entries(a.changes).map(([name, value]) => el('li', {},
-      code(name), ' → ', el('strong', { text: String(value) }))));
+      paramName(name), ' → ', el('strong', { text: paramValue({ ...(specs.get(name) || {}), name, value }) }), ' ',
+      el('span', { class: 'parameter-id' }, '(', code(name), ')'))));
   }
   if (a.target) {
     return el('div', {}, el('p', { text: a.text ? t('proposal.amendTarget', { target: a.target })
@@ -273,6 +277,18 @@ function actionsView(p, now) {
 // ---- ballots ------------------------------------------------------------------------------------------------------
 
 /** The ballot form for this browser's key: a citizen's, or (panel) a seated panellist's. */
+/** How this ballot is counted, in words, beside the ballot itself: the method and this proposal's own rules. */
+function countingExplained(p, suffix = '') {
+  const r = p.rules || {};
+  return el('div', { class: 'method-explained', id: 'ballot-method' + suffix },
+    el('p', {}, el('strong', { text: t('count.title', { method: methodName(p.method) }) }), ' ',
+      t('count.' + p.method, { threshold: thresholdText(r.threshold), quorum: bpText(r.quorumBp),
+        credits: formatNumber(r.voiceCredits || 0), winners: formatNumber(r.winners || 1),
+        most: formatNumber(r.maxApprovals || p.options.length) })),
+    el('p', { class: 'hint' }, t('count.quorum', { quorum: bpText(r.quorumBp) }), ' ',
+      el('a', { href: 'glossary#term-' + (p.method === 'ranked' ? 'instant-runoff' : p.method), text: t('count.more') })));
+}
+
 function ballotView(p, previous, credits, panel) {
   if (p.state !== 'voting' || (!panel && panelSeat(p, me()))) {
     return panel ? null : ballotFeedback.hidden ? null : ballotFeedback;
@@ -282,7 +298,8 @@ function ballotView(p, previous, credits, panel) {
   const region = panel ? panelFeedback : ballotFeedback;
   const section = el('section', { class: 'subcard ballot-box', id: 'ballot' + suffix,
     'aria-labelledby': 'ballot-title' + suffix },
-  el('h3', { id: 'ballot-title' + suffix, text: t(panel ? 'ballot.panelTitle' : 'ballot.title') }));
+  el('h3', { id: 'ballot-title' + suffix, text: t(panel ? 'ballot.panelTitle' : 'ballot.title') }),
+  countingExplained(p, suffix));
   if (!shell.identity) {
     section.append(el('p', { class: 'hint' }, t('ballot.noKey'), ' ', el('a', { href: 'join', text: t('nav.join') })));
     return section;

@@ -11,7 +11,9 @@ import { el, fact } from './ui.js';
 const pct = (part, whole) => (whole > 0 ? formatPercent(part / whole, 1) : '–');
 
 function table(id, caption, head, rows) {
-  return el('div', { class: 'table-wrap' }, el('table', { id },
+  // a region that scrolls sideways on a narrow screen, reachable by keyboard (arrow keys scroll it)
+  return el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t('table.scroll', { caption }) },
+    el('table', { id },
     el('caption', { text: caption }),
     el('thead', {}, el('tr', {}, ...head.map((h, i) => el('th', { scope: 'col', class: i > 0 ? 'num' : null,
       text: h })))),

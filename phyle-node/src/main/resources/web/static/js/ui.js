@@ -3,6 +3,8 @@
 // textContent and attributes, never as HTML.
 
 import * as api from './api.js';
+import { followBlocks } from './live.js';
+import { groupParameters, paramMeaning, paramName, paramValue } from './params.js';
 import { ApiError } from './api.js';
 import { VerifyError } from './bytes.js';
 import { KeyError, loadIdentity, markBackedUp } from './keystore.js';
@@ -121,28 +123,43 @@ export function statusPill(status) {
 
 /**
  * A society's parameters as list items: [{name, value, unit, meaning}], the value a number, a name or a list of
- * keys. The meaning comes from the catalogue when it has one ('param.<name>'), else from the node.
+ * keys. Each is named for people ('paramName.<name>'), its value in a unit a person reads ("2 years", "20%"), its
+ * meaning from the catalogue ('param.<name>') or else the node, and its technical name small, for those who look.
  */
 export function parameterItems(params) {
   return params.map((p) => {
-    let value;
-    if (Array.isArray(p.value)) {
-      value = formatNumber(p.value.length) + ' ' + t(p.value.length === 1 ? 'unit.key' : 'unit.keys');
-    } else if (typeof p.value !== 'number') {
-      value = String(p.value); // a name or a text: shown as it is
-    } else {
-      const unit = p.unit ? (has('unit.' + p.unit) ? t('unit.' + p.unit) : p.unit) : '';
-      value = (formatNumber(p.value) + ' ' + unit).trim();
-    }
-    const meaning = has('param.' + p.name) ? t('param.' + p.name) : p.meaning;
+    const meaning = paramMeaning(p);
     return el('li', { class: 'parameter', 'data-name': p.name },
       el('div', { class: 'parameter-head' },
-        el('code', { class: 'parameter-name', text: p.name }),
-        el('span', { class: 'parameter-value', text: value })),
+        el('span', { class: 'parameter-label', text: paramName(p.name) }),
+        el('span', { class: 'parameter-value', text: paramValue(p) })),
       meaning ? el('p', { class: 'parameter-meaning', text: meaning }) : null,
-      Array.isArray(p.value) && p.value.length ? el('ul', { class: 'plain parameter-keys' },
-        ...p.value.map((k) => el('li', {}, el('code', { class: 'id', text: String(k) })))) : null);
+      el('p', { class: 'parameter-id' }, t('param.technicalName') + ': ',
+        el('code', { class: 'parameter-name', text: p.name })),
+      Array.isArray(p.value) && p.value.length ? el('details', { class: 'parameter-keys' },
+        el('summary', { text: paramValue(p) }),
+        el('ul', { class: 'plain' }, ...p.value.map((k) => el('li', {}, el('code', { class: 'id', text: String(k) })))))
+        : null);
   });
+}
+
+/**
+ * The parameters grouped by what they are about (joining, challenges, votes, the handover, lots, technical limits),
+ * each group a heading (of the given level) and its list; `listClass` is added to each list.
+ */
+export function parameterGroups(params, { level = 'h3', listClass = '' } = {}) {
+  return groupParameters(params).map(({ group, params: items }) => el('section', { class: 'parameter-group',
+    'data-group': group },
+  el(level, { class: 'label parameter-group-title', text: t('paramGroup.' + group) }),
+  el('ul', { class: ('parameters ' + listClass).trim() }, ...parameterItems(items))));
+}
+
+/**
+ * Raw identifiers (ids, did:keys, hashes) for those who look: facts folded behind "Details", out of the main flow.
+ */
+export function idDetails(facts, attrs = {}) {
+  return el('details', { class: 'id-details', ...attrs }, el('summary', { text: t('details') }),
+    el('dl', { class: 'facts' }, ...facts));
 }
 
 /** A definition-list row. */
@@ -225,12 +242,15 @@ export const shell = {
  * the society and the key are known; `titleKey` names the page in the document title.
  */
 export function startPage(titleKey) {
+  takeServerLinks();
   initLanguage();
   document.documentElement.lang = t('locale');
   translateStatic();
   document.title = t(titleKey, { name: '' }).replace(/^\s*·\s*/, '') || 'Phyle';
   setUpLanguageSwitch();
   setUpReminder();
+  setUpToTop();
+  showCurrentNavLink();
   shell.refresh = async () => {
     await loadMe();
     renderShell();
@@ -252,8 +272,17 @@ export function startPage(titleKey) {
     if (shell.society) {
       document.title = t(titleKey, { name: shell.society.name });
     }
+    countNeeds();
     return shell;
   })();
+  // every page follows the node's new blocks: the header's count of what needs me stays current, and pages that
+  // show live state listen to 'phyle:block' themselves
+  followBlocks();
+  globalThis.addEventListener('phyle:block', (e) => {
+    if (!e.detail.first) {
+      countNeeds();
+    }
+  });
   globalThis.addEventListener('phyle:identity', () => shell.refresh());
   return shell.ready;
 }
@@ -266,6 +295,48 @@ async function loadMe() {
     throw e;
   });
   shell.person = shell.identity ? await api.personOrNull(shell.identity.did) : null;
+}
+
+/**
+ * With scripts, the page draws itself: the content the node rendered for browsers without them goes, and the links
+ * it used (citizens?person=7) become the addresses the scripts route by (citizens#person=7).
+ */
+function takeServerLinks() {
+  document.body.classList.remove('no-js');
+  const ssr = $('ssr');
+  if (ssr) {
+    ssr.remove();
+  }
+  const query = new URLSearchParams(location.search);
+  for (const key of ['person', 'proposal', 'draw', 'tx', 'challenge', 'text']) {
+    const value = query.get(key);
+    if (value && !location.hash && /^[0-9a-f]{1,64}$/.test(value)) {
+      history.replaceState(null, '', location.pathname + '#' + key + '=' + value);
+      break;
+    }
+  }
+}
+
+/** The header's count of what needs the person this key belongs to (GET inbox). */
+async function countNeeds() {
+  const badge = $('inbox-count');
+  if (!badge) {
+    return;
+  }
+  if (!shell.person) {
+    badge.hidden = true;
+    return;
+  }
+  try {
+    const answer = await api.getJson('inbox/' + encodeURIComponent(shell.person.id));
+    const n = answer.items.length;
+    badge.hidden = n === 0;
+    badge.replaceChildren(el('span', { 'aria-hidden': 'true', text: formatNumber(n) }),
+      el('span', { class: 'visually-hidden', text: ' (' + t('inbox.countLabel', { n: formatNumber(n) }) + ')' }));
+    badge.dataset.count = String(n);
+  } catch (e) {
+    badge.hidden = true; // the count is a courtesy; the inbox page says what went wrong
+  }
 }
 
 function showShellProblem(text) {
@@ -285,6 +356,34 @@ function setUpLanguageSwitch() {
   select.addEventListener('change', () => {
     chooseLanguage(select.value);
     location.reload();
+  });
+}
+
+/** On a phone the navigation is one row that scrolls sideways: the current page's link is brought into it. */
+function showCurrentNavLink() {
+  const current = document.querySelector('.site-nav a[aria-current="page"]');
+  const nav = current && current.closest('.site-nav');
+  if (nav && nav.scrollWidth > nav.clientWidth) {
+    const link = current.getBoundingClientRect();
+    const row = nav.getBoundingClientRect();
+    nav.scrollLeft += link.left - row.left - (row.width - link.width) / 2;
+  }
+}
+
+/** The "back to the top" link floats in a corner once the page is scrolled more than a screen down. */
+function setUpToTop() {
+  const link = $('to-top');
+  if (!link) {
+    return;
+  }
+  const place = () => {
+    link.dataset.floating = globalThis.scrollY > globalThis.innerHeight ? 'shown' : 'hidden';
+  };
+  globalThis.addEventListener('scroll', place, { passive: true });
+  place();
+  link.addEventListener('click', () => {
+    // focus follows the view, so that the keyboard starts again from the top too
+    setTimeout(() => $('main') && $('main').focus({ preventScroll: true }), 0);
   });
 }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.phyle.node.Node;
 import org.phyle.node.NodeConfig;
+import org.phyle.node.demo.DemoHints;
 import org.phyle.node.demo.DemoSociety;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,6 +39,8 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("Reusing the demo society in " + data + " (delete the directory to start over).");
             node = Node.open(NodeConfig.defaults(data));
         }
+        String page = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port + "/";
+        DemoHints.citizen(node, data).ifPresent(c -> System.out.println(DemoHints.howTo(c, page)));
         return NodeRunner.serve(node, host, port);
     }
 }

@@ -13,8 +13,9 @@ import picocli.CommandLine.Command;
         subcommands = {KeygenCommand.class, InitCommand.class, ServeCommand.class, DemoCommand.class,
                 SignCommand.class, SubmitCommand.class, ReceiptCommand.class, VerifyCommand.class,
                 NotaryCommand.class, CitizenCommand.class, ProposalCommand.class, TallyCommand.class, CharterCommand.class,
-                CanonCommand.class, CommentCommand.class, SortitionCommand.class, BenchCommand.class, BackupCommand.class, RestoreCommand.class,
-                HelpCommand.class})
+                CanonCommand.class, CommentCommand.class, SortitionCommand.class, BenchCommand.class, BackupCommand.class,
+                RestoreCommand.class, KeyCommand.class, EconomyCommand.class, WalletCommand.class, PayCommand.class,
+                LockCommand.class, QfCommand.class, CampaignCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -119,8 +119,8 @@ public final class DemoSociety {
         SigningKey founder = KeyFile.readOrCreate(data.resolve("keys/founder.key"));
         SigningKey registrar = KeyFile.readOrCreate(data.resolve("keys/host-registrar.key"));
         SigningKey nodeKey = SigningKey.generate();
-        Parameters p = Catalog.defaultParameters()
-                .withKeys(CitizenshipParams.HOST_REGISTRARS.name(), List.of(registrar.verifyingKey()));
+        Parameters p = DemoEconomy.parameters(Catalog.defaultParameters()
+                .withKeys(CitizenshipParams.HOST_REGISTRARS.name(), List.of(registrar.verifyingKey())));
         Block genesis = Society.createGenesis(founder, FOUNDER_NAME, nodeKey, NAME, PURPOSE, p, genesisTime, org.phyle.node.client.Nonces.random());
         Node.init(data, genesis, nodeKey);
     }
@@ -179,7 +179,7 @@ public final class DemoSociety {
         return keys;
     }
 
-    private static final class Seeder {
+    static final class Seeder {
         private final java.util.Map<Hash, String> commentTexts = new java.util.LinkedHashMap<>();
         private final Node node;
         private final Path data;
@@ -188,7 +188,7 @@ public final class DemoSociety {
         private final Hash society;
         private final SigningKey founder;
         private final SigningKey registrar;
-        private final Map<String, SigningKey> keys = new LinkedHashMap<>();
+        final Map<String, SigningKey> keys = new LinkedHashMap<>();
         private final List<CompletableFuture<Committed>> pending = new ArrayList<>();
         private int transactions;
         private int nonce;
@@ -203,8 +203,16 @@ public final class DemoSociety {
             this.registrar = KeyFile.read(data.resolve("keys/host-registrar.key"));
         }
 
+        long genesisTime() {
+            return genesis;
+        }
+
+        <T> T read(java.util.function.Function<SocietyView, T> f) {
+            return node.read(f);
+        }
+
         /** Waits for what was submitted, then steps the clock to this many days after the genesis. */
-        private void day(double days) {
+        void day(double days) {
             waitForAll();
             if (clock != null) {
                 clock.stepTo(genesis + (long) (days * DAY));
@@ -368,6 +376,9 @@ public final class DemoSociety {
             submit(keys.get(leaver), new CitizenshipTx.Renounce());
             voters.remove(leaver);
 
+            // the economy: its money, a treasury, funding rounds, campaigns, a vesting grant and a dividend (days 80-93)
+            DemoEconomy.history(this, citizens, voters, delegates);
+
             List<Hash> open = proposeAll(DemoProposals.open(), 95, citizens);
             voteAll(open, DemoProposals.open(), 96.2, HISTORY_DAYS - 0.2, voters, delegates);
             // discussion: comments and replies on an open vote; a visitor's essay in the canon, and a citizen's reply
@@ -401,7 +412,7 @@ public final class DemoSociety {
         }
 
         /** Each plan proposed by a different citizen and co-sponsored by the next ones, on the given day. */
-        private List<Hash> proposeAll(List<DemoProposals.Plan> plans, double on, List<String> citizens) {
+        List<Hash> proposeAll(List<DemoProposals.Plan> plans, double on, List<String> citizens) {
             day(on);
             List<Hash> ids = new ArrayList<>();
             int sponsors = node.read(s -> (int) s.parameters().get(GovernanceParams.SPONSORS_REQUIRED));
@@ -421,7 +432,7 @@ public final class DemoSociety {
          * Ballots from each plan's share of the voters (the delegates always vote), spread between the two days. Each
          * plan draws from its own generator, seeded by its title, so that its result does not depend on the others.
          */
-        private List<List<String>> voteAll(List<Hash> ids, List<DemoProposals.Plan> plans, double from, double to,
+        List<List<String>> voteAll(List<Hash> ids, List<DemoProposals.Plan> plans, double from, double to,
                                            List<String> voters, List<String> delegates) {
             List<List<String>> turnouts = new ArrayList<>();
             List<Random> randoms = new ArrayList<>();
@@ -534,7 +545,7 @@ public final class DemoSociety {
         }
 
         /** Waits until the node has made happen what is due by the clock's time (a vote opening, say). */
-        private void settle() {
+        void settle() {
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (clock != null && node.read(SocietyView::nextDue) <= clock.millis()) {
                 if (System.nanoTime() > deadline) {
@@ -579,7 +590,7 @@ public final class DemoSociety {
             waitForAll();
         }
 
-        private Person personOf(String name) {
+        Person personOf(String name) {
             SigningKey key = keys.get(name);
             return node.read(s -> s.registry().byCurrentKey(key.verifyingKey()).orElseThrow());
         }
@@ -597,7 +608,7 @@ public final class DemoSociety {
                     text.codePointCount(0, text.length())));
         }
 
-        private Hash submit(SigningKey key, TxBody body) {
+        Hash submit(SigningKey key, TxBody body) {
             long now = clock == null ? System.currentTimeMillis() : clock.millis();
             byte[] envelope = Jcs.canonicalize(TxSigner.sign(society, key, body, "demo" + nonce++, now + 600_000));
             var tx = node.decoder().decode(envelope);
@@ -606,7 +617,7 @@ public final class DemoSociety {
             return tx.id();
         }
 
-        private void waitForAll() {
+        void waitForAll() {
             for (CompletableFuture<Committed> f : pending) {
                 f.join();
             }

@@ -203,11 +203,13 @@ public final class ApiServer implements AutoCloseable {
         new GovernanceRoutes(node).register(router);
         new CharterRoutes(node).register(router);
         new SortitionRoutes(node).register(router);
+        new EconomyRoutes(node).register(router);
         new DiscussionRoutes(node).register(router);
+        new InboxRoutes(node).register(router);
         get(config, "/problems", this::problems);
         get(config, "/problems/{code}", this::problem);
 
-        WebPages.register(config);
+        WebPages.register(config, node);
 
         config.routes.exception(Rejection.class, (e, ctx) -> problem(ctx, Problem.of(e, ctx.path())));
         config.routes.exception(JsonProcessingException.class, (e, ctx) -> problem(ctx,
@@ -223,7 +225,8 @@ public final class ApiServer implements AutoCloseable {
         // errors raised outside our handlers (no route, body over Jetty's limit, ...) get problem details too
         for (int status : new int[] {400, 404, 405, 408, 413, 414, 415, 431, 500, 503}) {
             config.routes.error(status, ctx -> {
-                if (!isProblem(ctx)) {
+                // a page that is not there gets the web app's page for that; anything else a problem
+                if (!isProblem(ctx) && !(status == 404 && WebPages.notFound(ctx))) {
                     serverProblem(ctx, status);
                 }
             });

@@ -50,6 +50,9 @@ class AccessibilityTest extends WebTest {
                     "a11y-ledger" + suffix));
             violations.addAll(check(page, "/charter", "#charter-verdict[data-verified=true]", "a11y-charter" + suffix));
             violations.addAll(check(page, "/draws", "#draws-list li.draw-row", "a11y-draws" + suffix));
+            violations.addAll(check(page, "/inbox", "#inbox-no-key", "a11y-inbox-no-key" + suffix));
+            violations.addAll(check(page, "/glossary", "#term-quadratic", "a11y-glossary" + suffix));
+            violations.addAll(check(page, "/proposals", "#proposals-list li.proposal-row", "a11y-proposals" + suffix));
 
             // with a citizen's key: the actions, a person one may vouch for, the challenges, the renounce dialog
             restoreKey(page, citizenBackup, PASSPHRASE);
@@ -66,6 +69,7 @@ class AccessibilityTest extends WebTest {
             page.locator("#challenge summary").click();
             violations.addAll(label(page, "challenge form" + suffix, seriousAxeViolations(page)));
             violations.addAll(check(page, "/join", "#apply-registered", "a11y-join-registered" + suffix));
+            violations.addAll(check(page, "/inbox", "#inbox-summary:not(:empty)", "a11y-inbox" + suffix));
             violations.addAll(check(page, "/ledger#tx=" + get("citizens/" + applicant).get("id").asText(),
                     "#receipt-verdict[data-verified=true]", "a11y-ledger-receipt" + suffix));
             context.close();

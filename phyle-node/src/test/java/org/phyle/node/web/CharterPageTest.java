@@ -200,7 +200,7 @@ class CharterPageTest extends WebTest {
             assertThat(page.locator("#stage-timeline li.stage")).hasCount(5);
             assertThat(page.locator("#reading-title")).hasText(essay().get("title").asText());
             assertThat(page.locator("#canon-list li.canon-item").first()).isVisible();
-            page.locator("#charter-parameters-box summary").click();
+            page.locator("#charter-parameters-box > summary").click();
             page.locator("#offices-history-box summary").click();
             if (phone) {
                 assertNoHorizontalScroll(page);

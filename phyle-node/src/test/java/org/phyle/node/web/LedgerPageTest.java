@@ -126,7 +126,8 @@ class LedgerPageTest {
     void showsTheSocietyTheSignedCheckpointTheBlocksAndTheEntries() {
         assertThat(page).hasTitle(Pattern.compile("Lisbon Commons"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
-                .hasText(DemoSociety.NAME);
+                .hasText("The ledger of record");
+        assertThat(page.locator("#society-name")).hasText(DemoSociety.NAME);
         assertThat(page.locator("#society-purpose")).hasText(DemoSociety.PURPOSE);
         String founder = node.node.read(s -> s.founder().did());
         assertThat(page.locator("#society-facts")).containsText(founder);

@@ -113,8 +113,10 @@ class NewcomerFlowTest extends WebTest {
         // the charter: shown in full, verified against its hash in the browser
         JsonNode served = get("charter");
         assertThat(page.locator("#charter-verdict")).hasAttribute("data-verified", "true");
-        assertThat(page.locator("#charter-verdict")).hasText(Pattern.compile("Verified in your browser: this text "
-                + "hashes to " + served.get("hash").asText().substring(0, 8)));
+        assertThat(page.locator("#charter-verdict")).hasText(Pattern.compile("Verified in your browser: this is "
+                + "exactly the charter in force \\(version " + served.get("version").asText() + "\\)"));
+        // the hash, out of the main flow, beside the exact text that is hashed
+        assertThat(page.locator("#charter-hash-line")).containsText(served.get("hash").asText());
         assertThat(page.locator("#charter-document .charter-purpose")).hasText(DemoSociety.PURPOSE);
         assertThat(page.locator("#charter-document .charter-rules li.parameter"))
                 .hasCount(served.get("document").get("parameters").size());
