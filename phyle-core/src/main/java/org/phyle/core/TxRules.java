@@ -13,7 +13,8 @@ public final class TxRules {
     public static final ParameterSpec MAX_BYTES = new ParameterSpec("tx.maxBytes", 16384, 1024, 1 << 20, "bytes",
             "The largest canonical transaction envelope accepted.");
 
-    public static final List<ParameterSpec> PARAMETERS = List.of(MAX_LIFETIME, MAX_BYTES);
+    public static final List<ParameterSpec> PARAMETERS =
+            java.util.stream.Stream.concat(java.util.stream.Stream.of(MAX_LIFETIME, MAX_BYTES), org.phyle.core.tx.WriteQuota.PARAMETERS.stream()).toList();
 
     private TxRules() {
     }

@@ -6,6 +6,12 @@ import java.util.Arrays;
 public final class Base58 {
     private static final char[] ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
     private static final int[] INDEX = new int[128];
+    /**
+     * The longest text {@link #decode} accepts. Decoding costs time in the square of the length, and what this project
+     * decodes is a few dozen characters (a did:key has 47); the bound keeps a hostile input from costing more than
+     * about a millisecond.
+     */
+    public static final int MAX_DECODE_LENGTH = 1024;
 
     static {
         Arrays.fill(INDEX, -1);
@@ -15,6 +21,11 @@ public final class Base58 {
     }
 
     private Base58() {
+    }
+
+    /** True if the character is a digit of base58btc. */
+    public static boolean isDigit(char c) {
+        return c < 128 && INDEX[c] >= 0;
     }
 
     public static String encode(byte[] input) {
@@ -45,8 +56,14 @@ public final class Base58 {
         return new String(out, pos, out.length - pos);
     }
 
-    /** Decodes base58btc; throws IllegalArgumentException naming the first bad character. */
+    /**
+     * Decodes base58btc; throws IllegalArgumentException naming the first bad character, or for a text longer than
+     * {@link #MAX_DECODE_LENGTH} before looking at it.
+     */
     public static byte[] decode(String input) {
+        if (input.length() > MAX_DECODE_LENGTH) {
+            throw new IllegalArgumentException("longer than " + MAX_DECODE_LENGTH + " characters (" + input.length() + ")");
+        }
         int zeros = 0;
         while (zeros < input.length() && input.charAt(zeros) == ALPHABET[0]) {
             zeros++;

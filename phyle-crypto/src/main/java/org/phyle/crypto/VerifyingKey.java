@@ -15,6 +15,12 @@ public final class VerifyingKey {
     private static final String DID_PREFIX = "did:key:z";
     private static final byte[] MULTICODEC_ED25519_PUB = {(byte) 0xed, 0x01};
     /**
+     * Every Ed25519 did:key has this many characters: the multicodec prefix 0xed01 fixes the magnitude of the 34-byte
+     * number, so its base58btc form always has 47 digits. Checked before decoding, whose cost grows with the square of
+     * the length.
+     */
+    public static final int DID_LENGTH = 56;
+    /**
      * Full validation costs a scalar multiplication, as much as a signature check; a society's transactions come from
      * far fewer keys than transactions, so validated keys are remembered (and forgotten all at once when too many).
      */
@@ -74,6 +80,15 @@ public final class VerifyingKey {
     private static VerifyingKey parseDid(String did) {
         if (did == null || !did.startsWith(DID_PREFIX)) {
             throw new InvalidKeyException("a signer is a did:key starting with 'did:key:z'");
+        }
+        for (int i = DID_PREFIX.length(); i < did.length(); i++) {
+            if (!Base58.isDigit(did.charAt(i))) {
+                throw new InvalidKeyException("did:key is not base58btc: not a base58 character at position "
+                        + (i - DID_PREFIX.length()) + ": '" + did.charAt(i) + "'");
+            }
+        }
+        if (did.length() != DID_LENGTH) {
+            throw new InvalidKeyException("an Ed25519 did:key has " + DID_LENGTH + " characters, not " + did.length());
         }
         byte[] multicodec;
         try {

@@ -143,4 +143,14 @@ class Base58Test {
         }
         assertThat(Base58.encode(Base58.decode(s.toString()))).isEqualTo(s.toString());
     }
+
+    /** Decoding costs the square of the length, so a text over the bound is refused before any of it is decoded. */
+    @Test
+    void aTextLongerThanTheBoundIsRefusedBeforeDecoding() {
+        String longest = "2".repeat(Base58.MAX_DECODE_LENGTH);
+        assertThat(Base58.decode(longest)).isNotEmpty();
+        // a million digits would take minutes to decode; refused at once, and before the bad character is seen
+        assertThatThrownBy(() -> Base58.decode("2".repeat(1_000_000) + "0")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("longer than " + Base58.MAX_DECODE_LENGTH);
+    }
 }

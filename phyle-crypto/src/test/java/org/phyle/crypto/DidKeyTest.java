@@ -135,6 +135,9 @@ class DidKeyTest {
                 Arguments.of("a 33-byte key", didOf(concat(ed, Arrays.copyOf(key, 33)))),
                 Arguments.of("a small-order key (the identity)",
                         didOf(concat(ed, HEX.parseHex(Ed25519Test.SMALL_ORDER.get(0))))),
+                Arguments.of("a million base58 digits (length checked before decoding)",
+                        "did:key:z" + "2".repeat(1_000_000)),
+                Arguments.of("one digit short", good.substring(0, good.length() - 1)),
                 // W3C CCG did-key-test-suite, tests/mock.data.js: invalidKeyLengthDid, too short and too long
                 Arguments.of("did-key-test-suite: too short", "did:key:zTjsVPtY"),
                 Arguments.of("did-key-test-suite: too long", "did:key:z6MkA9MEcFWsoUVqj2zX6LACFaikLQ28"
@@ -162,5 +165,23 @@ class DidKeyTest {
         assertThat(did).startsWith("did:key:z6Mk");
         assertThatThrownBy(() -> VerifyingKey.fromDid(did)).isInstanceOf(InvalidKeyException.class)
                 .hasMessageContaining("not a valid Ed25519 public key");
+    }
+
+    @Test
+    void everyEd25519DidHasTheFixedLength() {
+        for (int seed = 0; seed < 200; seed++) {
+            byte[] key = SigningKey.fromSeed(java.nio.ByteBuffer.allocate(32).putInt(seed).array()).verifyingKey().bytes();
+            assertThat(VerifyingKey.didOf(key)).hasSize(VerifyingKey.DID_LENGTH);
+        }
+        byte[] all = new byte[32];
+        java.util.Arrays.fill(all, (byte) 0xff);
+        assertThat(VerifyingKey.didOf(all)).hasSize(VerifyingKey.DID_LENGTH);
+        assertThat(VerifyingKey.didOf(new byte[32])).hasSize(VerifyingKey.DID_LENGTH);
+    }
+
+    @Test
+    void anOverlongDidIsRefusedForItsLength() {
+        assertThatThrownBy(() -> VerifyingKey.fromDid("did:key:z" + "2".repeat(100_000)))
+                .isInstanceOf(InvalidKeyException.class).hasMessageContaining("56 characters, not 100009");
     }
 }

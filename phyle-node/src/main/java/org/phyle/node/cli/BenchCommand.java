@@ -58,7 +58,8 @@ final class BenchCommand {
                     DemoSociety.create(temp);
                     local = Node.open(NodeConfig.defaults(temp));
                     local.start();
-                    server = new ApiServer(local).start("127.0.0.1", 0);
+                    // a node that exists to be measured: its throughput, not the charter's write quotas
+                    server = new ApiServer(local).writeQuotas(false).start("127.0.0.1", 0);
                     url = "http://127.0.0.1:" + server.port();
                     System.out.println("Started a node in " + temp + " at " + url);
                 }

@@ -54,6 +54,12 @@ public final class ApiServer implements AutoCloseable {
     public static final long MAX_REQUEST_BYTES = 32L << 20;
     static final int MAX_PAGE = 1000;
     private static final long COMMIT_WAIT_MS = 30_000;
+    /** How long a request may take to arrive in full (head and body), whatever the pauses between its bytes. */
+    public static final long REQUEST_DEADLINE_MS = 20_000;
+    /** The longest pause between two bytes of a request, or the longest a connection may stay idle. */
+    public static final long IDLE_TIMEOUT_MS = 30_000;
+    /** The most bytes of request line and headers together the server reads (Jetty's default, stated here). */
+    public static final int MAX_HEADER_BYTES = 8192;
 
     /** Every route this server answers, for the OpenAPI test. */
     public record Route(String method, String path) {
@@ -63,17 +69,54 @@ public final class ApiServer implements AutoCloseable {
     private final long genesisTime;
     private final List<Route> routes = new ArrayList<>();
     private final byte[] openApi;
+    private final WriteQuotas quotas;
+    private AdmissionBudget budget = AdmissionBudget.DEFAULT.copy();
+    private boolean quotasOn = true;
+    private long requestDeadlineMs = REQUEST_DEADLINE_MS;
+    private long idleTimeoutMs = IDLE_TIMEOUT_MS;
     private Javalin app;
+    private RequestDeadline deadline;
 
     public ApiServer(Node node) {
         this.node = node;
         this.genesisTime = node.store().block(0).orElseThrow().time();
         this.openApi = WebPages.resource("/openapi.json");
+        this.quotas = new WriteQuotas(node);
+    }
+
+    /**
+     * Whether the charter's write quotas are enforced (the default). Only a node that exists to be measured, such as the
+     * one {@code phyle bench ingest} starts for itself, turns them off.
+     */
+    public ApiServer writeQuotas(boolean on) {
+        this.quotasOn = on;
+        return this;
+    }
+
+    /** Sets, before {@link #start}, the admission budget of refused writes per connection and per address. */
+    public ApiServer admissionBudget(double perConnection, double perConnectionPerSecond, double perAddress,
+                                     double perAddressPerSecond) {
+        this.budget = new AdmissionBudget(perConnection, perConnectionPerSecond, perAddress, perAddressPerSecond);
+        return this;
     }
 
     public ApiServer start(String host, int port) {
         app = Javalin.create(this::configure);
         app.start(host, port);
+        var server = app.jettyServer().server();
+        for (var connector : server.getConnectors()) {
+            if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
+                c.setIdleTimeout(idleTimeoutMs);
+            }
+        }
+        deadline = new RequestDeadline(java.util.Arrays.asList(server.getConnectors()), requestDeadlineMs).start();
+        return this;
+    }
+
+    /** Sets, before {@link #start}, how long a request may take to arrive and how long a pause may last. */
+    public ApiServer timeouts(long requestDeadlineMs, long idleTimeoutMs) {
+        this.requestDeadlineMs = requestDeadlineMs;
+        this.idleTimeoutMs = idleTimeoutMs;
         return this;
     }
 
@@ -87,6 +130,9 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (deadline != null) {
+            deadline.close();
+        }
         if (app != null) {
             app.stop();
         }
@@ -97,12 +143,35 @@ public final class ApiServer implements AutoCloseable {
         config.http.maxRequestSize = MAX_REQUEST_BYTES;
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+        config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new ProblemErrorHandler()));
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setRequestHeaderSize(MAX_HEADER_BYTES);
+            http.setSendServerVersion(false);
+        });
         config.staticFiles.add(files -> {
             files.hostedPath = "/static";
             files.directory = "/web/static";
             files.location = Location.CLASSPATH;
         });
 
+        // a signed write is JSON: refusing any other media type also keeps a cross-origin page from posting one
+        // without a CORS preflight (text/plain, form encodings). A comment's text (POST /texts/{digest}) is the
+        // exact bytes its digest names, in any media type. No write is read from a connection or address whose budget
+        // of refused writes is spent.
+        config.routes.before(PREFIX + "/*", ctx -> {
+            if (ctx.method() == HandlerType.POST) {
+                if (ctx.path().equals(PREFIX + "/txs") || ctx.path().equals(PREFIX + "/txs/batch")) {
+                    Requests.requireJson(ctx);
+                }
+                long wait = budget.retryAfter(address(ctx), connection(ctx));
+                if (wait > 0) {
+                    ctx.header("Retry-After", Long.toString(wait));
+                    throw new Rejection(HttpCode.ADMISSION_LIMITED, "this connection or address has sent more refused "
+                            + "writes than the node takes for now; it reads writes from it again in " + wait + " s");
+                }
+            }
+        });
         get(config, "/health", this::health);
         get(config, "/checkpoint", this::checkpoint);
         get(config, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
@@ -144,28 +213,36 @@ public final class ApiServer implements AutoCloseable {
 
         config.routes.exception(Rejection.class, (e, ctx) -> problem(ctx, Problem.of(e, ctx.path())));
         config.routes.exception(JsonProcessingException.class, (e, ctx) -> problem(ctx,
-                new Problem(TxCode.MALFORMED, "not JSON: " + e.getOriginalMessage(), ctx.path())));
+                new Problem(TxCode.MALFORMED, "not JSON: " + StrictJson.describe(e), ctx.path())));
         config.routes.exception(StrictJson.MalformedJsonException.class, (e, ctx) -> problem(ctx,
                 new Problem(TxCode.MALFORMED, "not JSON: " + e.getMessage(), ctx.path())));
+        // Javalin's own refusals (e.g. a body over its limit) carry its wording; ours replaces it
+        config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> serverProblem(ctx, e.getStatus()));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            ctx.status(500).contentType(Problem.CONTENT_TYPE).result(Requests.utf8(Views.object()
-                    .put("type", Problem.TYPE_BASE + "INTERNAL").put("title", "Internal error").put("status", 500)
-                    .put("code", "INTERNAL").put("detail", "the node failed to answer: " + e)));
+            problem(ctx, new Problem(HttpCode.INTERNAL, HttpCode.sentenceFor(500), ctx.path()));
         });
-        // errors raised outside our handlers (no route, body over Jetty's limit) get problem details too
-        config.routes.error(404, ctx -> {
-            if (!isProblem(ctx) && !WebPages.notFound(ctx)) {
-                problem(ctx, new Problem(NodeCode.NOT_FOUND, "no such resource: " + ctx.method() + " " + ctx.path(),
-                        ctx.path()));
-            }
-        });
-        config.routes.error(413, ctx -> {
-            if (!isProblem(ctx)) {
-                problem(ctx, new Problem(TxCode.BATCH_TOO_LARGE, "the request is larger than " + MAX_REQUEST_BYTES
-                        + " bytes", ctx.path()));
-            }
-        });
+        // errors raised outside our handlers (no route, body over Jetty's limit, ...) get problem details too
+        for (int status : new int[] {400, 404, 405, 408, 413, 414, 415, 431, 500, 503}) {
+            config.routes.error(status, ctx -> {
+                // a page that is not there gets the web app's page for that; anything else a problem
+                if (!isProblem(ctx) && !(status == 404 && WebPages.notFound(ctx))) {
+                    serverProblem(ctx, status);
+                }
+            });
+        }
+    }
+
+    /** A problem for a status the server, not a handler of ours, decided. */
+    private static void serverProblem(Context ctx, int status) {
+        RejectionCode code = ProblemErrorHandler.codeFor(status);
+        String detail = switch (status) {
+            case 404 -> "no such resource: " + ctx.method() + " " + ctx.path();
+            case 413 -> "the request is larger than " + MAX_REQUEST_BYTES + " bytes";
+            default -> HttpCode.sentenceFor(status);
+        };
+        ctx.status(status).contentType(Problem.CONTENT_TYPE)
+                .result(Requests.utf8(new Problem(code, detail, ctx.path()).toJson().put("status", status)));
     }
 
     private void get(JavalinConfig config, String path, Handler handler) {
@@ -203,8 +280,30 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void submitOne(Context ctx) throws InterruptedException {
-        byte[] body = ctx.bodyAsBytes();
-        VerifiedTx tx = node.decoder().decode(body);
+        try {
+            admitOne(ctx);
+        } catch (Rejection r) {
+            if (Problem.statusOf(r.code()) < 500) {
+                budget.refused(address(ctx), connection(ctx), 1);
+            }
+            throw r;
+        }
+    }
+
+    private void admitOne(Context ctx) throws InterruptedException {
+        // the decoder refuses more than twice the society's limit (whitespace allowance) before parsing; reading stops there
+        byte[] body = Requests.body(ctx, 2L * node.decoder().maxBytes(), TxCode.TOO_LARGE,
+                "a transaction (with whitespace around it)");
+        VerifiedTx tx = BatchItems.decodeAlone(node.decoder(), body);
+        WriteQuotas.Refusal refusal = quotasOn ? quotas.admit(List.of(tx.signer())).get(0) : null;
+        if (refusal != null) {
+            ctx.header("Retry-After", Long.toString(refusal.retryAfterSeconds()));
+            ObjectNode p = Problem.of(refusal.rejection(), ctx.path()).toJson();
+            p.set("quota", quota(refusal));
+            ctx.status(429).contentType(Problem.CONTENT_TYPE).result(Requests.utf8(p));
+            budget.refused(address(ctx), connection(ctx), 1);
+            return;
+        }
         CompletableFuture<Committed> result = node.submit(tx);
         if ("false".equals(ctx.queryParam("wait"))) {
             ctx.status(202);
@@ -223,18 +322,24 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void submitBatch(Context ctx) throws InterruptedException {
-        JsonNode array = StrictJson.parse(ctx.bodyAsBytes());
-        if (!array.isArray()) {
-            throw new Rejection(TxCode.MALFORMED, "a batch is a JSON array of transaction envelopes");
+        try {
+            admitBatch(ctx);
+        } catch (Rejection r) {
+            if (Problem.statusOf(r.code()) < 500) {
+                budget.refused(address(ctx), connection(ctx), 1);
+            }
+            throw r;
         }
-        if (array.size() > MAX_BATCH_TXS) {
-            throw new Rejection(TxCode.BATCH_TOO_LARGE, "a batch holds at most " + MAX_BATCH_TXS
-                    + " transactions, not " + array.size());
-        }
-        List<JsonNode> envelopes = new ArrayList<>(array.size());
-        array.forEach(envelopes::add);
+    }
+
+    private void admitBatch(Context ctx) throws InterruptedException {
+        List<String> envelopes = BatchItems.split(
+                Requests.body(ctx, MAX_REQUEST_BYTES, TxCode.BATCH_TOO_LARGE, "a batch"), MAX_BATCH_TXS);
+        // each item is size-checked (BatchItems.checked) before it is parsed, inside the batch decoder, so that its
+        // refusal is that item's result
         List<ParallelDecoder.Result<VerifiedTx>> decoded = node.verifier().decodeChunks(envelopes,
-                chunk -> ParallelDecoder.results(TxBatch.decodeAllParsed(node.decoder(), chunk)));
+                chunk -> ParallelDecoder.results(TxBatch.decodeAllOf(node.decoder(), chunk,
+                        item -> BatchItems.checked(node.decoder(), item))));
 
         List<ObjectNode> results = new ArrayList<>(envelopes.size());
         List<CompletableFuture<Committed>> futures = new ArrayList<>(envelopes.size());
@@ -252,6 +357,29 @@ public final class ApiServer implements AutoCloseable {
             item.put("txId", r.value().id().hex());
             verified.add(r.value());
             verifiedAt.add(i);
+        }
+        long retryAfter = 0;
+        if (quotasOn && !verified.isEmpty()) {
+            List<WriteQuotas.Refusal> refusals = quotas.admit(verified.stream().map(VerifiedTx::signer).toList());
+            List<VerifiedTx> admitted = new ArrayList<>(verified.size());
+            List<Integer> admittedAt = new ArrayList<>(verified.size());
+            for (int k = 0; k < verified.size(); k++) {
+                WriteQuotas.Refusal refusal = refusals.get(k);
+                if (refusal == null) {
+                    admitted.add(verified.get(k));
+                    admittedAt.add(verifiedAt.get(k));
+                } else {
+                    ObjectNode item = results.get(verifiedAt.get(k));
+                    rejected(item, refusal.rejection());
+                    item.set("quota", quota(refusal));
+                    retryAfter = Math.max(retryAfter, refusal.retryAfterSeconds());
+                }
+            }
+            verified = admitted;
+            verifiedAt = admittedAt;
+        }
+        if (retryAfter > 0) {
+            ctx.header("Retry-After", Long.toString(retryAfter));
         }
         List<Object> queued = node.submitAll(verified);
         for (int k = 0; k < queued.size(); k++) {
@@ -298,8 +426,23 @@ public final class ApiServer implements AutoCloseable {
         out.put("pending", envelopes.size() - committed - rejected);
         ArrayNode items = out.putArray("results");
         results.forEach(items::add);
+        budget.refused(address(ctx), connection(ctx), rejected);
         ctx.status(wait ? 200 : 202);
         json(ctx, out);
+    }
+
+    private static String address(Context ctx) {
+        return ctx.req().getRemoteAddr();
+    }
+
+    private static String connection(Context ctx) {
+        return ctx.req().getRemoteAddr() + " " + ctx.req().getRemotePort();
+    }
+
+    private static ObjectNode quota(WriteQuotas.Refusal r) {
+        return Views.object().put("standing", r.standing().name().toLowerCase(java.util.Locale.ROOT))
+                .put("scope", r.scope()).put("limit", r.limit()).put("periodSeconds", r.periodSeconds())
+                .put("retryAfterSeconds", r.retryAfterSeconds());
     }
 
     @SuppressWarnings("unchecked")
@@ -435,6 +578,7 @@ public final class ApiServer implements AutoCloseable {
     static List<RejectionCode> allCodes() {
         List<RejectionCode> all = new ArrayList<>(Catalog.CODES);
         all.addAll(List.of(NodeCode.values()));
+        all.addAll(List.of(HttpCode.values()));
         return all;
     }
 

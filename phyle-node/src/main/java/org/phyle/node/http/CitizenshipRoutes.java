@@ -54,12 +54,14 @@ final class CitizenshipRoutes {
             throw new Rejection(NodeCode.BAD_REQUEST, "status must be one of " + FILTERS + ", not '" + status + "'");
         }
         String q = Optional.ofNullable(ctx.queryParam("q")).orElse("");
-        long after = longParam(ctx, "after", -1L, -1, Integer.MAX_VALUE);
+        long after = longParam(ctx, "after", -1L, -1, Long.MAX_VALUE - 1);
+        // people are numbered by int; a cursor past the last possible number is an empty page, never a wrap-around
+        int from = (int) Math.min(after + 1, Integer.MAX_VALUE);
         int limit = (int) longParam(ctx, "limit", 50L, 1, MAX_PAGE);
         ObjectNode out = node.read(s -> {
             long time = s.time();
             Predicate<Person> filter = p -> matches(p, status, time) && (q.isEmpty() || containsIgnoreCase(p.name(), q));
-            List<Person> page = s.registry().page((int) after + 1, limit + 1, filter);
+            List<Person> page = s.registry().page(from, limit + 1, filter);
             ObjectNode o = Views.object();
             ArrayNode items = o.putArray("people");
             for (Person p : page.subList(0, Math.min(limit, page.size()))) {

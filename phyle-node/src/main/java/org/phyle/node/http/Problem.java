@@ -23,6 +23,9 @@ public record Problem(RejectionCode code, String detail, String instance) {
     }
 
     public static int statusOf(RejectionCode code) {
+        if (code instanceof HttpCode http) {
+            return http.status();
+        }
         return switch (code.kind()) {
             case MALFORMED, UNAUTHENTICATED -> 400;
             case NOT_FOUND -> 404;

@@ -20,10 +20,57 @@ final class Requests {
         return body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /**
+     * The request body, refused as too large as soon as it passes {@code limit} bytes (by its declared length before a
+     * byte is read), so that an oversized body costs no more than the bytes read up to the limit.
+     */
+    static byte[] body(Context ctx, long limit, org.phyle.core.RejectionCode code, String what) {
+        long declared = ctx.contentLength();
+        if (declared > limit) {
+            throw new Rejection(code, what + " has at most " + limit + " bytes; this request declares " + declared);
+        }
+        try (java.io.InputStream in = ctx.req().getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (body.length > limit) {
+                throw new Rejection(code, what + " has at most " + limit + " bytes; this request has more");
+            }
+            return body;
+        } catch (java.io.IOException | RuntimeException e) {
+            if (e instanceof Rejection r) {
+                throw r;
+            }
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.util.concurrent.TimeoutException) {
+                    throw new Rejection(HttpCode.REQUEST_TIMEOUT, "the request body stopped arriving before it was complete");
+                }
+            }
+            throw new Rejection(HttpCode.BODY_INCOMPLETE, "the request body did not arrive in full");
+        }
+    }
+
+    /** Refuses a write that is not declared as JSON (application/json, optionally with charset=utf-8). */
+    static void requireJson(Context ctx) {
+        String type = ctx.header("Content-Type");
+        String[] parts = type == null ? new String[] {""} : type.split(";");
+        boolean json = parts[0].trim().equalsIgnoreCase("application/json");
+        for (int i = 1; i < parts.length && json; i++) {
+            String parameter = parts[i].trim().toLowerCase(java.util.Locale.ROOT).replace("\"", "");
+            json = parameter.equals("charset=utf-8");
+        }
+        if (!json) {
+            throw new Rejection(HttpCode.UNSUPPORTED_MEDIA_TYPE, "a signed transaction must be sent with Content-Type: "
+                    + "application/json" + (type == null ? "; this request has none" : ", not '" + truncate(type) + "'"));
+        }
+    }
+
+    static String truncate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+    }
+
     static Hash hashParam(Context ctx, String name) {
         String v = ctx.pathParam(name);
         if (!v.matches("[0-9a-f]{64}")) {
-            throw new Rejection(NodeCode.BAD_REQUEST, name + " must be 64 lowercase hex digits, not '" + v + "'");
+            throw new Rejection(NodeCode.BAD_REQUEST, name + " must be 64 lowercase hex digits, not '" + truncate(v) + "'");
         }
         return Hash.fromHex(v);
     }
@@ -33,7 +80,7 @@ final class Requests {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new Rejection(NodeCode.BAD_REQUEST, name + " must be an integer, not '" + v + "'");
+            throw new Rejection(NodeCode.BAD_REQUEST, name + " must be an integer, not '" + truncate(v) + "'");
         }
     }
 
@@ -50,7 +97,7 @@ final class Requests {
         try {
             value = Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new Rejection(NodeCode.BAD_REQUEST, name + " must be an integer, not '" + v + "'");
+            throw new Rejection(NodeCode.BAD_REQUEST, name + " must be an integer, not '" + truncate(v) + "'");
         }
         if (value < min || value > max) {
             throw new Rejection(NodeCode.BAD_REQUEST, name + " must be between " + min + " and " + max + ", not " + value);

@@ -96,7 +96,9 @@ public final class CitizensBenchmark {
                 CharterParams.COMMONWEALTH_AT, CharterParams.SOVEREIGN_AT)) {
             p = p.with(threshold.name(), Math.max(p.get(threshold), citizens));
         }
-        return p;
+        // every one of them applies with a fresh key: the charter lets that many keys write in one period
+        return p.with(org.phyle.core.tx.WriteQuota.ALL_GUESTS.name(), Math.max(p.get(org.phyle.core.tx.WriteQuota.ALL_GUESTS),
+                Math.min(100_000_000, 2 * citizens)));
     }
 
     /**
