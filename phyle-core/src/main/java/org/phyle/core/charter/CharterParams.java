@@ -35,7 +35,8 @@ public final class CharterParams {
     public static final ParameterSpec SOVEREIGN_NAME = ParameterSpec.name("charter.sovereignName", "Sovereign",
             "The name of the fifth stage.");
 
-    public static final ParameterSpec ENTRENCHED_BP = new ParameterSpec("charter.entrenchedBp", 6_667, 5_001, 10_000,
+    /** 6,666 by default: the largest whole number of basis points that a two-thirds threshold meets. */
+    public static final ParameterSpec ENTRENCHED_BP = new ParameterSpec("charter.entrenchedBp", 6_666, 5_001, 10_000,
             "basis points", "The share of yes among yes and no that amending an entrenched article or the handover "
             + "schedule needs, before the Sovereign stage.");
     public static final ParameterSpec REFERENDUM_BP = new ParameterSpec("charter.referendumBp", 5_100, 5_001, 10_000,

@@ -26,52 +26,35 @@ final class CampaignCommand {
     }
 
     @Command(name = "list", description = "Every campaign, oldest first.")
-    static final class ListCampaigns implements Callable<Integer> {
-        @Mixin
-        CitizenCommand.Reader reader;
-
-        @Mixin
-        JsonOutput json;
+    static final class ListCampaigns extends EconomyCommand.Read {
+        @Override
+        String path() {
+            return "/campaigns";
+        }
 
         @Override
-        public Integer call() {
-            NodeClient client = new Submitter(reader.node).client();
-            JsonNode page = client.getJson("/campaigns");
-            if (json.json) {
-                json.print(page);
-                return 0;
-            }
-            String code = EconomyCommand.code(client.getJson("/economy"));
+        void print(JsonNode page, String code) {
             for (JsonNode c : page.get("campaigns")) {
                 System.out.println(line(c, code));
             }
             if (page.get("campaigns").isEmpty()) {
                 System.out.println("No campaigns yet.");
             }
-            return 0;
         }
     }
 
     @Command(name = "show", description = "A campaign with its pledges and outcome.")
-    static final class Show implements Callable<Integer> {
+    static final class Show extends EconomyCommand.Read {
         @Parameters(paramLabel = "N", description = "The campaign's number.")
         int number;
 
-        @Mixin
-        CitizenCommand.Reader reader;
-
-        @Mixin
-        JsonOutput json;
+        @Override
+        String path() {
+            return "/campaigns/" + number;
+        }
 
         @Override
-        public Integer call() {
-            NodeClient client = new Submitter(reader.node).client();
-            JsonNode c = client.getJson("/campaigns/" + number);
-            if (json.json) {
-                json.print(c);
-                return 0;
-            }
-            String code = EconomyCommand.code(client.getJson("/economy"));
+        void print(JsonNode c, String code) {
             System.out.println(line(c, code));
             System.out.println("  steward " + c.get("steward").asText() + ", started by " + c.get("creator").asText());
             for (JsonNode p : c.get("pledgeList")) {
@@ -85,7 +68,6 @@ final class CampaignCommand {
                 case "refunded" -> System.out.println("Not funded by its deadline: every pledge was refunded.");
                 default -> System.out.println("Open until " + Instant.ofEpochMilli(c.get("deadline").asLong()) + ".");
             }
-            return 0;
         }
     }
 

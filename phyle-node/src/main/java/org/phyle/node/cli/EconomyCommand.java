@@ -42,6 +42,36 @@ final class EconomyCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * A command that reads one answer of the economy's API: as JSON with --json, else in words, with amounts in the
+     * society's currency.
+     */
+    abstract static class Read implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        CitizenCommand.Reader reader;
+
+        @picocli.CommandLine.Mixin
+        JsonOutput json;
+
+        /** The API path to read. */
+        abstract String path();
+
+        /** The answer in words; {@code code} is the currency's code. */
+        abstract void print(JsonNode answer, String code);
+
+        @Override
+        public Integer call() {
+            org.phyle.node.client.NodeClient client = new Submitter(reader.node).client();
+            JsonNode answer = client.getJson(path());
+            if (json.json) {
+                json.print(answer);
+                return 0;
+            }
+            print(answer, code(client.getJson("/economy")));
+            return 0;
+        }
+    }
+
     static String code(JsonNode economy) {
         return economy.at("/currency/code").asText();
     }

@@ -35,52 +35,35 @@ final class QfCommand {
     }
 
     @Command(name = "list", description = "Every funding round, oldest first.")
-    static final class ListRounds implements Callable<Integer> {
-        @Mixin
-        CitizenCommand.Reader reader;
-
-        @Mixin
-        JsonOutput json;
+    static final class ListRounds extends EconomyCommand.Read {
+        @Override
+        String path() {
+            return "/rounds";
+        }
 
         @Override
-        public Integer call() {
-            NodeClient client = new Submitter(reader.node).client();
-            JsonNode page = client.getJson("/rounds");
-            if (json.json) {
-                json.print(page);
-                return 0;
-            }
-            String code = EconomyCommand.code(client.getJson("/economy"));
+        void print(JsonNode page, String code) {
             for (JsonNode r : page.get("rounds")) {
                 System.out.println(line(r, code));
             }
             if (page.get("rounds").isEmpty()) {
                 System.out.println("No funding rounds yet.");
             }
-            return 0;
         }
     }
 
     @Command(name = "show", description = "A round's projects, contributions and matching (estimated until paid).")
-    static final class Show implements Callable<Integer> {
+    static final class Show extends EconomyCommand.Read {
         @Parameters(paramLabel = "N", description = "The round's number.")
         int number;
 
-        @Mixin
-        CitizenCommand.Reader reader;
-
-        @Mixin
-        JsonOutput json;
+        @Override
+        String path() {
+            return "/rounds/" + number;
+        }
 
         @Override
-        public Integer call() {
-            NodeClient client = new Submitter(reader.node).client();
-            JsonNode r = client.getJson("/rounds/" + number);
-            if (json.json) {
-                json.print(r);
-                return 0;
-            }
-            String code = EconomyCommand.code(client.getJson("/economy"));
+        void print(JsonNode r, String code) {
             System.out.println(line(r, code));
             System.out.println("  applications until " + Instant.ofEpochMilli(r.get("applicationsUntil").asLong())
                     + ", contributions until " + Instant.ofEpochMilli(r.get("contributionsUntil").asLong())
@@ -97,7 +80,6 @@ final class QfCommand {
                     + Amounts.show(m.get("distributed"), code) + " matched, " + Amounts.show(m.get("remainder"), code)
                     + " left in the pool" + (m.get("capped").asInt() > 0 ? "; " + m.get("capped").asInt()
                     + " project(s) held at the cap" : ""));
-            return 0;
         }
     }
 
