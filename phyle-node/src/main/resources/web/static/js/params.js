@@ -60,7 +60,7 @@ export function paramGroup(name) {
   }
   const prefix = name.split('.')[0];
   return { citizenship: 'joining', governance: 'deciding', charter: 'handover', sortition: 'lots', economy: 'money',
-    canon: 'discussing', discussion: 'discussing', tx: 'technical' }[prefix] || 'other';
+    canon: 'discussing', discussion: 'discussing', tx: 'technical', quota: 'technical' }[prefix] || 'other';
 }
 
 /** Parameters in their groups, in a fixed order of groups and the node's order within each: [{group, params}]. */

@@ -217,7 +217,12 @@ public final class ApiServer implements AutoCloseable {
         config.routes.exception(StrictJson.MalformedJsonException.class, (e, ctx) -> problem(ctx,
                 new Problem(TxCode.MALFORMED, "not JSON: " + e.getMessage(), ctx.path())));
         // Javalin's own refusals (e.g. a body over its limit) carry its wording; ours replaces it
-        config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> serverProblem(ctx, e.getStatus()));
+        config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
+            // a page that is not there (Javalin answers it with a NotFoundResponse) gets the web app's page for that
+            if (!(e.getStatus() == 404 && WebPages.notFound(ctx))) {
+                serverProblem(ctx, e.getStatus());
+            }
+        });
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             problem(ctx, new Problem(HttpCode.INTERNAL, HttpCode.sentenceFor(500), ctx.path()));
