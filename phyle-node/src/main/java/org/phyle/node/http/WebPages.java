@@ -21,8 +21,14 @@ import org.phyle.node.demo.DemoHints;
  * only: a page that signs with the citizen's key runs no code from anywhere else.
  */
 final class WebPages {
-    /** A page: its path, its id (the {@code data-nav} of its link in the layout), its HTML and its module. */
-    record Page(String path, String id, String resource, String script) {
+    /**
+     * A page: its path, its id, its HTML, its module, and the {@code data-nav} of the navigation link marked as the
+     * current page (its own id, or the section it belongs to, as a wallet belongs to the economy).
+     */
+    record Page(String path, String id, String resource, String script, String nav) {
+        Page(String path, String id, String resource, String script) {
+            this(path, id, resource, script, id);
+        }
     }
 
     static final List<Page> PAGES = List.of(
@@ -118,7 +124,7 @@ final class WebPages {
     /** The layout with the page's main content, module and id filled in. */
     static String render(String layout, Page page) {
         String main = new String(resource(page.resource()), StandardCharsets.UTF_8);
-        String nav = "data-nav=\"" + page.id() + "\"";
+        String nav = "data-nav=\"" + page.nav() + "\"";
         if (page.path() != null && !layout.contains(nav)) {
             throw new IllegalStateException("the layout has no navigation link " + nav);
         }
