@@ -104,14 +104,22 @@ function route() {
   }
 }
 
+// Each showing gets a number; an answer that arrives after a later showing began (the reader moved on to another
+// proposal while a ballot's refresh was still loading) is dropped, so the page never shows what was left.
+let showing = 0;
+
 async function showProposal(id, { focus = false } = {}) {
+  const ticket = ++showing;
+  const stale = () => ticket !== showing;
   const box = $('proposal-detail');
   if (!state.proposal || state.proposal.id !== id) {
     box.replaceChildren(el('h1', { id: 'proposal-title', text: t('loading') }));
   }
   try {
     const p = await api.proposal(id);
-    state.proposal = p;
+    if (stale()) {
+      return;
+    }
     const mine = me();
     const previous = mine && p.state === 'voting' ? await ballotOf(p.id, mine.number).catch(() => null) : null;
     const seat = panelSeat(p, mine);
@@ -119,12 +127,19 @@ async function showProposal(id, { focus = false } = {}) {
       .catch(() => null) : null;
     const credits = mine && p.method === 'quadratic' && p.state === 'voting'
       ? (await api.delegations(mine.id).catch(() => null))?.credits : null;
+    if (stale()) {
+      return;
+    }
+    state.proposal = p;
     document.title = t('proposal.pageTitle', { title: p.title, name: shell.society.name });
     render(p, { previous, seat, panelPrevious, credits });
     if (focus) {
       $('proposal').focus();
     }
   } catch (e) {
+    if (stale()) {
+      return;
+    }
     fill(box, el('h1', { id: 'proposal-title', text: t('proposal.title') }),
       el('p', { class: 'problem', text: problemText(e) }));
   }
