@@ -8,6 +8,7 @@ import org.phyle.core.citizenship.CitizenshipMechanism;
 import org.phyle.core.discussion.DiscussionMechanism;
 import org.phyle.core.economy.EconomyMechanism;
 import org.phyle.core.governance.GovernanceMechanism;
+import org.phyle.core.land.LandMechanism;
 import org.phyle.core.notary.NotaryMechanism;
 import org.phyle.core.proposals.ProposalKind;
 import org.phyle.core.sortition.SortitionMechanism;
@@ -30,6 +31,7 @@ public final class Catalog {
                 new SortitionMechanism(),
                 new GovernanceMechanism(),
                 new EconomyMechanism(),
+                new LandMechanism(),
                 new CharterMechanism(),
                 new CanonMechanism(),
                 new DiscussionMechanism(),

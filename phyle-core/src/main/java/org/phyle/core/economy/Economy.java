@@ -51,6 +51,7 @@ public final class Economy {
     private long revenueInPeriod;
     private long nextDividendAt;
     private final List<Dividend> dividends = new ArrayList<>();
+    private long landEscrow;
 
     // ---- the view ---------------------------------------------------------------------------------------------
 
@@ -103,7 +104,12 @@ public final class Economy {
         for (Campaign c : campaigns) {
             sum = Math.addExact(sum, c.escrow);
         }
-        return sum;
+        return Math.addExact(sum, landEscrow);
+    }
+
+    /** What the economy holds for the land: tax deposits and the collateral of bids ({@link LandEscrow}). */
+    public long landEscrow() {
+        return landEscrow;
     }
 
     /** The treasury's whole balance (general and land budgets). */
@@ -454,6 +460,28 @@ public final class Economy {
     }
 
     /** Carries out a passed proposal of the economy's kinds (checked just before by governance). */
+    /** Carries out the land's money commands (checked by the land before it sent them). */
+    void receiveLand(org.phyle.core.Effect e, BlockContext ctx) {
+        switch (e) {
+            case LandEscrow.Hold h -> {
+                debit(h.from(), h.amount(), ctx.time());
+                landEscrow += h.amount();
+            }
+            case LandEscrow.Pay p -> {
+                landEscrow -= p.amount();
+                credit(p.to(), p.amount());
+            }
+            case LandEscrow.Revenue r -> {
+                landEscrow -= r.amount();
+                treasuryGeneral += r.amount();
+                revenueInPeriod += r.amount();
+                treasuryEntries.add(new Entry(ctx.time(), ctx.height(), true, "revenue", r.amount(), "land",
+                        r.memo()));
+            }
+            default -> throw new IllegalStateException("not a land escrow effect: " + e);
+        }
+    }
+
     void carry(Carry c, BlockContext ctx) {
         Execution e = c.execution();
         String by = e.authority();
@@ -1079,6 +1107,7 @@ public final class Economy {
             w.writeLong(d.each());
             w.writeLong(d.remainder());
         }
+        w.writeLong(landEscrow);
     }
 
     void read(StateReader r) {
@@ -1164,5 +1193,6 @@ public final class Economy {
             dividends.add(new Dividend(r.readLong(), r.readLong(), r.readLong(), r.readLong(), r.readInt(),
                     r.readLong(), r.readLong()));
         }
+        landEscrow = r.readLong();
     }
 }

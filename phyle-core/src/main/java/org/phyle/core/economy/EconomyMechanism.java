@@ -24,7 +24,8 @@ public final class EconomyMechanism implements Mechanism {
 
     @Override
     public Declarations declarations() {
-        List<Class<? extends Effect>> receives = List.of(Carry.class);
+        List<Class<? extends Effect>> receives = new java.util.ArrayList<>(List.of(Carry.class));
+        receives.addAll(LandEscrow.EFFECTS);
         return Declarations.of("economy")
                 .withTxTypes(EconomyTx.TYPES)
                 .withParameters(EconomyParams.ALL)
@@ -48,6 +49,8 @@ public final class EconomyMechanism implements Mechanism {
     public void receive(Effect effect, BlockContext ctx) {
         if (effect instanceof Carry c) {
             economy.carry(c, ctx);
+        } else if (LandEscrow.EFFECTS.contains(effect.getClass())) {
+            economy.receiveLand(effect, ctx);
         } else {
             Mechanism.super.receive(effect, ctx);
         }

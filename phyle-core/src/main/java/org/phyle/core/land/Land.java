@@ -1,0 +1,762 @@
+package org.phyle.core.land;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.index.quadtree.Quadtree;
+import org.phyle.core.BlockContext;
+import org.phyle.core.Parameters;
+import org.phyle.core.Reads;
+import org.phyle.core.Rejection;
+import org.phyle.core.TxContext;
+import org.phyle.core.citizenship.Person;
+import org.phyle.core.citizenship.Registry;
+import org.phyle.core.citizenship.Status;
+import org.phyle.core.economy.Economy;
+import org.phyle.core.economy.EconomyCode;
+import org.phyle.core.economy.LandEscrow;
+import org.phyle.core.economy.Money;
+import org.phyle.core.state.StateReader;
+import org.phyle.core.state.StateWriter;
+
+/**
+ * The land: territories, their parcels, residences, and the tenure of each parcel (Harberger or the land value tax).
+ * Its public methods only read; the land mechanism changes it. Taxes accrue lazily: nothing happens to a parcel
+ * until it is touched (settled) or something is due on it (its deposit runs out, a bid's window ends, an auction
+ * ends), found through a time-ordered index, so a block costs the same whether there are a thousand parcels or a
+ * million. Money held for land (deposits, the collateral of bids) is in the economy's land escrow; {@link #held()}
+ * is what this view says it should hold, and the two are equal after every transaction.
+ */
+public final class Land {
+    static final long DAY = 86_400_000L;
+
+    /** Something due on a parcel at a time, in the index ordered by time and then parcel. */
+    record Due(long time, int parcel) implements Comparable<Due> {
+        public int compareTo(Due o) {
+            int c = Long.compare(time, o.time);
+            return c != 0 ? c : Integer.compare(parcel, o.parcel);
+        }
+    }
+
+    private final List<Territory> territories = new ArrayList<>();
+    private final TreeMap<Integer, Integer> byCampaign = new TreeMap<>();
+    private final List<Parcel> parcels = new ArrayList<>();
+    private final TreeMap<Integer, Integer> residences = new TreeMap<>();
+    private final TreeSet<Due> dues = new TreeSet<>();
+    private int buildings;
+    private long held;
+    /** Not state: each territory's parcels by envelope, rebuilt from the parcels when a snapshot is read. */
+    private final Map<Integer, Quadtree> shapes = new HashMap<>();
+
+    // ---- the view ---------------------------------------------------------------------------------------------
+
+    public List<Territory> territories() {
+        return List.copyOf(territories);
+    }
+
+    public Optional<Territory> territory(int number) {
+        return number >= 0 && number < territories.size() ? Optional.of(territories.get(number)) : Optional.empty();
+    }
+
+    /** The territory established from a campaign, if it was. */
+    public Optional<Territory> territoryOfCampaign(int campaign) {
+        Integer t = byCampaign.get(campaign);
+        return t == null ? Optional.empty() : Optional.of(territories.get(t));
+    }
+
+    public int parcelCount() {
+        return parcels.size();
+    }
+
+    public Optional<Parcel> parcel(int number) {
+        return number >= 0 && number < parcels.size() ? Optional.of(parcels.get(number)) : Optional.empty();
+    }
+
+    /** A territory's parcels, by number. */
+    public List<Parcel> parcelsOf(int territory) {
+        return parcels.stream().filter(p -> p.territory == territory).toList();
+    }
+
+    /** The parcels a key holds, by number. */
+    public List<Parcel> holdings(String did) {
+        return parcels.stream().filter(p -> p.holder.equals(did)).toList();
+    }
+
+    /** The parcel a person (by registry number) resides on. */
+    public Optional<Integer> residenceOf(int person) {
+        return Optional.ofNullable(residences.get(person));
+    }
+
+    /** What the land holds in the economy's escrow: every deposit and every open bid's collateral. */
+    public long held() {
+        return held;
+    }
+
+    /** The tax base of a parcel now: its stated price (Harberger) or its assessed land value (land value tax). */
+    public long base(Parcel p) {
+        return territories.get(p.territory).tenure() == Tenure.HARBERGER ? p.price : p.assessed();
+    }
+
+    /** The tax accrued since the last settlement, at a time before anything is due (at most the deposit). */
+    public long taxOwed(Parcel p, long time) {
+        if (p.state != Parcel.State.HELD) {
+            return 0;
+        }
+        long t = Math.min(time, p.due);
+        return Math.min(p.deposit, owed(p, t).tax());
+    }
+
+    /** The deposit left at a time (before anything is due). */
+    public long depositAt(Parcel p, long time) {
+        return p.deposit - taxOwed(p, time);
+    }
+
+    /** When the deposit runs out at the current price or assessment (Long.MAX_VALUE: never). */
+    public long exhaustedAt(Parcel p) {
+        if (p.state != Parcel.State.HELD) {
+            return Long.MAX_VALUE;
+        }
+        return Accrual.exhaustedAt(base(p), territories.get(p.territory).rateBp(), p.deposit, p.remainder, p.taxFrom);
+    }
+
+    /** The price of a parcel in auction at a time: falling linearly from its last price to zero at the auction's end. */
+    public long auctionPriceAt(Parcel p, long time) {
+        if (p.state != Parcel.State.AUCTION || time >= p.auctionEnd) {
+            return 0;
+        }
+        long t = Math.max(time, p.auctionStart);
+        return Money.mulDiv(p.auctionPrice, p.auctionEnd - t, p.auctionEnd - p.auctionStart);
+    }
+
+    /** The earliest time something is due on any parcel (Long.MAX_VALUE: nothing). */
+    public long nextDue() {
+        return dues.isEmpty() ? Long.MAX_VALUE : dues.first().time();
+    }
+
+    /** The minimum price of a parcel: the territory's minimum per m² times its declared area. */
+    public long minimumPrice(Parcel p) {
+        return minimum(territories.get(p.territory), p.area);
+    }
+
+    // ---- checks other mechanisms (and proposals) use -----------------------------------------------------------
+
+    public Territory requireTerritory(int number) {
+        return territory(number).orElseThrow(() -> new Rejection(LandCode.UNKNOWN_TERRITORY,
+                "there is no territory " + number));
+    }
+
+    public Parcel requireParcel(int number) {
+        return parcel(number).orElseThrow(() -> new Rejection(LandCode.UNKNOWN_PARCEL, "there is no parcel " + number));
+    }
+
+    /** Checks a new parcel of a territory (geometry, area, overlap) and returns its ring; changes nothing. */
+    public Ring checkParcel(int territory, JsonNode geometry, long area, Parameters params) {
+        requireTerritory(territory);
+        Ring ring = Ring.read(geometry, (int) params.get(LandParams.MAX_POINTS));
+        ring.checkArea(area);
+        Polygon poly = ring.polygon();
+        int first = Integer.MAX_VALUE;
+        Quadtree index = shapes.get(territory);
+        if (index != null) {
+            for (Object o : index.query(ring.envelope())) {
+                int other = (Integer) o;
+                if (other < first && parcels.get(other).ring.envelope().intersects(ring.envelope())
+                        && Ring.interiorsIntersect(poly, parcels.get(other).ring.polygon())) {
+                    first = other;
+                }
+            }
+        }
+        if (first != Integer.MAX_VALUE) {
+            throw new Rejection(LandCode.OVERLAP, "the parcel overlaps parcel " + first + " of territory " + territory);
+        }
+        return ring;
+    }
+
+    /** Checks that an assessment may be set on a parcel. */
+    public void checkAssessment(int parcel, long value) {
+        Parcel p = requireParcel(parcel);
+        if (territories.get(p.territory).tenure() != Tenure.LAND_VALUE) {
+            throw new Rejection(LandCode.NOT_LAND_VALUE, "parcel " + parcel + " is in a territory under Harberger "
+                    + "tenure");
+        }
+        if (value < 0) {
+            throw new Rejection(LandCode.PRICE_NOT_POSITIVE, "an assessment is 0 or more, not " + value);
+        }
+    }
+
+    // ---- transactions -----------------------------------------------------------------------------------------
+
+    void apply(LandTx tx, TxContext ctx) {
+        switch (tx) {
+            case LandTx.Establish e -> establish(e, ctx);
+            case LandTx.NewParcel n -> {
+                Territory t = requireTerritory(n.territory());
+                if (!ctx.signer().did().equals(t.steward())) {
+                    throw new Rejection(LandCode.NOT_THE_STEWARD, "the steward of territory " + t.number() + " is "
+                            + t.steward());
+                }
+                Ring ring = checkParcel(n.territory(), n.geometry(), n.areaM2(), ctx.parameters());
+                addParcel(t, ring, n.areaM2(), n.reservedFor().orElse(""), ctx.time());
+            }
+            case LandTx.Claim c -> claim(c, ctx);
+            case LandTx.SetPrice s -> {
+                Parcel p = holderOf(s.parcel(), ctx);
+                Territory t = harberger(p);
+                noBid(p);
+                checkPrice(t, p, s.price());
+                settle(p, ctx.block());
+                p.price = s.price();
+                p.priceHeight = ctx.height();
+                reschedule(p);
+            }
+            case LandTx.Deposit d -> {
+                Parcel p = holderOf(d.parcel(), ctx);
+                positiveDeposit(d.amount());
+                add(p.deposit, d.amount());
+                add(held, d.amount());
+                spendable(ctx, d.amount(), LandCode.FUNDS_SHORT);
+                settle(p, ctx.block());
+                ctx.send(new LandEscrow.Hold(p.holder, d.amount()));
+                p.deposit += d.amount();
+                held += d.amount();
+                reschedule(p);
+            }
+            case LandTx.Withdraw w -> {
+                Parcel p = holderOf(w.parcel(), ctx);
+                positiveDeposit(w.amount());
+                long left = depositAt(p, ctx.time());
+                if (w.amount() >= left) {
+                    throw new Rejection(LandCode.WITHDRAW_TOO_MUCH, "the deposit holds " + Money.format(left)
+                            + " now; some of it must remain");
+                }
+                settle(p, ctx.block());
+                ctx.send(new LandEscrow.Pay(p.holder, w.amount()));
+                p.deposit -= w.amount();
+                held -= w.amount();
+                reschedule(p);
+            }
+            case LandTx.Release r -> {
+                Parcel p = holderOf(r.parcel(), ctx);
+                noBid(p);
+                settle(p, ctx.block());
+                if (p.deposit > 0) {
+                    ctx.send(new LandEscrow.Pay(p.holder, p.deposit));
+                }
+                held -= p.deposit;
+                vacate(p);
+            }
+            case LandTx.Bid b -> bid(b, ctx);
+            case LandTx.Accept a -> {
+                Parcel p = holderOf(a.parcel(), ctx);
+                requireBid(p);
+                settle(p, ctx.block());
+                completeSale(p, ctx.time(), ctx.block());
+            }
+            case LandTx.Reject r -> reject(r, ctx);
+            case LandTx.Build b -> {
+                Parcel p = holderOf(b.parcel(), ctx);
+                p.buildings.add(new Parcel.Building(buildings++, b.description(), b.value(), ctx.time()));
+            }
+            case LandTx.Reside r -> {
+                Parcel p = requireParcel(r.parcel());
+                Person person = person(ctx);
+                if (!person.activeCitizen(ctx.time()) && person.status() != Status.E_RESIDENT) {
+                    throw new Rejection(LandCode.NOT_RESIDENT_ELIGIBLE, "the key acts for a person who is "
+                            + person.status().json() + (person.lapsed(ctx.time()) ? " (lapsed)" : ""));
+                }
+                Integer old = residences.put(person.number(), p.number);
+                if (old != null) {
+                    parcels.get(old).residents.remove(person.number());
+                }
+                p.residents.add(person.number());
+            }
+            case LandTx.Leave l -> {
+                Person person = person(ctx);
+                Integer old = residences.remove(person.number());
+                if (old == null) {
+                    throw new Rejection(LandCode.NOT_RESIDING, "the person has no residence registered");
+                }
+                parcels.get(old).residents.remove(person.number());
+            }
+        }
+    }
+
+    private void establish(LandTx.Establish e, TxContext ctx) {
+        Economy.Campaign c = ctx.view(Economy.class).campaign(e.campaign()).orElseThrow(() ->
+                new Rejection(EconomyCode.UNKNOWN_CAMPAIGN, "there is no campaign " + e.campaign()));
+        if (c.state() != Economy.Campaign.State.FUNDED) {
+            throw new Rejection(LandCode.CAMPAIGN_NOT_FUNDED, "campaign " + e.campaign() + " is "
+                    + c.state().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (byCampaign.containsKey(e.campaign())) {
+            throw new Rejection(LandCode.ALREADY_ESTABLISHED, "campaign " + e.campaign() + " established territory "
+                    + byCampaign.get(e.campaign()));
+        }
+        if (!ctx.signer().did().equals(c.steward())) {
+            throw new Rejection(LandCode.NOT_THE_STEWARD, "the campaign's steward is " + c.steward());
+        }
+        byCampaign.put(e.campaign(), territories.size());
+        addTerritory(e.name(), c.country(), e.tenure(), e.rateBp(), e.minPricePerM2(), c.steward(), e.campaign(),
+                ctx.time(), ctx.height());
+    }
+
+    private void claim(LandTx.Claim c, TxContext ctx) {
+        Parcel p = requireParcel(c.parcel());
+        notDue(p, ctx.time());
+        Territory t = territories.get(p.territory);
+        String me = ctx.signer().did();
+        switch (p.state) {
+            case HELD -> throw new Rejection(LandCode.NOT_AVAILABLE, "parcel " + p.number + " is held by " + p.holder);
+            case VACANT -> {
+                if (!p.reservedFor.isEmpty() && !p.reservedFor.equals(me)) {
+                    throw new Rejection(LandCode.RESERVED, "parcel " + p.number + " is reserved for " + p.reservedFor);
+                }
+                if (c.quote() != 0) {
+                    throw new Rejection(LandCode.STALE_PRICE, "a vacant parcel costs nothing: quote 0");
+                }
+            }
+            case AUCTION -> {
+                long now = auctionPriceAt(p, ctx.time());
+                if (c.quote() != now) {
+                    throw new Rejection(LandCode.STALE_PRICE, "the auction's price now is " + Money.format(now)
+                            + ", not " + Money.format(c.quote()));
+                }
+            }
+        }
+        positiveDeposit(c.deposit());
+        long price = 0;
+        if (t.tenure() == Tenure.HARBERGER) {
+            price = c.price().orElseThrow(() -> new Rejection(LandCode.PRICE_NOT_POSITIVE,
+                    "a parcel under Harberger tenure is claimed with a stated price"));
+            checkPrice(t, p, price);
+        } else if (c.price().isPresent()) {
+            throw new Rejection(LandCode.NOT_HARBERGER, "a parcel under the land value tax has no stated price");
+        }
+        long total = add(c.quote(), c.deposit());
+        add(held, c.deposit());
+        spendable(ctx, total, LandCode.FUNDS_SHORT);
+        ctx.send(new LandEscrow.Hold(me, total));
+        if (c.quote() > 0) {
+            ctx.send(new LandEscrow.Pay(p.formerHolder, c.quote()));
+        }
+        held += c.deposit();
+        p.state = Parcel.State.HELD;
+        p.holder = me;
+        p.reservedFor = "";
+        p.formerHolder = "";
+        p.auctionPrice = 0;
+        p.auctionStart = 0;
+        p.auctionEnd = 0;
+        p.price = price;
+        p.priceHeight = ctx.height();
+        p.deposit = c.deposit();
+        p.taxFrom = ctx.time();
+        p.remainder = 0;
+        reschedule(p);
+    }
+
+    private void bid(LandTx.Bid b, TxContext ctx) {
+        Parcel p = requireParcel(b.parcel());
+        notDue(p, ctx.time());
+        if (p.state != Parcel.State.HELD) {
+            throw new Rejection(LandCode.NOT_HELD, "parcel " + p.number + " is " + p.state.json());
+        }
+        harberger(p);
+        String me = ctx.signer().did();
+        if (p.holder.equals(me)) {
+            throw new Rejection(LandCode.SELF_BID, "you hold parcel " + p.number);
+        }
+        noBid(p);
+        if (b.quote() != p.price || p.priceHeight >= ctx.height()) {
+            throw new Rejection(LandCode.STALE_PRICE, "parcel " + p.number + "'s price is " + Money.format(p.price)
+                    + (p.priceHeight >= ctx.height() ? ", set in this block" : "") + "; the bid quoted "
+                    + Money.format(b.quote()));
+        }
+        positiveDeposit(b.deposit());
+        long total = add(b.quote(), b.deposit());
+        add(held, total);
+        spendable(ctx, total, LandCode.COLLATERAL_SHORT);
+        ctx.send(new LandEscrow.Hold(me, total));
+        held += total;
+        long window = ctx.parameters().get(LandParams.BID_WINDOW_DAYS) * DAY;
+        p.bid = new Parcel.Bid(me, b.quote(), b.deposit(), ctx.time(), ctx.time() + window);
+        reschedule(p);
+    }
+
+    private void reject(LandTx.Reject r, TxContext ctx) {
+        Parcel p = holderOf(r.parcel(), ctx);
+        Parcel.Bid bid = requireBid(p);
+        if (r.price() < bid.price()) {
+            throw new Rejection(LandCode.REJECT_TOO_LOW, "the bid is " + Money.format(bid.price())
+                    + "; the new price must be at least that");
+        }
+        long penalty = Money.mulDiv(bid.price(), ctx.parameters().get(LandParams.REJECT_PENALTY_BP), 10_000);
+        spendable(ctx, penalty, LandCode.FUNDS_SHORT);
+        settle(p, ctx.block());
+        if (penalty > 0) {
+            ctx.send(new LandEscrow.Hold(p.holder, penalty));
+            ctx.send(new LandEscrow.Revenue(penalty, "bid rejected, parcel " + p.number));
+        }
+        ctx.send(new LandEscrow.Pay(bid.bidder(), bid.price() + bid.deposit()));
+        held -= bid.price() + bid.deposit();
+        p.bid = null;
+        p.price = r.price();
+        p.priceHeight = ctx.height();
+        reschedule(p);
+    }
+
+    // ---- governance -------------------------------------------------------------------------------------------
+
+    void addTerritory(String name, String country, Tenure tenure, int rateBp, long minPerM2, String steward,
+                      int campaign, long time, long height) {
+        territories.add(new Territory(territories.size(), name, country, tenure, rateBp, minPerM2, steward, campaign,
+                time, height));
+    }
+
+    void addParcel(Territory t, Ring ring, long area, String reservedFor, long time) {
+        Parcel p = new Parcel(parcels.size(), t.number(), ring, area, time);
+        p.reservedFor = reservedFor;
+        parcels.add(p);
+        index(p);
+    }
+
+    /** Sets an assessment (checked by the sender): the tax is settled at the old value up to now first. */
+    void assess(int parcel, long value, String by, BlockContext ctx) {
+        Parcel p = parcels.get(parcel);
+        catchUp(p, ctx);
+        if (p.state == Parcel.State.HELD) {
+            settle(p, ctx);
+        }
+        p.assessments.add(new Parcel.Assessment(ctx.time(), value, by));
+        reschedule(p);
+    }
+
+    // ---- time -------------------------------------------------------------------------------------------------
+
+    /** At the end of a block: everything due by its time, in time order. */
+    void endBlock(BlockContext ctx) {
+        while (!dues.isEmpty() && dues.first().time() <= ctx.time()) {
+            processDue(parcels.get(dues.first().parcel()), ctx);
+        }
+    }
+
+    private void catchUp(Parcel p, BlockContext ctx) {
+        while (p.due <= ctx.time()) {
+            processDue(p, ctx);
+        }
+    }
+
+    private void processDue(Parcel p, BlockContext ctx) {
+        long at = p.due;
+        switch (p.state) {
+            case HELD -> {
+                if (p.bid != null && p.bid.until() == at) {
+                    settleTo(p, at, ctx);
+                    completeSale(p, at, ctx);
+                } else {
+                    foreclose(p, at, ctx);
+                }
+            }
+            case AUCTION -> vacate(p);
+            case VACANT -> throw new IllegalStateException("nothing is due on a vacant parcel");
+        }
+    }
+
+    /** The deposit is used up: all of it is paid as tax, an open bid is returned, the auction starts. */
+    private void foreclose(Parcel p, long at, BlockContext ctx) {
+        if (p.deposit > 0) {
+            ctx.send(new LandEscrow.Revenue(p.deposit, "land tax, parcel " + p.number));
+            p.taxPaid += p.deposit;
+            held -= p.deposit;
+        }
+        if (p.bid != null) {
+            ctx.send(new LandEscrow.Pay(p.bid.bidder(), p.bid.price() + p.bid.deposit()));
+            held -= p.bid.price() + p.bid.deposit();
+            p.bid = null;
+        }
+        p.auctionPrice = base(p);
+        p.deposit = 0;
+        p.remainder = 0;
+        p.taxFrom = at;
+        p.formerHolder = p.holder;
+        p.holder = "";
+        p.state = Parcel.State.AUCTION;
+        p.auctionStart = at;
+        p.auctionEnd = at + ctx.parameters().get(LandParams.AUCTION_DAYS) * DAY;
+        reschedule(p);
+    }
+
+    /** The open bid completes at a time (tax settled up to it): the old holder is paid and gets the deposit back. */
+    private void completeSale(Parcel p, long at, BlockContext ctx) {
+        Parcel.Bid b = p.bid;
+        ctx.send(new LandEscrow.Pay(p.holder, b.price() + p.deposit));
+        held -= b.price() + p.deposit;
+        p.holder = b.bidder();
+        p.price = b.price();
+        p.priceHeight = ctx.height();
+        p.deposit = b.deposit();
+        p.taxFrom = at;
+        p.remainder = 0;
+        p.bid = null;
+        reschedule(p);
+    }
+
+    private void vacate(Parcel p) {
+        p.state = Parcel.State.VACANT;
+        p.holder = "";
+        p.formerHolder = "";
+        p.price = 0;
+        p.deposit = 0;
+        p.remainder = 0;
+        p.auctionPrice = 0;
+        p.auctionStart = 0;
+        p.auctionEnd = 0;
+        reschedule(p);
+    }
+
+    private void settle(Parcel p, BlockContext ctx) {
+        settleTo(p, ctx.time(), ctx);
+    }
+
+    /** Pays the tax accrued up to a time (before anything is due) from the deposit into the treasury. */
+    private void settleTo(Parcel p, long time, BlockContext ctx) {
+        Accrual.Owed o = owed(p, time);
+        long tax = Math.min(o.tax(), p.deposit); // more only when the deposit runs out at this very time
+        if (tax > 0) {
+            ctx.send(new LandEscrow.Revenue(tax, "land tax, parcel " + p.number));
+            p.deposit -= tax;
+            p.taxPaid += tax;
+            held -= tax;
+        }
+        p.remainder = o.remainder();
+        p.taxFrom = Math.max(p.taxFrom, time);
+    }
+
+    private Accrual.Owed owed(Parcel p, long time) {
+        return Accrual.owed(base(p), territories.get(p.territory).rateBp(), time - p.taxFrom, p.remainder);
+    }
+
+    private void reschedule(Parcel p) {
+        if (p.due != Long.MAX_VALUE) {
+            dues.remove(new Due(p.due, p.number));
+        }
+        p.due = switch (p.state) {
+            case VACANT -> Long.MAX_VALUE;
+            case AUCTION -> p.auctionEnd;
+            case HELD -> p.bid == null ? exhaustedAt(p) : Math.min(exhaustedAt(p), p.bid.until());
+        };
+        if (p.due != Long.MAX_VALUE) {
+            dues.add(new Due(p.due, p.number));
+        }
+    }
+
+    // ---- rules shared by the handlers -------------------------------------------------------------------------
+
+    private Parcel holderOf(int number, TxContext ctx) {
+        Parcel p = requireParcel(number);
+        notDue(p, ctx.time());
+        if (p.state != Parcel.State.HELD) {
+            throw new Rejection(LandCode.NOT_HELD, "parcel " + number + " is " + p.state.json());
+        }
+        if (!p.holder.equals(ctx.signer().did())) {
+            throw new Rejection(LandCode.NOT_THE_HOLDER, "parcel " + number + " is held by " + p.holder);
+        }
+        return p;
+    }
+
+    private static void notDue(Parcel p, long time) {
+        if (p.due <= time) {
+            throw new Rejection(LandCode.DUE_PENDING, "parcel " + p.number + " has something due at " + p.due);
+        }
+    }
+
+    private Territory harberger(Parcel p) {
+        Territory t = territories.get(p.territory);
+        if (t.tenure() != Tenure.HARBERGER) {
+            throw new Rejection(LandCode.NOT_HARBERGER, "territory " + t.number() + " is under the land value tax");
+        }
+        return t;
+    }
+
+    private static void noBid(Parcel p) {
+        if (p.bid != null) {
+            throw new Rejection(LandCode.BID_OPEN, "parcel " + p.number + " has an open bid until " + p.bid.until());
+        }
+    }
+
+    private static Parcel.Bid requireBid(Parcel p) {
+        if (p.bid == null) {
+            throw new Rejection(LandCode.NO_BID, "parcel " + p.number + " has no open bid");
+        }
+        return p.bid;
+    }
+
+    private static void checkPrice(Territory t, Parcel p, long price) {
+        if (price <= 0) {
+            throw new Rejection(LandCode.PRICE_NOT_POSITIVE, "a price must be positive, not " + price);
+        }
+        long min = minimum(t, p.area);
+        if (price < min) {
+            throw new Rejection(LandCode.PRICE_UNDER_MINIMUM, "the minimum price of parcel " + p.number + " ("
+                    + p.area + " m²) is " + Money.format(min));
+        }
+    }
+
+    private static long minimum(Territory t, long area) {
+        try {
+            return Math.multiplyExact(t.minPricePerM2(), area);
+        } catch (ArithmeticException e) {
+            throw new Rejection(LandCode.OVERFLOW, "the minimum price per m² times the area overflows");
+        }
+    }
+
+    private static void positiveDeposit(long amount) {
+        if (amount <= 0) {
+            throw new Rejection(LandCode.DEPOSIT_NOT_POSITIVE, "a deposit must be positive, not " + amount);
+        }
+    }
+
+    private static long add(long a, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new Rejection(LandCode.OVERFLOW, "the sum overflows");
+        }
+    }
+
+    private static void spendable(TxContext ctx, long amount, LandCode code) {
+        long s = ctx.view(Economy.class).spendable(ctx.signer().did(), ctx.time());
+        if (s < amount) {
+            throw new Rejection(code, "you may spend " + Money.format(s) + "; this needs " + Money.format(amount));
+        }
+    }
+
+    private static Person person(TxContext ctx) {
+        Registry r = ctx.view(Registry.class);
+        return r.byCurrentKey(ctx.signer()).filter(p -> p.status().live()).orElseThrow(() ->
+                new Rejection(LandCode.NOT_RESIDENT_ELIGIBLE, "the key " + ctx.signer().did()
+                        + " does not act for a registered person"));
+    }
+
+    private void index(Parcel p) {
+        shapes.computeIfAbsent(p.territory, x -> new Quadtree()).insert(p.ring.envelope(), p.number);
+    }
+
+    // ---- snapshot ---------------------------------------------------------------------------------------------
+
+    void write(StateWriter w) {
+        w.writeInt(territories.size());
+        for (Territory t : territories) {
+            w.writeString(t.name()).writeString(t.country()).writeString(t.tenure().json()).writeInt(t.rateBp())
+                    .writeLong(t.minPricePerM2()).writeString(t.steward()).writeInt(t.campaign())
+                    .writeLong(t.created()).writeLong(t.height());
+        }
+        w.writeInt(parcels.size());
+        for (Parcel p : parcels) {
+            w.writeInt(p.territory).writeLong(p.area).writeLong(p.created).writeInt(p.ring.size());
+            for (int i = 0; i < p.ring.size(); i++) {
+                w.writeInt(p.ring.lon(i)).writeInt(p.ring.lat(i));
+            }
+            w.writeString(p.state.json()).writeString(p.reservedFor).writeString(p.holder).writeLong(p.price)
+                    .writeLong(p.priceHeight).writeLong(p.deposit).writeLong(p.taxFrom).writeLong(p.remainder)
+                    .writeLong(p.taxPaid).writeString(p.formerHolder).writeLong(p.auctionPrice)
+                    .writeLong(p.auctionStart).writeLong(p.auctionEnd);
+            w.writeBoolean(p.bid != null);
+            if (p.bid != null) {
+                w.writeString(p.bid.bidder()).writeLong(p.bid.price()).writeLong(p.bid.deposit())
+                        .writeLong(p.bid.at()).writeLong(p.bid.until());
+            }
+            w.writeInt(p.assessments.size());
+            for (Parcel.Assessment a : p.assessments) {
+                w.writeLong(a.time()).writeLong(a.value()).writeString(a.by());
+            }
+            w.writeInt(p.buildings.size());
+            for (Parcel.Building b : p.buildings) {
+                w.writeInt(b.number()).writeString(b.description()).writeLong(b.value()).writeLong(b.built());
+            }
+        }
+        w.writeInt(residences.size());
+        residences.forEach((person, parcel) -> w.writeInt(person).writeInt(parcel));
+        w.writeInt(buildings);
+        w.writeLong(held);
+    }
+
+    void read(StateReader r, Reads reads) {
+        int nt = r.readCount();
+        for (int i = 0; i < nt; i++) {
+            Territory t = new Territory(i, r.readString(), r.readString(), Tenure.fromJson(r.readString()),
+                    r.readInt(), r.readLong(), r.readString(), r.readInt(), r.readLong(), r.readLong());
+            territories.add(t);
+            if (t.campaign() != Territory.BY_GOVERNANCE) {
+                byCampaign.put(t.campaign(), i);
+            }
+        }
+        int np = r.readCount();
+        for (int i = 0; i < np; i++) {
+            int territory = r.readInt();
+            long area = r.readLong();
+            long created = r.readLong();
+            int n = r.readCount();
+            int[] lon = new int[n];
+            int[] lat = new int[n];
+            for (int k = 0; k < n; k++) {
+                lon[k] = r.readInt();
+                lat[k] = r.readInt();
+            }
+            Parcel p = new Parcel(i, territory, new Ring(lon, lat), area, created);
+            p.state = state(r.readString());
+            p.reservedFor = r.readString();
+            p.holder = r.readString();
+            p.price = r.readLong();
+            p.priceHeight = r.readLong();
+            p.deposit = r.readLong();
+            p.taxFrom = r.readLong();
+            p.remainder = r.readLong();
+            p.taxPaid = r.readLong();
+            p.formerHolder = r.readString();
+            p.auctionPrice = r.readLong();
+            p.auctionStart = r.readLong();
+            p.auctionEnd = r.readLong();
+            if (r.readBoolean()) {
+                p.bid = new Parcel.Bid(r.readString(), r.readLong(), r.readLong(), r.readLong(), r.readLong());
+            }
+            int na = r.readCount();
+            for (int k = 0; k < na; k++) {
+                p.assessments.add(new Parcel.Assessment(r.readLong(), r.readLong(), r.readString()));
+            }
+            int nb = r.readCount();
+            for (int k = 0; k < nb; k++) {
+                p.buildings.add(new Parcel.Building(r.readInt(), r.readString(), r.readLong(), r.readLong()));
+            }
+            parcels.add(p);
+            index(p);
+        }
+        int nr = r.readCount();
+        for (int i = 0; i < nr; i++) {
+            int person = r.readInt();
+            int parcel = r.readInt();
+            residences.put(person, parcel);
+            parcels.get(parcel).residents.add(person);
+        }
+        buildings = r.readInt();
+        held = r.readLong();
+        for (Parcel p : parcels) {
+            reschedule(p);
+        }
+    }
+
+    private static Parcel.State state(String s) {
+        for (Parcel.State v : Parcel.State.values()) {
+            if (v.json().equals(s)) {
+                return v;
+            }
+        }
+        throw new StateReader.CorruptStateException("unknown parcel state " + s);
+    }
+}
