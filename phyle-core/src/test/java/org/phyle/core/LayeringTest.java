@@ -25,8 +25,8 @@ class LayeringTest {
     static final List<String> KERNEL = List.of("tx", "state", "proposals");
 
     /** The mechanism packages, bottom to top: each may read those before it. */
-    static final List<String> LAYERS = List.of("notary", "charter", "citizenship", "sortition", "governance", "economy", "land",
-            "canon", "discussion", "authority");
+    static final List<String> LAYERS = List.of("notary", "charter", "citizenship", "sortition", "governance", "economy",
+            "land", "canon", "discussion", "authority");
 
     /** Root classes that compose the mechanisms: no mechanism may name them. */
     static final List<String> COMPOSING = List.of("Society", "SocietyView", "Catalog", "Composition", "BlockBuilder",
