@@ -17,8 +17,8 @@ public final class LandParams {
             "How long a holder has to accept or reject a bid before the sale completes by itself.");
     public static final ParameterSpec REJECT_PENALTY_BP = new ParameterSpec("land.rejectPenaltyBp", 1_000, 0, 10_000,
             "bp", "The share of a bid a holder pays to the treasury to reject it (and must raise the price to it).");
-    public static final ParameterSpec MAX_POINTS = new ParameterSpec("land.maxPoints", 1_000, 4, 100_000, "points",
-            "The most distinct points a parcel's ring may have.");
+    public static final ParameterSpec MAX_POINTS = new ParameterSpec("land.maxPoints", 500, 4, 100_000, "points",
+            "The most distinct points a parcel's ring may have (a transaction holds about 600 at most).");
 
     public static final List<ParameterSpec> ALL = List.of(AUCTION_DAYS, BID_WINDOW_DAYS, REJECT_PENALTY_BP, MAX_POINTS);
 }
