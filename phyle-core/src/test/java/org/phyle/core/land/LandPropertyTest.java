@@ -1,0 +1,101 @@
+package org.phyle.core.land;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.phyle.core.land.Estate.DAY;
+import static org.phyle.core.land.Estate.U;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.phyle.core.Society;
+import org.phyle.core.TxOutcome;
+import org.phyle.crypto.SigningKey;
+
+/**
+ * Random land histories (seeded): claims, bids accepted, rejected or left to complete, price changes, deposits and
+ * withdrawals, releases, foreclosures and auctions, assessments, with the clock jumping hours to months. After every
+ * block money is conserved (the economy's books balance and its land escrow is what the land holds); at the end the
+ * replay of the sealed blocks and a snapshot read back give the same state.
+ */
+class LandPropertyTest {
+    static LongStream seeds() {
+        return LongStream.range(0, 8);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void moneyIsConservedAndReplayAndSnapshotEqualTheState(long seed) throws Exception {
+        Random rnd = new Random(seed);
+        Estate e = new Estate(5);
+        int h = e.territory(Tenure.HARBERGER, 1 + rnd.nextInt(3_000), U / 1_000);
+        int v = e.territory(Tenure.LAND_VALUE, 1 + rnd.nextInt(3_000), 0);
+        for (int i = 0; i < 4; i++) {
+            e.parcel(h, i);
+        }
+        for (int i = 4; i < 7; i++) {
+            e.parcel(v, i);
+            e.m.pass("assessment", new LandActions.Assess(i, (1 + rnd.nextInt(2_000)) * U));
+        }
+        int accepted = 0;
+        java.util.TreeMap<String, Integer> seen = new java.util.TreeMap<>();
+        for (int step = 0; step < 200; step++) {
+            int p = rnd.nextInt(8); // 7 is no parcel
+            Parcel q = e.land().parcel(p).orElse(null);
+            SigningKey k = e.m.citizen(rnd.nextInt(5));
+            int kind = rnd.nextInt(12);
+            if (q != null && !q.holder().isEmpty() && kind >= 2 && kind <= 9 && kind != 6 && kind != 7
+                    && rnd.nextInt(4) != 0) {
+                k = e.m.citizens.stream().filter(c -> c.verifyingKey().did().equals(q.holder())).findFirst()
+                        .orElse(k);
+            }
+            long price = q == null ? U : Math.max(q.price(), e.land().auctionPriceAt(q, e.m.now));
+            long amount = switch (rnd.nextInt(8)) {
+                case 0 -> -rnd.nextInt(2);
+                case 1 -> 5_000 * U + rnd.nextInt(10_000) * U;
+                default -> 1 + rnd.nextInt(200) * U / 10;
+            };
+            LandTx tx = switch (kind) {
+                case 0, 1 -> new LandTx.Claim(p, rnd.nextInt(6) == 0 ? 1 : e.land().parcel(p)
+                        .map(x -> e.land().auctionPriceAt(x, e.m.now)).orElse(0L),
+                        p < 4 || rnd.nextInt(5) == 0 ? Optional.of(amount + 20 * U) : Optional.empty(), amount);
+                case 2 -> new LandTx.SetPrice(p, amount + 10 * U);
+                case 3 -> new LandTx.Deposit(p, amount);
+                case 4 -> new LandTx.Withdraw(p, amount);
+                case 5 -> new LandTx.Release(p);
+                case 6, 7 -> new LandTx.Bid(p, rnd.nextInt(6) == 0 ? price + 1 : price, amount);
+                case 8 -> new LandTx.Accept(p);
+                case 9 -> new LandTx.Reject(p, price + rnd.nextInt(3) * U - U);
+                case 10 -> new LandTx.Reside(p);
+                default -> new LandTx.Build(p, "A shed", rnd.nextInt(100) * U);
+            };
+            if (rnd.nextInt(10) == 0) {
+                e.m.later(rnd.nextInt(3) == 0 ? rnd.nextInt(60) * DAY : 1 + rnd.nextInt((int) DAY));
+            }
+            if (rnd.nextInt(40) == 0) {
+                e.m.pass("assessment", new LandActions.Assess(4 + rnd.nextInt(3), rnd.nextInt(3_000) * U));
+            }
+            TxOutcome o = e.m.submit(k, tx);
+            if (o instanceof TxOutcome.Accepted) {
+                accepted++;
+                seen.merge(tx.type(), 1, Integer::sum);
+            }
+            for (int i = 0; i < e.land().parcelCount(); i++) {
+                seen.merge(e.parcel(i).state().json(), 1, Integer::sum);
+            }
+            e.m.later(1 + rnd.nextInt(3_600_000));
+            e.assertConserved();
+        }
+        assertThat(accepted).as("accepted").isGreaterThan(20);
+        assertThat(seen).as("what the history reached").containsKeys("land.claim", "land.bid", "held", "vacant");
+        assertThat(e.m.replay().digest()).as("replay").isEqualTo(e.m.society.digest());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        e.m.society.writeSnapshot(out);
+        Society read = Society.readSnapshot(new ByteArrayInputStream(out.toByteArray()));
+        assertThat(read.digest()).as("snapshot").isEqualTo(e.m.society.digest());
+        assertThat(read.view(Land.class).nextDue()).isEqualTo(e.land().nextDue());
+    }
+}
