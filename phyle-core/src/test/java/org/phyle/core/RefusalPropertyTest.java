@@ -31,6 +31,9 @@ import org.phyle.core.economy.Matching;
 import org.phyle.core.governance.Ballot;
 import org.phyle.core.governance.GovernanceTx;
 import org.phyle.core.governance.Proposal;
+import org.phyle.core.land.LandActions;
+import org.phyle.core.land.LandTx;
+import org.phyle.core.land.Tenure;
 import org.phyle.core.notary.NotaryRecord;
 import org.phyle.core.proposals.Method;
 import org.phyle.core.proposals.Threshold;
@@ -80,7 +83,8 @@ class RefusalPropertyTest {
         }
         assertThat(codes.keySet()).as(codes.toString()).hasSizeGreaterThan(30);
         for (String prefix : List.of("NOT_A_CITIZEN", "UNKNOWN_PROPOSAL", "UNKNOWN_DRAW", "NOT_FOUNDER",
-                "UNKNOWN_TEXT", "NOT_VETOABLE", "NOT_ON_COUNCIL", "NO_PANEL", "NOT_IN_THIS_STAGE", "TX_REPLAYED", "INSUFFICIENT_FUNDS", "UNKNOWN_CAMPAIGN")) {
+                "UNKNOWN_TEXT", "NOT_VETOABLE", "NOT_ON_COUNCIL", "NO_PANEL", "NOT_IN_THIS_STAGE", "TX_REPLAYED", "INSUFFICIENT_FUNDS", "UNKNOWN_CAMPAIGN",
+                "UNKNOWN_PARCEL")) {
             assertThat(codes).as(prefix).containsKey(prefix);
         }
     }
@@ -302,7 +306,13 @@ class RefusalPropertyTest {
         }
 
         private GovernanceTx.Propose propose() {
-            return switch (rnd.nextInt(10)) {
+            return switch (rnd.nextInt(12)) {
+                case 10 -> economic("territory", new LandActions.NewTerritory("Land", "PT", rnd.nextBoolean()
+                        ? Tenure.HARBERGER : Tenure.LAND_VALUE, rnd.nextInt(2_000), rnd.nextInt(3) * 1_000L,
+                        someone().verifyingKey().did()));
+                case 11 -> rnd.nextBoolean() ? economic("parcel", new LandActions.NewParcel(number(),
+                        landSquare(rnd.nextInt(4)), landArea(), Optional.empty()))
+                        : economic("assessment", new LandActions.Assess(number(), money()));
                 case 0 -> GovernanceTx.Propose.signal("A signal", "Say so.");
                 case 7 -> economic("treasury-spend", new EconomyActions.TreasurySpend(someone().verifyingKey().did(),
                         money(), "grants", "a grant"));
@@ -338,6 +348,27 @@ class RefusalPropertyTest {
         }
 
         /** An amount of money: mostly a few units, sometimes none, negative or more than anyone has. */
+        /** A square 0.001° on a side in a row in Lisbon (the first two overlap). */
+        private static com.fasterxml.jackson.databind.JsonNode landSquare(int i) {
+            String lon0 = i == 0 ? "-9.1305" : java.math.BigDecimal.valueOf(-91_300_000L + i * 10_000L, 7)
+                    .stripTrailingZeros().toPlainString();
+            String lon1 = new java.math.BigDecimal(lon0).add(new java.math.BigDecimal("0.001")).toPlainString();
+            return org.phyle.crypto.StrictJson.parse("{\"type\":\"Polygon\",\"coordinates\":[[[" + lon0
+                    + ",38.71],[" + lon1 + ",38.71],[" + lon1 + ",38.711],[" + lon0 + ",38.711],[" + lon0
+                    + ",38.71]]]}");
+        }
+
+        /** The geodesic area of such a square, rounded to whole m². */
+        private static long landArea() {
+            net.sf.geographiclib.PolygonArea a = new net.sf.geographiclib.PolygonArea(
+                    net.sf.geographiclib.Geodesic.WGS84, false);
+            a.AddPoint(38.71, -9.13);
+            a.AddPoint(38.71, -9.129);
+            a.AddPoint(38.711, -9.129);
+            a.AddPoint(38.711, -9.13);
+            return Math.round(Math.abs(a.Compute(false, false).area));
+        }
+
         private long money() {
             return switch (rnd.nextInt(10)) {
                 case 0 -> -rnd.nextInt(3);
@@ -356,7 +387,23 @@ class RefusalPropertyTest {
 
         TxBody body(SigningKey signer) {
             Proposal open = openProposal();
-            return switch (rnd.nextInt(43)) {
+            return switch (rnd.nextInt(47)) {
+                case 43 -> new LandTx.NewParcel(number(), landSquare(rnd.nextInt(4)), rnd.nextInt(8) == 0 ? 5
+                        : landArea(), Optional.empty());
+                case 44 -> rnd.nextBoolean() ? new LandTx.Claim(number(), rnd.nextInt(4) == 0 ? 1 : 0,
+                        rnd.nextBoolean() ? Optional.of(money()) : Optional.empty(), money())
+                        : new LandTx.Bid(number(), money(), money());
+                case 45 -> switch (rnd.nextInt(6)) {
+                    case 0 -> new LandTx.SetPrice(number(), money());
+                    case 1 -> new LandTx.Deposit(number(), money());
+                    case 2 -> new LandTx.Withdraw(number(), money());
+                    case 3 -> new LandTx.Accept(number());
+                    case 4 -> new LandTx.Reject(number(), money());
+                    default -> new LandTx.Release(number());
+                };
+                case 46 -> rnd.nextInt(3) == 0 ? new LandTx.Leave() : rnd.nextBoolean()
+                        ? new LandTx.Reside(number()) : new LandTx.Establish(number(), "Land", Tenure.HARBERGER,
+                        rnd.nextInt(2_000), 0);
                 case 0 -> new NotaryRecord(junk(), "minutes", Optional.empty());
                 case 1, 2 -> {
                     SigningKey k = rnd.nextBoolean() ? newcomer() : signer;
