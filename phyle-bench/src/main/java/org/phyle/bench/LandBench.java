@@ -132,6 +132,13 @@ public class LandBench {
         return b.seal(sequencer);
     }
 
+    /** The bound from the same run: a block with no transaction (the end of a block of every mechanism, the seal). */
+    @Benchmark
+    public Block emptyBlock() {
+        now += 10;
+        return society.newBlock(now).seal(sequencer);
+    }
+
     private void block(List<TxBody> bodies) {
         List<byte[]> signed = new ArrayList<>();
         for (TxBody body : bodies) {
