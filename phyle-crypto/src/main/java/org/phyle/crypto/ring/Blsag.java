@@ -71,11 +71,12 @@ public final class Blsag {
 
     /**
      * Whether the signature is a valid signature of the message by some member of the ring under the context. False
-     * (never an exception) for a signature over a ring of another size, a bad context, or a wrong signature.
+     * (never an exception) for a signature over a ring of another size, a bad context, a missing argument, or a wrong
+     * signature.
      */
     public static boolean verify(byte[] message, Ring ring, byte[] context, BlsagSignature signature) {
-        if (context == null || context.length == 0 || context.length > MAX_CONTEXT
-                || signature.ringSize() != ring.size()) {
+        if (message == null || ring == null || signature == null || context == null || context.length == 0
+                || context.length > MAX_CONTEXT || signature.ringSize() != ring.size()) {
             return false;
         }
         RistrettoElement keyImage = signature.keyImage();
