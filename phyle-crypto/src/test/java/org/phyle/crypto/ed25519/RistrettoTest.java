@@ -2,7 +2,9 @@ package org.phyle.crypto.ed25519;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.util.Random;
+import org.bouncycastle.math.ec.rfc7748.X25519Field;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -71,5 +73,72 @@ class RistrettoTest {
                 assertThat(Ristretto.encode(p)).isEqualTo(bytes);
             }
         }
+    }
+
+    private static final BigInteger P = Field.P;
+
+    private static int[] fe(BigInteger n) {
+        int[] z = X25519Field.create();
+        X25519Field.decode(Scalars.fromBigInteger(n), 0, z);
+        return z;
+    }
+
+    private static BigInteger value(int[] z) {
+        return new BigInteger(1, Field.bigEndian(z));
+    }
+
+    /** SQRT_RATIO_M1 against its definition (RFC 9496 section 4.2), in BigInteger arithmetic, with its edge cases. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void squareRootOfARatio(long seed) {
+        Random random = new Random(seed);
+        BigInteger sqrtM1 = value(Ristretto.SQRT_M1);
+        assertThat(sqrtM1.pow(2).mod(P)).isEqualTo(P.subtract(BigInteger.ONE));
+        for (int i = 0; i < 30; i++) {
+            BigInteger u = new BigInteger(255, random).mod(P);
+            BigInteger v = new BigInteger(255, random).mod(P);
+            if (i == 0) {
+                u = BigInteger.ZERO;
+            } else if (i == 1) {
+                v = BigInteger.ZERO;
+            } else if (i == 2) {
+                u = BigInteger.ZERO;
+                v = BigInteger.ZERO;
+            } else if (i == 3) {
+                u = v.multiply(BigInteger.valueOf(4)).mod(P); // u/v = 4, a square
+            }
+            int[] r = X25519Field.create();
+            boolean wasSquare = Ristretto.sqrtRatioM1(fe(u), fe(v), r) == -1;
+            BigInteger root = value(r);
+            assertThat(root.testBit(0)).as("non-negative").isFalse();
+            BigInteger check = root.pow(2).multiply(v).mod(P);
+            if (v.signum() == 0) {
+                assertThat(root).isZero();
+                assertThat(wasSquare).isEqualTo(u.signum() == 0);
+            } else if (u.signum() == 0) {
+                assertThat(root).isZero();
+                assertThat(wasSquare).isTrue();
+            } else {
+                boolean square = u.multiply(v.modInverse(P)).mod(P).modPow(P.shiftRight(1), P).equals(BigInteger.ONE);
+                assertThat(wasSquare).isEqualTo(square);
+                assertThat(check).isEqualTo(square ? u : sqrtM1.multiply(u).mod(P));
+            }
+            if (i == 3) {
+                assertThat(root).isEqualTo(BigInteger.TWO);
+            }
+        }
+    }
+
+    /** The RFC's constants are what section 4.1 defines them to be. */
+    @org.junit.jupiter.api.Test
+    void constantsMatchTheirDefinitions() {
+        BigInteger d = value(EdwardsPoint.D);
+        BigInteger sqrtAdMinusOne = value(Ristretto.SQRT_AD_MINUS_ONE);
+        assertThat(sqrtAdMinusOne.pow(2).mod(P)).isEqualTo(d.negate().subtract(BigInteger.ONE).mod(P));
+        BigInteger invSqrtAMinusD = value(Ristretto.INVSQRT_A_MINUS_D);
+        assertThat(invSqrtAMinusD.pow(2).multiply(BigInteger.ONE.negate().subtract(d)).mod(P))
+                .isEqualTo(BigInteger.ONE);
+        assertThat(value(Ristretto.ONE_MINUS_D_SQ)).isEqualTo(BigInteger.ONE.subtract(d.pow(2)).mod(P));
+        assertThat(value(Ristretto.D_MINUS_ONE_SQ)).isEqualTo(d.subtract(BigInteger.ONE).pow(2).mod(P));
     }
 }
