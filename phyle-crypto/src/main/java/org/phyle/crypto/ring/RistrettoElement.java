@@ -26,7 +26,7 @@ public final class RistrettoElement {
     public static final RistrettoElement GENERATOR = new RistrettoElement(EdwardsPoint.BASE);
 
     final EdwardsPoint point;
-    private byte[] encoding; // computed once; benign race
+    private volatile byte[] encoding; // computed once (two threads may both compute it, to the same bytes)
 
     private RistrettoElement(EdwardsPoint point) {
         this.point = point;
