@@ -51,6 +51,7 @@ final class ServerPages {
                 case "charter" -> p.charter();
                 case "draws" -> p.draws();
                 case "ledger" -> p.ledger();
+                case "rounds", "campaigns" -> p.h.append(FundingPages.render(page, ctx, p.api));
                 case "join", "me", "inbox" -> p.needsScripts();
                 default -> {
                     return "";
