@@ -71,8 +71,27 @@ class RoundsPageTest extends WebTest {
         return amount.get("minor").asLong();
     }
 
+    /** An amount as the English page writes it, without its code: 1,234.5. */
+    static String units(JsonNode amount) {
+        long m = minor(amount);
+        String fraction = String.format(java.util.Locale.ROOT, "%06d", m % 1_000_000L).replaceFirst("0+$", "");
+        return String.format(java.util.Locale.UK, "%,d", m / 1_000_000L) + (fraction.isEmpty() ? "" : "." + fraction);
+    }
+
     static long spendable(String did) {
         return minor(get("accounts/" + did).get("spendable"));
+    }
+
+    /**
+     * A screenshot of what the screen shows with `selector` near its top, as a JPEG for the documentation
+     * (target/screenshots/docs/), cut to the screen rather than the whole page.
+     */
+    static void docShot(Page page, String selector, String name) {
+        page.locator(selector).first().scrollIntoViewIfNeeded();
+        page.evaluate("(s) => { document.querySelector(s).scrollIntoView({ block: 'start' }); scrollBy(0, -90); }",
+                selector);
+        page.screenshot(new Page.ScreenshotOptions().setType(com.microsoft.playwright.options.ScreenshotType.JPEG)
+                .setQuality(82).setPath(SCREENSHOTS.resolve("docs").resolve(name + ".jpg")));
     }
 
     /** A browser profile holding a demo citizen's key. */
@@ -168,6 +187,7 @@ class RoundsPageTest extends WebTest {
         assertThat(spendable(keys.get(me).did())).isEqualTo(mine - 2_500_000L);
         assertThat(page.locator("#contribute-amount")).hasValue("");
         screenshot(page, "rounds-contributed");
+        docShot(page, "#round-chart-title", "rounds-estimate-live");
     }
 
     @Test
@@ -192,6 +212,7 @@ class RoundsPageTest extends WebTest {
         assertThat(feedback).containsText("The round has no such project.");
         assertThat(feedback.locator("code")).hasText("UNKNOWN_PROJECT");
         screenshot(page, "rounds-refused-project");
+        docShot(page, "#contribute-title", "rounds-refused-project");
 
         // the form of a round whose window has closed (the paid one): refused, nothing moved
         page.evaluate("(n) => { document.getElementById('contribute-form').dataset.round = String(n); "
@@ -217,6 +238,7 @@ class RoundsPageTest extends WebTest {
         assertNoHorizontalScroll(page);
         assertThat(seriousAxeViolations(page)).isEmpty();
         screenshot(page, "rounds-open-phone-dark");
+        docShot(page, "#round-chart-title", "rounds-open-phone-dark");
 
         page.getByLabel("Language").selectOption("pt");
         assertThat(page.locator("#rounds-title")).hasText("Rondas de financiamento");
@@ -238,5 +260,6 @@ class RoundsPageTest extends WebTest {
         assertNoHorizontalScroll(page);
         assertThat(seriousAxeViolations(page)).isEmpty();
         screenshot(page, "rounds-paid-phone-pt");
+        docShot(page, "#round-chart-title", "rounds-paid-phone-pt");
     }
 }
