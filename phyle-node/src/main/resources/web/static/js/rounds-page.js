@@ -156,6 +156,9 @@ function recipient(did) {
 }
 
 function renderFigures(r) {
+  // what the reader unfolded stays unfolded when a new block redraws the figures
+  const unfolded = new Set([...document.querySelectorAll('#round-projects details[open]')]
+    .map((d) => d.closest('li').dataset.project));
   const paid = r.phase === 'paid';
   const m = r.matching;
   const projects = r.projectList.filter((p) => p.approved || p.total.minor > 0);
@@ -198,14 +201,15 @@ function renderFigures(r) {
     ...notes.map((n) => el('p', { class: 'hint', text: n })),
     el('h3', { text: t('round.projects') }),
     r.projectList.length ? el('ul', { class: 'plain projects', id: 'round-projects' },
-      ...r.projectList.map((p) => projectItem(r, p))) : el('p', { class: 'hint', text: t('round.noProjects') }));
+      ...r.projectList.map((p) => projectItem(r, p, unfolded.has(String(p.index)))))
+      : el('p', { class: 'hint', text: t('round.noProjects') }));
   if (projects.length) {
     optionBars(chartBox, rows, { title: chartTitle, id: 'round-bars', description: rows.map((x) => x.label + ': '
       + x.valueText).join('; ') });
   }
 }
 
-function projectItem(r, p) {
+function projectItem(r, p, unfolded) {
   const contributions = p.contributions || [];
   return el('li', { class: 'project', 'data-project': p.index },
     el('div', { class: 'funding-title-row' }, el('h4', { class: 'project-title', text: p.title }),
@@ -219,7 +223,7 @@ function projectItem(r, p) {
       p.uncounted.minor > 0 ? ' ' + t('project.uncounted', { amount: formatUnits(p.uncounted) }) : '')),
       fact(r.phase === 'paid' ? t('project.match') : t('project.estimate'), el('span', { class: 'project-match',
         text: formatUnits(p.match) }))),
-    contributions.length ? el('details', { class: 'contributions' },
+    contributions.length ? el('details', { class: 'contributions', open: unfolded },
       el('summary', { text: t('project.who', { n: formatNumber(contributions.length) }) }),
       el('ul', { class: 'plain' }, ...contributions.map((c) => el('li', {}, personLink(c), ' · ',
         formatUnits(c.amount))))) : null);

@@ -92,6 +92,7 @@ class RoundsPageTest extends WebTest {
                 selector);
         page.screenshot(new Page.ScreenshotOptions().setType(com.microsoft.playwright.options.ScreenshotType.JPEG)
                 .setQuality(82).setPath(SCREENSHOTS.resolve("docs").resolve(name + ".jpg")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("docs").resolve(name + ".png")));
     }
 
     /** A browser profile holding a demo citizen's key. */
@@ -149,7 +150,9 @@ class RoundsPageTest extends WebTest {
         assertThat(page.locator("#contribute-who")).hasAttribute("data-citizen", "true");
         screenshot(page, "rounds-open");
 
-        // another citizen contributes through the API: the page follows the new block by itself
+        // another citizen contributes through the API: the page follows the new block by itself (and what the
+        // reader unfolded stays unfolded)
+        page.locator("#round-projects li[data-project='0'] details summary").click();
         JsonNode before = get("rounds/" + open);
         submit(keys.get(other), new EconomyTx.Contribute(open, 0, 3_000_000L));
         JsonNode after = get("rounds/" + open);
@@ -159,6 +162,7 @@ class RoundsPageTest extends WebTest {
         assertThat(row0).hasAttribute("data-total", String.valueOf(minor(after.get("projectList").get(0).get("total"))));
         assertThat(row0).hasAttribute("data-match", String.valueOf(minor(after.get("projectList").get(0).get("match"))));
         assertThat(page.locator("#round-chart")).hasAttribute("data-height", after.get("height").asText());
+        assertThat(page.locator("#round-projects li[data-project='0'] details")).hasAttribute("open", "");
 
         // a malformed amount is refused before anything is signed
         long mine = spendable(keys.get(me).did());
