@@ -172,17 +172,20 @@ function renderFigures(r) {
       el('caption', { class: 'visually-hidden', text: t('round.table') }),
       el('thead', {}, el('tr', {},
         el('th', { scope: 'col', text: t('round.col.project') }),
-        el('th', { scope: 'col', class: 'num', text: t('round.col.given') }),
+        el('th', { scope: 'col', class: 'num', text: t('round.col.given', { code: currencyCode() }) }),
         el('th', { scope: 'col', class: 'num', text: t('round.col.citizens') }),
-        el('th', { scope: 'col', class: 'num', text: paid ? t('round.col.match') : t('round.col.estimate') }),
-        paid ? el('th', { scope: 'col', class: 'num', text: t('round.col.paid') }) : null)),
+        el('th', { scope: 'col', class: 'num', text: t(paid ? 'round.col.match' : 'round.col.estimate',
+          { code: currencyCode() }) }),
+        paid ? el('th', { scope: 'col', class: 'num', text: t('round.col.paid', { code: currencyCode() }) })
+          : null)),
       el('tbody', {}, ...projects.map((p) => el('tr', { 'data-project': p.index, 'data-match': p.match.minor,
         'data-total': p.total.minor, 'data-contributors': p.contributors },
       el('th', { scope: 'row', text: p.title }),
-      el('td', { class: 'num total', text: formatUnits(p.total) }),
+      el('td', { class: 'num total', text: formatUnits(p.total, { code: false }) }),
       el('td', { class: 'num contributors', text: formatNumber(p.contributors) }),
-      el('td', { class: 'num match', text: formatUnits(p.match) }),
-      paid ? el('td', { class: 'num paid', text: formatUnits(BigInt(p.total.minor) + BigInt(p.match.minor)) }) : null)))));
+      el('td', { class: 'num match', text: formatUnits(p.match, { code: false }) }),
+      paid ? el('td', { class: 'num paid', text: formatUnits(BigInt(p.total.minor) + BigInt(p.match.minor),
+        { code: false }) }) : null)))));
   const notes = [];
   if (m.saturated) {
     notes.push(t('round.saturated'));

@@ -46,7 +46,7 @@ class CampaignsPageTest extends WebTest {
     @Test
     void theFundedCampaignShowsItsTerritoryAndTheFailedOneItsRefunds() {
         int[] c = demoCampaigns();
-        Page page = newPage(newProfile());
+        Page page = newPage(newProfile(1280, 900, true));
         JsonNode funded = get("campaigns/" + c[0]);
         page.navigate(url("/campaigns#campaign=" + c[0]));
         assertThat(page.locator("#campaign-title")).hasText(funded.get("title").asText());
@@ -64,6 +64,7 @@ class CampaignsPageTest extends WebTest {
         assertThat(page.locator("#campaign-pledges .pledge-state").first()).hasText("To the land budget");
         assertThat(page.locator("#campaign-act form")).hasCount(0);
         assertThat(page.locator(".site-nav a[data-nav=economy]")).hasAttribute("aria-current", "page");
+        assertThat(seriousAxeViolations(page)).as("axe, light, laptop, no key").isEmpty();
         screenshot(page, "campaigns-funded");
 
         JsonNode failed = get("campaigns/" + c[1]);
@@ -112,6 +113,7 @@ class CampaignsPageTest extends WebTest {
         assertThat(page.locator("#campaign-mine")).containsText("You pledged 12.5 HRT here");
         assertThat(page.locator("#campaign-pledges tbody tr[data-pledger='" + keys.get(me).did() + "']")).hasCount(1);
         assertThat(RoundsPageTest.spendable(keys.get(me).did())).isEqualTo(balance - 12_500_000L);
+        assertThat(seriousAxeViolations(page)).as("axe, light, laptop, after a pledge").isEmpty();
         screenshot(page, "campaigns-pledged");
         RoundsPageTest.docShot(page, "#campaign-back", "campaigns-pledged");
 

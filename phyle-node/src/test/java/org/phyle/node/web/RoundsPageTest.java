@@ -87,9 +87,10 @@ class RoundsPageTest extends WebTest {
      * (target/screenshots/docs/), cut to the screen rather than the whole page.
      */
     static void docShot(Page page, String selector, String name) {
+        page.waitForTimeout(400); // a page that routes to a section scrolls it into view once it has drawn it
         page.locator(selector).first().scrollIntoViewIfNeeded();
-        page.evaluate("(s) => { document.querySelector(s).scrollIntoView({ block: 'start' }); scrollBy(0, -90); }",
-                selector);
+        page.evaluate("(s) => { document.querySelector(s).scrollIntoView({ block: 'start', behavior: 'instant' }); "
+                + "scrollBy({ top: -90, behavior: 'instant' }); }", selector);
         page.screenshot(new Page.ScreenshotOptions().setType(com.microsoft.playwright.options.ScreenshotType.JPEG)
                 .setQuality(82).setPath(SCREENSHOTS.resolve("docs").resolve(name + ".jpg")));
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("docs").resolve(name + ".png")));
@@ -104,10 +105,24 @@ class RoundsPageTest extends WebTest {
     }
 
     @Test
+    void amountsAreConvertedToMinorUnitsExactly() {
+        Page page = newPage(newProfile());
+        page.navigate(url("/rounds"));
+        Object answers = page.evaluate("async (inputs) => {\n"
+                + "  const { parseAmount } = await import('./static/js/funding.js');\n"
+                + "  return inputs.map((x) => { const r = parseAmount(x); return r.error ? r.error : String(r.minor); });\n"
+                + "}", List.of("12", "2.5", "0,25", "0.000001", " 7 ", "9007199254.740991", "9007199254.740992",
+                "1.0000001", "1e3", "-2", "0", "0.000000", "", "1 000", "1.", ".5", "0x10", "1,2.3", "١٢"));
+        assertThat(list(answers)).containsExactly("12000000", "2500000", "250000", "1", "7000000",
+                "9007199254740991", "large", "decimals", "format", "format", "zero", "zero", "empty", "format",
+                "format", "format", "format", "format", "format");
+    }
+
+    @Test
     void theFinishedRoundShowsItsResults() {
         int paid = demoRounds()[0];
         JsonNode r = get("rounds/" + paid);
-        Page page = newPage(newProfile());
+        Page page = newPage(newProfile(1280, 900, true));
         page.navigate(url("/rounds#round=" + paid));
         assertThat(page.locator("#round-title")).hasText(r.get("title").asText());
         assertThat(page.locator("#round-head .pill")).hasText("Paid out");
@@ -134,6 +149,7 @@ class RoundsPageTest extends WebTest {
         // the list shows both rounds, open and finished
         assertThat(page.locator("#rounds-list li.round-row")).hasCount(get("rounds").get("count").asInt());
         assertThat(page.locator("#rounds-list li[data-phase=paid]")).hasCount(1);
+        assertThat(seriousAxeViolations(page)).as("axe, light, laptop, no key").isEmpty();
         screenshot(page, "rounds-paid");
     }
 
@@ -215,6 +231,7 @@ class RoundsPageTest extends WebTest {
         assertThat(feedback).hasAttribute("data-state", "rejected");
         assertThat(feedback).containsText("The round has no such project.");
         assertThat(feedback.locator("code")).hasText("UNKNOWN_PROJECT");
+        assertThat(seriousAxeViolations(page)).as("axe, light, laptop, a refusal shown").isEmpty();
         screenshot(page, "rounds-refused-project");
         docShot(page, "#contribute-title", "rounds-refused-project");
 
