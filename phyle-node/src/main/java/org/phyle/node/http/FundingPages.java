@@ -131,22 +131,23 @@ final class FundingPages {
         h.append("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"").append(caption)
                 .append("\"><table id=\"ssr-round-table\"><caption class=\"visually-hidden\">").append(caption)
                 .append("</caption><thead><tr><th scope=\"col\">").append(w("Project", "Projeto"))
-                .append("</th><th scope=\"col\" class=\"num\">").append(w("Given", "Dado"))
+                .append("</th><th scope=\"col\" class=\"num\">").append(w("Given", "Dado")).append(inCode())
                 .append("</th><th scope=\"col\" class=\"num\">").append(w("Citizens", "Cidadãos"))
                 .append("</th><th scope=\"col\" class=\"num\">").append(paid ? w("Match", "Complemento")
-                        : w("Estimated match", "Complemento estimado")).append("</th>");
+                        : w("Estimated match", "Complemento estimado")).append(inCode()).append("</th>");
         if (paid) {
             h.append("<th scope=\"col\" class=\"num\">").append(w("Paid to the project", "Pago ao projeto"))
-                    .append("</th>");
+                    .append(inCode()).append("</th>");
         }
         h.append("</tr></thead><tbody>");
         for (JsonNode p : r.path("projectList")) {
             h.append("<tr data-project=\"").append(p.path("index").asInt()).append("\"><th scope=\"row\">")
-                    .append(esc(p.path("title").asText())).append("</th><td class=\"num\">").append(money(p.path("total")))
+                    .append(esc(p.path("title").asText())).append("</th><td class=\"num\">")
+                    .append(figure(p.path("total").path("minor").asLong()))
                     .append("</td><td class=\"num\">").append(p.path("contributors").asInt()).append("</td><td class=\"num\">")
-                    .append(money(p.path("match"))).append("</td>");
+                    .append(figure(p.path("match").path("minor").asLong())).append("</td>");
             if (paid) {
-                h.append("<td class=\"num\">").append(money(Math.addExact(p.path("total").path("minor").asLong(),
+                h.append("<td class=\"num\">").append(figure(Math.addExact(p.path("total").path("minor").asLong(),
                         p.path("match").path("minor").asLong()))).append("</td>");
             }
             h.append("</tr>");
@@ -359,15 +360,24 @@ final class FundingPages {
         return money(amount.path("minor").asLong());
     }
 
+    /** " (HRT)": the currency's code for a column's heading, whose cells are {@link #figure}s. */
+    private String inCode() {
+        return code.isEmpty() ? "" : " (" + esc(code) + ")";
+    }
+
     /** Minor units in the reader's notation, exactly (no floating point), trailing zeros cut, with the code. */
     String money(long minor) {
+        return code.isEmpty() ? figure(minor) : figure(minor) + " " + esc(code);
+    }
+
+    /** Minor units in the reader's notation, exactly, without the currency's code (for a table's cells). */
+    String figure(long minor) {
         Locale locale = pt ? Locale.forLanguageTag("pt-PT") : Locale.UK;
         String sign = minor < 0 ? "-" : "";
         long abs = Math.abs(minor);
         String whole = NumberFormat.getIntegerInstance(locale).format(abs / UNIT);
         String fraction = String.format(Locale.ROOT, "%06d", abs % UNIT).replaceFirst("0+$", "");
-        return esc(sign + whole + (fraction.isEmpty() ? "" : (pt ? "," : ".") + fraction)
-                + (code.isEmpty() ? "" : " " + code));
+        return esc(sign + whole + (fraction.isEmpty() ? "" : (pt ? "," : ".") + fraction));
     }
 
     /** Basis points as a percentage, exactly ("25%", "2.5%"). */
