@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.phyle.core.economy.EconomyTx;
+import org.phyle.crypto.SigningKey;
 import org.phyle.node.demo.DemoSociety;
 
 /**
@@ -208,6 +209,47 @@ class RoundsPageTest extends WebTest {
         assertThat(page.locator("#contribute-amount")).hasValue("");
         screenshot(page, "rounds-contributed");
         docShot(page, "#round-chart-title", "rounds-estimate-live");
+    }
+
+    @Test
+    void moneyFromSomeoneWhoIsNotACitizenIsAcceptedButNotMatched() {
+        int open = demoRounds()[1];
+        SigningKey applicant = applicant("Nina Sem-Cidadania");
+        String giver = citizensWithMoney(1, 10, List.of()).get(0);
+        submit(keys.get(giver), new EconomyTx.Transfer(applicant.did(), 5_000_000L, "a gift", false));
+        BrowserContext context = newProfile(1280, 900, true);
+        Page page = newPage(context);
+        restoreKey(page, writeBackup(applicant, PASSPHRASE, "Nina"), PASSPHRASE);
+        page.navigate(url("/rounds#round=" + open));
+        Locator who = page.locator("#contribute-who");
+        assertThat(who).hasAttribute("data-citizen", "false");
+        assertThat(who).containsText("your money is welcome and goes to the project, but it is not matched");
+
+        JsonNode before = get("rounds/" + open).get("projectList").get(2);
+        page.locator("#contribute-project").selectOption("2");
+        page.locator("#contribute-amount").fill("3");
+        button(page, "Sign and contribute").click();
+        assertThat(page.locator("#round-feedback")).hasAttribute("data-state", "committed");
+        JsonNode after = get("rounds/" + open).get("projectList").get(2);
+        assertThat(minor(after.get("total"))).isEqualTo(minor(before.get("total")) + 3_000_000L);
+        assertThat(minor(after.get("uncounted"))).isEqualTo(minor(before.get("uncounted")) + 3_000_000L);
+        assertThat(after.get("contributors")).isEqualTo(before.get("contributors"));
+        assertThat(after.get("match")).isEqualTo(before.get("match"));
+        Locator row = page.locator("#round-table tbody tr[data-project='2']");
+        assertThat(row).hasAttribute("data-total", String.valueOf(minor(after.get("total"))));
+        assertThat(row).hasAttribute("data-contributors", before.get("contributors").asText());
+        assertThat(row).hasAttribute("data-match", String.valueOf(minor(before.get("match"))));
+        assertThat(page.locator("#round-projects li[data-project='2'] .project-given"))
+                .containsText("more came from others: welcome, but not matched");
+
+        // more than the account holds: refused by the node, nothing moved
+        long escrow = minor(get("rounds/" + open).get("escrow"));
+        page.locator("#contribute-amount").fill("10");
+        button(page, "Sign and contribute").click();
+        assertThat(page.locator("#round-feedback")).hasAttribute("data-state", "rejected");
+        assertThat(page.locator("#round-feedback code")).hasText("INSUFFICIENT_FUNDS");
+        assertThat(spendable(applicant.did())).isEqualTo(2_000_000L);
+        assertThat(minor(get("rounds/" + open).get("escrow"))).isEqualTo(escrow);
     }
 
     @Test
