@@ -140,6 +140,9 @@ export function mountDiscussion(container, { on, place, headingLevel = 'h2' }) {
     const count = state.comments.length;
     summary.textContent = count === 0 ? t('discussion.none') : count === 1 ? t('discussion.countOne')
       : t('discussion.count', { n: formatNumber(count) });
+    if (count > before) {
+      retries = 0; // a new comment: its text may be on its way
+    }
     if (state.loaded && count > before) {
       const added = count - before;
       announce.textContent = added === 1 ? t('discussion.newComment')
@@ -147,6 +150,27 @@ export function mountDiscussion(container, { on, place, headingLevel = 'h2' }) {
     }
     state.loaded = true;
     section.dataset.loaded = 'true';
+    awaitMissingTexts();
+  }
+
+  // A writer sends a comment's text once the comment is in a block, so a page that heard of the block may have asked
+  // before the text arrived: it asks again a few times, waiting longer each time, while a text is missing.
+  let retry = null;
+  let retries = 0;
+  function awaitMissingTexts() {
+    const missing = state.comments.some((c) => !c.erased && (c.text === null || c.text === undefined));
+    if (!missing) {
+      retries = 0;
+      return;
+    }
+    if (retry || retries >= 6) {
+      return;
+    }
+    retry = setTimeout(() => {
+      retry = null;
+      retries++;
+      refresh();
+    }, 1000 * 2 ** retries);
   }
 
   /** Puts a comment in the tree, or brings its shown state up to date (an erasure, its text arriving). */
@@ -160,6 +184,7 @@ export function mountDiscussion(container, { on, place, headingLevel = 'h2' }) {
     if (node) {
       node.body.replaceWith(body);
       node.body = body;
+      node.li.dataset.erased = String(Boolean(c.erased));
       node.key = key;
       return;
     }
@@ -408,6 +433,7 @@ export function mountDiscussion(container, { on, place, headingLevel = 'h2' }) {
   };
   function stop() {
     state.stopped = true;
+    clearTimeout(retry);
     globalThis.removeEventListener('phyle:block', onBlock);
     globalThis.removeEventListener('phyle:me', onMe);
   }
