@@ -84,6 +84,12 @@ class DiscussionPageTest extends WebTest {
         throw new AssertionError("no comment with text " + text);
     }
 
+    /** A JPEG of one part of a page, for docs/img/webapp (the full-page PNGs are in target/screenshots too). */
+    static void part(Locator part, String name) {
+        part.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".jpg"))
+                .setType(com.microsoft.playwright.options.ScreenshotType.JPEG).setQuality(80));
+    }
+
     static int textStatus(String digest) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/v1/texts/" + digest))).GET().build(),
@@ -172,6 +178,8 @@ class DiscussionPageTest extends WebTest {
         b.locator("#comment-" + mine.get("number")).scrollIntoViewIfNeeded();
         screenshot(b, "discussion-phone-dark");
         screenshot(a, "discussion-proposal");
+        part(b.locator("#comment-" + mine.get("number")), "discussion-reply-phone-dark");
+        part(a.locator("#discussion"), "discussion-proposal");
 
         // Bea cannot erase Ana's comment from her browser: the button is only on her own
         assertThat(live.locator(":scope > .comment-body [data-action=erase]")).hasCount(0);
@@ -194,6 +202,7 @@ class DiscussionPageTest extends WebTest {
         assertThat(anas.locator("#comment-" + beas.get("number") + " .comment-text")).hasText(answer);
         assertThat(live.locator(":scope > .comment-body .comment-erased")).containsText("Erased by its author");
         screenshot(a, "discussion-erased");
+        part(anas, "discussion-erased");
     }
 
     static JsonNode commentWithNumber(String id, int number) {
@@ -233,6 +242,7 @@ class DiscussionPageTest extends WebTest {
             assertThat(page.locator("#thread .comment-check[data-checked=false]")).hasCount(1);
             shown.scrollIntoViewIfNeeded();
             screenshot(page, "discussion-tampered");
+            part(shown, "discussion-tampered");
 
             // the check itself, in the page: the right text passes, another text or another length does not
             Object checks = page.evaluate("async ([text, digest, changed]) => {\n"
@@ -280,6 +290,7 @@ class DiscussionPageTest extends WebTest {
                 String name = "discussion-noscript" + (locale.startsWith("pt") ? "-pt" : "");
                 ssr.scrollIntoViewIfNeeded();
                 screenshot(page, name);
+                part(ssr, name);
             } finally {
                 context.close();
             }
