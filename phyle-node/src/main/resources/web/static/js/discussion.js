@@ -92,7 +92,7 @@ let seq = 0;
 export function mountDiscussion(container, { on, place, headingLevel = 'h2' }) {
   const n = ++seq;
   const ids = { title: 'discussion-title-' + n };
-  const state = { comments: [], nodes: new Map(), replyForms: new Map(), loaded: false, stopped: false };
+  const state = { comments: [], nodes: new Map(), loaded: false, stopped: false };
   const summary = el('p', { class: 'hint discussion-count', id: 'discussion-count' });
   const announce = el('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   const thread = el('ol', { class: 'thread plain', id: 'thread', 'aria-labelledby': ids.title });
@@ -217,8 +217,7 @@ export function mountDiscussion(container, { on, place, headingLevel = 'h2' }) {
         text: standingName(c.standing) }), ' ',
       el('span', { class: 'comment-when' }, timeElement(c.time)),
       parent ? el('span', { class: 'visually-hidden', text: ' · ' + t('discussion.replyTo', {
-        name: writerName(parent) }) }) : null,
-      el('span', { class: 'comment-number', text: ' · #' + formatNumber(c.number) }));
+        name: writerName(parent) }) }) : null);
     const parts = [head];
     if (c.erased) {
       const e = c.erased;

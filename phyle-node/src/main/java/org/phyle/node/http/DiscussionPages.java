@@ -136,8 +136,7 @@ final class DiscussionPages {
         }
         h.append(" <span class=\"pill standing\" data-status=\"").append(ServerPages.esc(standing)).append("\">")
                 .append(standing(standing)).append("</span> <span class=\"comment-when\">")
-                .append(time(c.path("time").asLong())).append("</span><span class=\"comment-number\"> · #")
-                .append(number).append("</span></p>");
+                .append(time(c.path("time").asLong())).append("</span></p>");
         JsonNode erased = c.path("erased");
         if (erased.isObject()) {
             boolean byAuthor = erased.path("byAuthor").asBoolean();
