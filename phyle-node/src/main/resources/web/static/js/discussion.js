@@ -272,6 +272,10 @@ export function mountDiscussion(container, { on, place, headingLevel = 'h2' }) {
         slot.replaceChildren();
         replyButton.setAttribute('aria-expanded', 'false');
         replyButton.focus();
+      }, onSent: (region) => {
+        // the reply is in the thread now: the form closes, what happened stays said
+        slot.replaceChildren(region);
+        replyButton.setAttribute('aria-expanded', 'false');
       } });
       slot.replaceChildren(form);
       form.querySelector('textarea').focus();
@@ -302,7 +306,7 @@ export function mountDiscussion(container, { on, place, headingLevel = 'h2' }) {
   }
 
   /** A comment form; with `reply`, a reply to that comment. */
-  function commentForm({ reply = null, onCancel = null } = {}) {
+  function commentForm({ reply = null, onCancel = null, onSent = null } = {}) {
     const id = reply ? 'reply-' + reply.number : 'comment-new';
     const text = el('textarea', { id: id + '-text', rows: reply ? 3 : 4, maxlength: MAX_LENGTH * 2,
       'aria-describedby': id + '-hint ' + id + '-error' });
@@ -334,6 +338,9 @@ export function mountDiscussion(container, { on, place, headingLevel = 'h2' }) {
       const sent = await post(body, reply, region, submit);
       if (sent) {
         text.value = '';
+        if (onSent) {
+          onSent(region);
+        }
         await refresh();
         const shown = document.getElementById('comment-' + sent.number);
         if (!reply) {

@@ -40,7 +40,7 @@ final class DiscussionPages {
     static String canonText(JsonNode text, JsonNode thread, boolean portuguese) {
         DiscussionPages p = new DiscussionPages(portuguese);
         p.h.append("<p><a href=\"charter\">").append(p.w("The charter and the canon", "A carta e o cânone"))
-                .append("</a></p><p class=\"eyebrow\">").append(ServerPages.esc(text.path("kind").asText()))
+                .append("</a></p><p class=\"eyebrow\">").append(p.kind(text.path("kind").asText()))
                 .append("</p><h1>").append(ServerPages.esc(text.path("title").asText())).append("</h1><p class=\"hint\">")
                 .append(p.w("By ", "Por ")).append(p.writer(text)).append(" <span class=\"pill standing\" data-status=\"")
                 .append(ServerPages.esc(text.path("standing").asText())).append("\">")
@@ -169,6 +169,14 @@ final class DiscussionPages {
             list(number, "replies plain", w("Replies to ", "Respostas a ") + name);
         }
         h.append("</li>");
+    }
+
+    private String kind(String k) {
+        return switch (k) {
+            case "essay" -> w("Essay", "Ensaio");
+            case "article" -> w("Proposed charter text", "Proposta de texto para a carta");
+            default -> ServerPages.esc(k);
+        };
     }
 
     private String standing(String s) {

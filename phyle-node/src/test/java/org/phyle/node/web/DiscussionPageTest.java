@@ -87,7 +87,8 @@ class DiscussionPageTest extends WebTest {
     /** A JPEG of one part of a page, for docs/img/webapp (the full-page PNGs are in target/screenshots too). */
     static void part(Locator part, String name) {
         part.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".jpg"))
-                .setType(com.microsoft.playwright.options.ScreenshotType.JPEG).setQuality(80));
+                .setType(com.microsoft.playwright.options.ScreenshotType.JPEG).setQuality(80)
+                .setStyle("#to-top { visibility: hidden; }"));
     }
 
     static int textStatus(String digest) {
