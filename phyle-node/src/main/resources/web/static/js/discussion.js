@@ -238,7 +238,7 @@ export function mountDiscussion(container, { on, place, headingLevel = 'h2' }) {
       parts.push(check.ok
         ? el('p', { class: 'comment-check', 'data-checked': 'true', title: t('discussion.checkedTitle', {
           digest: c.digest }) }, el('span', { class: 'mark', 'aria-hidden': 'true', text: '✓' }), ' ',
-        t('discussion.checked'))
+        t('discussion.checked'), ' · ', el('a', { href: receiptUrl(c.id), text: t('discussion.receipt') }))
         : el('p', { class: 'comment-check warning', 'data-checked': 'false', role: 'alert' },
           el('span', { class: 'mark', 'aria-hidden': 'true', text: '✗' }), ' ',
           check.computed !== c.digest ? t('discussion.mismatch', { computed: shortHex(check.computed, 16, 8),

@@ -86,9 +86,12 @@ class DiscussionPageTest extends WebTest {
 
     /** A JPEG of one part of a page, for docs/img/webapp (the full-page PNGs are in target/screenshots too). */
     static void part(Locator part, String name) {
+        // the floating "back to the top" link out of the picture (through the CSSOM, which the page's CSP allows)
+        String toTop = "v => { const t = document.getElementById('to-top'); if (t) { t.style.visibility = v; } }";
+        part.page().evaluate(toTop, "hidden");
         part.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".jpg"))
-                .setType(com.microsoft.playwright.options.ScreenshotType.JPEG).setQuality(80)
-                .setStyle("#to-top { visibility: hidden; }"));
+                .setType(com.microsoft.playwright.options.ScreenshotType.JPEG).setQuality(80));
+        part.page().evaluate(toTop, "");
     }
 
     static int textStatus(String digest) {
@@ -136,7 +139,9 @@ class DiscussionPageTest extends WebTest {
         int n = before.get("comments").size();
         assertThat(a.locator("#thread .comment")).hasCount(n);
         assertThat(a.locator("#thread .comment-check[data-checked=true]")).hasCount(n);
-        assertThat(a.locator("#thread .comment-check").first()).hasText("✓ text checked");
+        assertThat(a.locator("#thread .comment-check").first()).containsText("✓ text checked");
+        assertThat(a.locator("#comment-" + before.get("comments").get(0).get("number") + " .comment-check a").first())
+                .hasAttribute("href", "ledger#tx=" + before.get("comments").get(0).get("id").asText());
         JsonNode first = before.get("comments").get(0);
         JsonNode reply = before.get("comments").get(1);
         assertThat(reply.get("replyTo").asInt()).isEqualTo(first.get("number").asInt());
