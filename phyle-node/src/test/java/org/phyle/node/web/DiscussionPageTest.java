@@ -304,6 +304,38 @@ class DiscussionPageTest extends WebTest {
     }
 
     @Test
+    void theKeyboardAloneRepliesAndCancels() {
+        String id = discussed();
+        String name = lateCitizens(6, List.of()).get(5);
+        Page page = as(name, PHONE, ColorScheme.LIGHT);
+        page.navigate(url("/proposals#proposal=" + id));
+        assertThat(page.locator("#discussion")).hasAttribute("data-loaded", "true");
+        JsonNode first = thread("proposal", id).get("comments").get(0);
+        Locator reply = page.locator("#comment-" + first.get("number") + " > .comment-body .comment-actions "
+                + "> .actions > [data-action=reply]");
+        assertThat(reply).hasAttribute("aria-label", "Reply to " + first.get("author").get("name").asText());
+        reply.focus();
+        page.keyboard().press("Enter");
+        assertThat(reply).hasAttribute("aria-expanded", "true");
+        Locator text = page.locator("#reply-" + first.get("number") + "-text");
+        assertThat(text).isFocused();
+        page.keyboard().press("Tab");
+        assertThat(page.locator("#reply-" + first.get("number") + "-form button[type=submit]")).isFocused();
+        page.keyboard().press("Tab");
+        page.keyboard().press("Enter"); // Cancel
+        assertThat(text).hasCount(0);
+        assertThat(reply).isFocused();
+        assertThat(reply).hasAttribute("aria-expanded", "false");
+        // an empty comment is stopped before signing, in words, and the field says it is invalid
+        page.locator("#comment-new-text").focus();
+        page.keyboard().press("Tab");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#comment-new-error")).hasText("Write something first (up to 10,000 characters).");
+        assertThat(page.locator("#comment-new-text")).isFocused();
+        assertThat(page.locator("#comment-new-text")).hasAttribute("aria-invalid", "true");
+    }
+
+    @Test
     void noSeriousAxeViolationsOnAPhoneAndALaptopLightAndDarkInBothLanguages() {
         String id = discussed();
         String name = lateCitizens(4, List.of()).get(3);
