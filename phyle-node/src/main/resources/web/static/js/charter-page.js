@@ -416,7 +416,7 @@ function renderPublishWho() {
         : [t('publish.asResident', { name: mine.name, standing: has('status.' + mine.status)
           ? t('status.' + mine.status) : mine.status, n: others })]));
   const keyBox = $('publish-key');
-  keyBox.hidden = Boolean(shell.identity);
+  keyBox.hidden = Boolean(shell.identity) && !keyBox.dataset.rendered; // a key made here stays shown, with its backup
   if (!shell.identity && !keyBox.dataset.rendered) {
     keyBox.dataset.rendered = 'true';
     renderKeyPanel(keyBox, { fold: true, onChange: () => shell.refresh() });

@@ -13,7 +13,9 @@ import { confirmAct } from './dialog.js';
 import * as feedback from './feedback.js';
 import { formatNumber, t } from './messages.js';
 import { send } from './tx.js';
-import { code, el, personLink, problemText, receiptUrl, shell, shortDid, shortHex, timeElement } from './ui.js';
+import {
+  code, el, onIdentityChange, personLink, problemText, receiptUrl, shell, shortDid, shortHex, timeElement,
+} from './ui.js';
 
 const MAX_LENGTH = 10000;
 
@@ -91,6 +93,7 @@ let seq = 0;
  */
 export function mountDiscussion(container, { on, place, headingLevel = 'h2' }) {
   const n = ++seq;
+  const subLevel = 'h' + Math.min(6, Number(headingLevel.slice(1)) + 1);
   const ids = { title: 'discussion-title-' + n };
   const state = { comments: [], nodes: new Map(), loaded: false, stopped: false };
   const summary = el('p', { class: 'hint discussion-count', id: 'discussion-count' });
@@ -419,7 +422,7 @@ export function mountDiscussion(container, { on, place, headingLevel = 'h2' }) {
         el('a', { href: 'me', text: t('discussion.toMe') })));
       return;
     }
-    formBox.replaceChildren(el('h3', { class: 'label', text: t('discussion.formTitle') }), commentForm());
+    formBox.replaceChildren(el(subLevel, { class: 'label', text: t('discussion.formTitle') }), commentForm());
   }
 
   // ---- keeping it current ----
@@ -429,22 +432,24 @@ export function mountDiscussion(container, { on, place, headingLevel = 'h2' }) {
       refresh();
     }
   };
-  const onMe = () => {
-    // who is acting decides which comments may be erased here and how the form speaks: draw them again
+  // a different key (made, restored, rotated, forgotten, admitted) decides which comments may be erased here and how
+  // the form speaks: draw them again
+  onIdentityChange(() => {
+    if (state.stopped) {
+      return;
+    }
     renderForm();
     thread.replaceChildren();
     state.nodes.clear();
     state.loaded = false;
     refresh();
-  };
+  });
   function stop() {
     state.stopped = true;
     clearTimeout(retry);
     globalThis.removeEventListener('phyle:block', onBlock);
-    globalThis.removeEventListener('phyle:me', onMe);
   }
   globalThis.addEventListener('phyle:block', onBlock);
-  globalThis.addEventListener('phyle:me', onMe);
   renderForm();
   summary.textContent = t('discussion.loading');
   refresh();
