@@ -51,6 +51,8 @@ public final class Economy {
     private long revenueInPeriod;
     private long nextDividendAt;
     private final List<Dividend> dividends = new ArrayList<>();
+    /** The movements of the last block that moved money: the accounts' history, not part of the state. */
+    final Movements movements = new Movements();
 
     // ---- the view ---------------------------------------------------------------------------------------------
 
@@ -294,6 +296,10 @@ public final class Economy {
                 ? p.get(EconomyParams.GENESIS_ALLOCATION) : 0;
         treasuryGeneral = genesisAllocation;
         treasuryEntries.add(new Entry(time, 0, true, "genesis", genesisAllocation, "", "genesis allocation"));
+        if (genesisAllocation > 0) {
+            movements.add(Movement.of(0, time, EconomyTx.TREASURY, Movement.Kind.GENESIS, Movement.Direction.IN,
+                    genesisAllocation).withMemo("genesis allocation"));
+        }
         nextDividendAt = time + p.get(EconomyParams.DIVIDEND_PERIOD_DAYS) * DAY;
     }
 
@@ -316,7 +322,10 @@ public final class Economy {
                 } else {
                     Money.add(balances.getOrDefault(t.to(), 0L), t.amount());
                 }
-                debit(signer, t.amount(), now);
+                debit(signer, t.amount(), ctx);
+                Movement.Kind kind = t.revenue() ? Movement.Kind.REVENUE : Movement.Kind.TRANSFER;
+                moved(ctx, signer, kind, Movement.Direction.OUT, t.amount(), t.to(), t.memo());
+                moved(ctx, t.to(), kind, Movement.Direction.IN, t.amount(), signer, t.memo());
                 if (t.toTreasury()) {
                     treasuryGeneral += t.amount();
                     if (t.revenue()) {
@@ -335,7 +344,9 @@ public final class Economy {
                     throw new Rejection(EconomyCode.BAD_SCHEDULE, "a lock runs from now (" + Instant.ofEpochMilli(now)
                             + ") to an end in the future, with its cliff between");
                 }
-                debit(signer, l.amount(), now);
+                debit(signer, l.amount(), ctx);
+                movements.add(movement(ctx, signer, Movement.Kind.LOCK, Movement.Direction.OUT, l.amount())
+                        .withLock(locks.size()));
                 addLock(signer, l.amount(), now, cliff, l.end(), "holder");
             }
             case EconomyTx.Apply a -> {
@@ -379,7 +390,9 @@ public final class Economy {
                             + r.pairs + " pairs of contributors; a new contributor to project #" + p.index
                             + " would add " + p.counted.size());
                 }
-                debit(signer, c.amount(), now);
+                debit(signer, c.amount(), ctx);
+                movements.add(movement(ctx, signer, Movement.Kind.QF_CONTRIBUTION, Movement.Direction.OUT,
+                        c.amount()).withCounterparty(p.recipient).withMemo(p.title).withRound(r.number, p.index));
                 r.escrow += c.amount();
                 p.total += c.amount();
                 if (person.isPresent()) {
@@ -410,6 +423,14 @@ public final class Economy {
                     if (pay > 0) {
                         credit(p.recipient, pay);
                     }
+                    if (p.total > 0) {
+                        movements.add(movement(ctx, p.recipient, Movement.Kind.QF_PAYOUT, Movement.Direction.IN,
+                                p.total).withMemo(p.title).withRound(r.number, p.index));
+                    }
+                    if (result.matches()[p.index] > 0) {
+                        movements.add(movement(ctx, p.recipient, Movement.Kind.QF_MATCH, Movement.Direction.IN,
+                                result.matches()[p.index]).withMemo(p.title).withRound(r.number, p.index));
+                    }
                     r.escrow -= pay;
                 }
                 if (r.escrow != result.remainder()) {
@@ -419,6 +440,8 @@ public final class Economy {
                     treasuryGeneral += r.escrow;
                     treasuryEntries.add(new Entry(now, ctx.height(), true, "round-return", r.escrow, "",
                             "what round #" + r.number + "'s matching left in its pool"));
+                    movements.add(movement(ctx, EconomyTx.TREASURY, Movement.Kind.QF_RETURN, Movement.Direction.IN,
+                            r.escrow).withMemo(r.title).withRound(r.number, -1));
                 }
                 r.escrow = 0;
                 r.result = result;
@@ -446,7 +469,9 @@ public final class Economy {
                             + Instant.ofEpochMilli(k.deadline));
                 }
                 Money.add(k.escrow, pl.amount());
-                debit(signer, pl.amount(), now);
+                debit(signer, pl.amount(), ctx);
+                movements.add(movement(ctx, signer, Movement.Kind.PLEDGE, Movement.Direction.OUT, pl.amount())
+                        .withMemo(k.title).withCampaign(k.number));
                 k.escrow += pl.amount();
                 k.pledges.add(new Pledge(signer, pl.amount(), now, ctx.height()));
             }
@@ -463,16 +488,26 @@ public final class Economy {
                 issuedByYear.merge(yearOf(e.time()), i.amount(), Long::sum);
                 treasuryGeneral += i.amount();
                 treasuryEntries.add(new Entry(e.time(), e.height(), true, "issuance", i.amount(), by, i.purpose()));
+                movements.add(carried(ctx, e, EconomyTx.TREASURY, Movement.Kind.ISSUANCE, Movement.Direction.IN,
+                        i.amount()).withMemo(i.purpose()));
             }
             case EconomyActions.TreasurySpend s -> {
                 spendTreasury(s.category(), s.amount());
                 treasuryEntries.add(new Entry(e.time(), e.height(), false, s.category(), s.amount(), s.recipient(),
                         s.purpose() + " (" + by + ")"));
+                movements.add(carried(ctx, e, EconomyTx.TREASURY, Movement.Kind.TREASURY_SPEND,
+                        Movement.Direction.OUT, s.amount()).withCounterparty(s.recipient()).withMemo(s.purpose()));
                 if (s.vestingDays() > 0) {
+                    movements.add(carried(ctx, e, s.recipient(), Movement.Kind.VESTING, Movement.Direction.LOCKED,
+                            s.amount()).withCounterparty(EconomyTx.TREASURY).withMemo(s.purpose())
+                            .withLock(locks.size()));
                     addLock(s.recipient(), s.amount(), e.time(), e.time() + s.cliffDays() * DAY,
                             e.time() + s.vestingDays() * DAY, by);
                 } else {
                     credit(s.recipient(), s.amount());
+                    movements.add(carried(ctx, e, s.recipient(), Movement.Kind.TREASURY_SPEND,
+                            Movement.Direction.IN, s.amount()).withCounterparty(EconomyTx.TREASURY)
+                            .withMemo(s.purpose()));
                 }
             }
             case EconomyActions.FundingRound f -> {
@@ -481,6 +516,8 @@ public final class Economy {
                 rounds.add(r);
                 treasuryEntries.add(new Entry(e.time(), e.height(), false, "qf-round", f.pool(), "round #" + r.number,
                         f.title() + " (" + by + ")"));
+                movements.add(carried(ctx, e, EconomyTx.TREASURY, Movement.Kind.QF_POOL, Movement.Direction.OUT,
+                        f.pool()).withMemo(f.title()).withRound(r.number, -1));
             }
             case EconomyActions.ApproveProject a -> {
                 Project p = rounds.get(a.round()).projects.get(a.project());
@@ -517,10 +554,14 @@ public final class Economy {
             treasuryEntries.add(new Entry(now, ctx.height(), true, "land", k.escrow, "campaign #" + k.number,
                     k.title));
             territories.add(new Territory(k.number, k.property, k.country, k.escrow, now, "pending"));
+            movements.add(Movement.of(ctx.height(), now, EconomyTx.TREASURY, Movement.Kind.LAND,
+                    Movement.Direction.IN, k.escrow).withMemo(k.title).withCampaign(k.number));
         } else {
             k.state = Campaign.State.REFUNDED;
             for (Pledge p : k.pledges) {
                 credit(p.pledger(), p.amount());
+                movements.add(Movement.of(ctx.height(), now, p.pledger(), Movement.Kind.REFUND, Movement.Direction.IN,
+                        p.amount()).withMemo(k.title).withCampaign(k.number));
             }
         }
         k.escrow = 0;
@@ -543,8 +584,12 @@ public final class Economy {
         treasuryGeneral -= paid;
         treasuryEntries.add(new Entry(now, ctx.height(), false, "dividend", paid, citizens.size() + " citizens",
                 Money.format(each) + " each"));
+        movements.add(Movement.of(ctx.height(), now, EconomyTx.TREASURY, Movement.Kind.DIVIDEND,
+                Movement.Direction.OUT, paid).withMemo(citizens.size() + " citizens, " + Money.format(each) + " each"));
         for (Person p : citizens) {
             credit(p.key().did(), each);
+            movements.add(Movement.of(ctx.height(), now, p.key().did(), Movement.Kind.DIVIDEND, Movement.Direction.IN,
+                    each).withCounterparty(EconomyTx.TREASURY));
         }
     }
 
@@ -563,7 +608,8 @@ public final class Economy {
      * Takes money from an account, first from its balance, then from what its locks have released (claimed then);
      * refuses, having changed nothing, if it does not hold that much unlocked.
      */
-    private void debit(String did, long amount, long time) {
+    private void debit(String did, long amount, TxContext ctx) {
+        long time = ctx.time();
         long balance = balances.getOrDefault(did, 0L);
         if (balance >= amount) {
             setBalance(did, balance - amount);
@@ -581,10 +627,29 @@ public final class Economy {
         }
         for (Lock l : locksByOwner.getOrDefault(did, List.of())) {
             long released = l.released(time);
+            if (released > l.claimed) {
+                movements.add(movement(ctx, did, l.source.equals("holder") ? Movement.Kind.LOCK_RELEASE
+                        : Movement.Kind.VESTING_RELEASE, Movement.Direction.IN, released - l.claimed).withLock(l.id));
+            }
             balance += released - l.claimed;
             l.claimed = released;
         }
         setBalance(did, balance - amount);
+    }
+
+    private static Movement movement(TxContext ctx, String account, Movement.Kind kind, Movement.Direction direction,
+                                     long amount) {
+        return Movement.of(ctx.height(), ctx.time(), account, kind, direction, amount).withTx(ctx.txId());
+    }
+
+    private void moved(TxContext ctx, String account, Movement.Kind kind, Movement.Direction direction, long amount,
+                       String counterparty, String memo) {
+        movements.add(movement(ctx, account, kind, direction, amount).withCounterparty(counterparty).withMemo(memo));
+    }
+
+    private static Movement carried(BlockContext ctx, Execution e, String account, Movement.Kind kind,
+                                    Movement.Direction direction, long amount) {
+        return Movement.of(ctx.height(), ctx.time(), account, kind, direction, amount).withProposal(e.proposal());
     }
 
     private void credit(String did, long amount) {
