@@ -1,5 +1,8 @@
 package org.phyle.core.economy;
 
+import org.phyle.core.BlockContext;
+import org.phyle.core.TxContext;
+import org.phyle.core.proposals.Execution;
 import org.phyle.crypto.Hash;
 
 /**
@@ -97,6 +100,22 @@ public record Movement(long height, long time, String account, Kind kind, Direct
 
     static Movement of(long height, long time, String account, Kind kind, Direction direction, long amount) {
         return new Movement(height, time, account, kind, direction, amount, "", "", null, null, -1, -1, -1, -1);
+    }
+
+    /** A movement made by the transaction being applied. */
+    static Movement byTx(TxContext ctx, String account, Kind kind, Direction direction, long amount) {
+        return of(ctx.height(), ctx.time(), account, kind, direction, amount).withTx(ctx.txId());
+    }
+
+    /** A movement made by a passed proposal being carried out. */
+    static Movement byProposal(BlockContext ctx, Execution e, String account, Kind kind, Direction direction,
+                               long amount) {
+        return of(ctx.height(), ctx.time(), account, kind, direction, amount).withProposal(e.proposal());
+    }
+
+    /** A movement made at the end of the block (a campaign settled, a dividend paid). */
+    static Movement atEnd(BlockContext ctx, String account, Kind kind, Direction direction, long amount) {
+        return of(ctx.height(), ctx.time(), account, kind, direction, amount);
     }
 
     Movement withCounterparty(String c) {
