@@ -154,6 +154,22 @@ class EconomyCliTest {
     }
 
     @Test
+    void benchTransfersFundsItsAccountsByTheRulesAndChecksEveryBalance() {
+        long before = running.node.head().treeSize();
+        CliTest.Run bench = phyle("bench", "transfers", "--accounts", "3", "--txs", "60", "--batch", "20",
+                "--clients", "2", "--rounds", "2");
+        assertThat(bench.exit()).as(bench.out() + bench.err()).isZero();
+        assertThat(bench.out()).contains("Started a node in ").contains("transfers: 60 committed, 0 not committed")
+                .contains("notary ingest, same node and settings: 60 committed")
+                .contains("transfers / notary ingest = ").contains("checked against the transfers sent: exact");
+        assertThat(running.node.head().treeSize()).as("the demo's ledger did not grow").isEqualTo(before);
+        CliTest.Run noKey = phyle("bench", "transfers", "--node", url());
+        assertThat(noKey.exit()).isEqualTo(1);
+        assertThat(noKey.err()).contains("with --node, give --key");
+        assertThat(running.node.head().treeSize()).isEqualTo(before);
+    }
+
+    @Test
     void roundsAndCampaignsAreListedAndShown() {
         CliTest.Run list = phyle("qf", "list", "--node", url());
         assertThat(list.exit()).as(list.err()).isZero();
