@@ -8,6 +8,9 @@ import java.util.List;
  * the accounts' history beside the block. It is not part of the state (the state would grow without bound, and the
  * digest does not cover it); it is rebuilt by applying the block again, so replaying the ledger gives the same
  * history. Only movements of transactions that were accepted are listed.
+ *
+ * <p>It is for the node, not for the rules: no mechanism may read it (a node that started from a snapshot has not
+ * listed the blocks before it, so a rule that read it would not be a function of the ledger).
  */
 public final class Movements {
     private long height = -1;
