@@ -7,6 +7,7 @@ import governance from './messages-governance.js';
 import charter from './messages-charter.js';
 import web from './messages-web.js';
 import words from './messages-words.js';
+import wallet from './messages-wallet.js';
 
 const core = {
   en: {
@@ -26,6 +27,7 @@ const core = {
     'nav.proposals': 'Proposals',
     'nav.charter': 'Charter',
     'nav.draws': 'Draws',
+    'nav.economy': 'Economy',
     'chip.title': 'Your identity on this device',
     'chip.noKey': 'No key on this device',
     'chip.unregistered': 'Key not registered yet',
@@ -592,6 +594,7 @@ const core = {
     'nav.proposals': 'Propostas',
     'nav.charter': 'Carta',
     'nav.draws': 'Sorteios',
+    'nav.economy': 'Economia',
     'chip.title': 'A sua identidade neste dispositivo',
     'chip.noKey': 'Sem chave neste dispositivo',
     'chip.unregistered': 'Chave ainda não registada',
@@ -1171,7 +1174,8 @@ const core = {
 
 /** The catalogue: the shell's and first pages' messages here, each later mechanism's pages in its own module. */
 export const messages = Object.fromEntries(Object.keys(core).map((lang) =>
-  [lang, { ...core[lang], ...governance[lang], ...charter[lang], ...web[lang], ...words[lang] }]));
+  [lang, { ...core[lang], ...governance[lang], ...charter[lang], ...web[lang], ...words[lang],
+    ...wallet[lang] }]));
 
 let language = 'en';
 const STORAGE_KEY = 'phyle.language';
