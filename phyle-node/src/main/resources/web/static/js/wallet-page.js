@@ -129,13 +129,13 @@ function kindText(kind) {
 /** One movement of the account: when, what, with whom, how much (in, out or into a lock), and its receipt. */
 async function movementItem(m) {
   const code = state.currency.code;
-  const into = m.direction === 'in';
+  const out = m.direction === 'out';
   const other = await counterparty(m.counterparty);
-  const signed = (into ? '+' : m.direction === 'out' ? '−' : '') + formatMoney(m.amount, code);
+  const signed = (m.direction === 'in' ? '+' : out ? '−' : '') + formatMoney(m.amount, code);
   return el('li', { class: 'movement', 'data-kind': m.kind, 'data-direction': m.direction },
     el('div', { class: 'movement-head' },
-      el('span', { class: 'movement-what' }, kindText(m.kind), other ? ' · ' + (into ? t('history.from', { who: other })
-        : t('history.to', { who: other })) : ''),
+      el('span', { class: 'movement-what' }, kindText(m.kind), other ? ' · ' + (out ? t('history.to', { who: other })
+        : t('history.from', { who: other })) : ''),
       el('strong', { class: 'movement-amount', 'data-direction': m.direction, text: signed })),
     el('p', { class: 'movement-foot' }, timeElement(m.time, { full: true }),
       m.memo ? el('span', { class: 'movement-memo' }, ' · “', m.memo, '”') : null,
