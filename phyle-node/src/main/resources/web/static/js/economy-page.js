@@ -10,7 +10,7 @@ import { lineChart } from './chart.js';
 import { formatMoney, unitsForDrawing } from './currency.js';
 import { formatNumber, formatPercent, has, t } from './messages.js';
 import { flowBars } from './money-chart.js';
-import { $, dateElement, el, fact, fill, problemText, show, startPage, timeElement } from './ui.js';
+import { $, dateElement, el, fact, fill, nodeNow, problemText, show, startPage, timeElement } from './ui.js';
 
 let code = '';
 
@@ -59,7 +59,7 @@ function renderDividends(answer) {
     t('dividends.soFar', { revenue: formatMoney(s.revenueInPeriod, code) }));
   const list = answer.dividends;
   fill($('dividends-body'), ...list.map((d) => el('tr', {},
-    el('th', { scope: 'row' }, timeElement(d.time, { full: true })),
+    el('th', { scope: 'row' }, dateElement(d.time)),
     el('td', { class: 'num', text: formatMoney(d.revenue, code) }),
     el('td', { class: 'num', text: formatMoney(d.pot, code) }),
     el('td', { class: 'num', text: formatNumber(d.citizens) }),
@@ -74,7 +74,7 @@ function renderDividends(answer) {
   const description = t(list.length === 1 ? 'dividends.summaryOne' : 'dividends.summary', {
     n: formatNumber(list.length), each: formatMoney(last.each, code), citizens: formatNumber(last.citizens) });
   optionBars($('dividends-chart'), list.map((d) => ({ label: shortDate(d.time, true),
-    value: unitsForDrawing(d.each), valueText: formatMoney(d.each, code), mark: null })),
+    value: d.each.minor, valueText: formatMoney(d.each, code), mark: null })),
   { title: t('dividends.chart'), description, id: 'dividends-svg' });
   $('dividends-caption').textContent = description;
 }
@@ -101,8 +101,11 @@ function renderStatement(answer) {
     return;
   }
   const longPeriods = answer.periodDays >= 28;
-  const now = Date.now();
-  const balance = [{ x: periods[0].from, y: unitsForDrawing(periods[0].opening) },
+  const now = nodeNow();
+  // the line starts just after the founding: the allocation is in the treasury from the first block
+  const founded = BigInt(periods[0].opening.minor) + BigInt(periods[0].income.genesis ? periods[0].income.genesis.minor
+    : 0);
+  const balance = [{ x: periods[0].from, y: unitsForDrawing(founded) },
     ...periods.map((p) => ({ x: Math.min(p.until, Math.max(now, p.from + 1)), y: unitsForDrawing(p.closing) }))];
   const first = periods[0];
   const last = periods[periods.length - 1];

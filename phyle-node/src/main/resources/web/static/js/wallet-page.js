@@ -26,6 +26,7 @@ const state = {
   mine: false, // whether it is the key in this browser
   currency: { code: '', name: '' },
   historyApi: true, // false once the node says it has no account history
+  historyNext: null, // the cursor of the next page of movements
 };
 
 const stat = (id, label, value) => el('div', { class: 'stat', id }, el('dt', { text: label }), el('dd', {}, value));
@@ -142,23 +143,33 @@ async function movementItem(m) {
       m.tx ? el('span', {}, ' · ', el('a', { href: receiptUrl(m.tx), text: t('tx.receiptLink') })) : null));
 }
 
-/** What the node gives without an account history: the account's locks and pledges, newest first. */
+/** What the node gives without an account history: the account's locks, newest first. */
 function fallbackMovements(a) {
-  const out = a.locks.map((l) => ({ kind: l.source === 'holder' ? 'lock' : 'vesting', direction: 'lock',
-    amount: l.amount, time: l.start, counterparty: l.source === 'holder' ? null : 'treasury', memo: '' }));
+  const out = a.locks.map((l) => ({ kind: l.source === 'holder' ? 'lock' : 'vesting',
+    direction: l.source === 'holder' ? 'out' : 'locked', amount: l.amount, time: l.start,
+    counterparty: l.source === 'holder' ? null : 'treasury', memo: null, tx: null }));
   return out.sort((x, y) => y.time - x.time);
+}
+
+/** One page of the account's movements, newest first, before a cursor (GET accounts/{did}/history). */
+function historyPage(before) {
+  return api.getJson('accounts/' + state.did + '/history', { limit: HISTORY_LIMIT, before });
 }
 
 async function loadHistory(account) {
   const list = $('history-list');
+  const more = $('history-more');
   $('wallet-history').hidden = false;
+  more.hidden = true;
   let movements = null;
   if (state.historyApi) {
     try {
-      const answer = await api.getJson('accounts/' + state.did + '/history', { limit: HISTORY_LIMIT });
-      movements = answer.movements || answer.entries || [];
+      const answer = await historyPage();
+      movements = answer.items || [];
+      state.historyNext = answer.next || null;
     } catch (e) {
-      if (!(e instanceof ApiError) || e.status !== 404 || e.code === 'BAD_REQUEST') {
+      // a node without account histories answers 404 for the address; anything else is a problem to show
+      if (!(e instanceof ApiError) || e.status !== 404) {
         fill(list, el('li', { class: 'problem', text: problemText(e) }));
         return;
       }
@@ -168,10 +179,27 @@ async function loadHistory(account) {
   const partial = movements === null;
   if (partial) {
     movements = fallbackMovements(account);
+    state.historyNext = null;
   }
   $('history-intro').textContent = t(partial ? 'history.partial' : 'history.intro');
   const items = await Promise.all(movements.map(movementItem));
   fill(list, ...(items.length ? items : [el('li', { class: 'hint', id: 'history-none', text: t('history.none') })]));
+  more.hidden = !state.historyNext;
+}
+
+async function moreHistory() {
+  const more = $('history-more');
+  more.disabled = true;
+  try {
+    const answer = await historyPage(state.historyNext);
+    $('history-list').append(...await Promise.all((answer.items || []).map(movementItem)));
+    state.historyNext = answer.next || null;
+    more.hidden = !state.historyNext;
+  } catch (e) {
+    $('history-list').append(el('li', { class: 'problem', text: problemText(e) }));
+  } finally {
+    more.disabled = false;
+  }
 }
 
 // ---- loading ------------------------------------------------------------------------------------------------------
@@ -393,6 +421,7 @@ async function start() {
   await startPage('wallet.pageTitle');
   $('send-form').addEventListener('submit', onSend);
   $('lock-form').addEventListener('submit', onLock);
+  $('history-more').addEventListener('click', moreHistory);
   for (const radio of document.querySelectorAll('input[name="send-to"]')) {
     radio.addEventListener('change', showRecipientChoice);
   }

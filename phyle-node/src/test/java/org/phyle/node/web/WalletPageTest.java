@@ -168,6 +168,7 @@ class WalletPageTest extends WebTest {
         assertThat(item.locator("progress")).hasAttribute("value", "0");
         assertThat(item).containsText("Released: 0.00\u00a0HRT of 2.00\u00a0HRT");
         assertThat(page.locator("#wallet-locked dd")).hasText(hrt(minor(locked.get("locked"))));
+        assertThat(page.locator("#history-list li.movement[data-kind=lock]").first()).containsText("2.00\u00a0HRT");
 
         // spending the locked money is refused in words, and so is an overdraft; nothing changes
         page.getByLabel("A person").check();
