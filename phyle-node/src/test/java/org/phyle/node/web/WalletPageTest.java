@@ -255,5 +255,32 @@ class WalletPageTest extends WebTest {
         screenshot(page, "noscript-wallet");
         page.navigate(url("/wallet?did=nonsense"));
         assertThat(page.locator("#wallet-ssr .problem")).containsText("That is not a key");
+
+        // with scripts, the same address shows that account, read-only
+        Page scripted = newPage(newProfile());
+        scripted.navigate(url("/wallet?did=" + keys.get(name).did()));
+        assertThat(scripted.locator("#wallet-who")).containsText(name);
+        assertThat(scripted.locator("#wallet-spendable dd")).hasText(hrt(minor(account(keys.get(name))
+                .get("spendable"))));
+        assertThat(scripted.locator("#wallet-send")).isHidden();
+        assertThat(scripted.locator("#lock-new")).isHidden();
+    }
+
+    @Test
+    void amountsAreReadAndWrittenExactly() {
+        Page page = newPage(newProfile());
+        page.navigate(url("/wallet"));
+        Object out = page.evaluate("async () => {\n"
+                + "  const { parseAmount, formatMoney } = await import('./static/js/currency.js');\n"
+                + "  const read = (s) => { try { return String(parseAmount(s)); } catch (e) { return e.code; } };\n"
+                + "  return [read('0.000001'), read('12,5'), read(' 1 234.56 '), read('0.1'), read('0.2'),\n"
+                + "    read('9007199254.740991'), read('9007199254.740992'), read('1e3'), read('.5'), read('5.'),\n"
+                + "    read('1.'), read('0x10'), read('١٢'), read('−1'),\n"
+                + "    formatMoney(1), formatMoney(9007199254740991, 'HRT'), formatMoney({ minor: 1234500000 }),\n"
+                + "    formatMoney(300000)];\n"
+                + "}");
+        assertThat(list(out)).containsExactly("1", "12500000", "1234560000", "100000", "200000",
+                "9007199254740991", "tooLarge", "notANumber", "500000", "5000000", "1000000", "notANumber",
+                "notANumber", "negative", "0.000001", "9,007,199,254.740991\u00a0HRT", "1,234.50", "0.30");
     }
 }
