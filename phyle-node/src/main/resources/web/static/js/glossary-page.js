@@ -1,15 +1,26 @@
 // The glossary: the words of the society in plain language, in the reader's language and its alphabetical order,
 // each with its own address (glossary#term-<slug>) that other pages link to.
 
-import { t } from './messages.js';
+import { currentLanguage, t } from './messages.js';
 import { $, el, startPage } from './ui.js';
 
-/** Every term, by its stable slug; the words themselves are 'glossary.term.<slug>' and 'glossary.text.<slug>'. */
-export const TERMS = ['citizen', 'applicant', 'e-resident', 'host-resident', 'vouch', 'challenge', 'jury', 'renewal', 'guardian', 'recovery', 'proposal', 'sponsor', 'quorum', 'threshold', 'yes-no', 'quadratic', 'voice-credits', 'approval', 'instant-runoff', 'delegation', 'timelock', 'charter', 'entrenched', 'stage', 'canon', 'draw', 'steward', 'outside-panel', 'ledger', 'checkpoint', 'receipt', 'key', 'hash'];
+/**
+ * The glossary, from static/glossary.json (the node renders the same file for browsers without scripts): its slugs in
+ * 'terms', and each language's words as {slug: {term, text}}; a language without the file's words falls back to
+ * English.
+ */
+async function loadGlossary() {
+  const response = await fetch('static/glossary.json', { headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    throw new Error('static/glossary.json: ' + response.status);
+  }
+  return response.json();
+}
 
-function render() {
+function render(glossary) {
+  const words = glossary[currentLanguage()] || glossary.en;
   const collator = new Intl.Collator(t('locale'));
-  const terms = TERMS.map((slug) => ({ slug, term: t('glossary.term.' + slug), text: t('glossary.text.' + slug) }))
+  const terms = glossary.terms.map((slug) => ({ slug, ...(words[slug] || glossary.en[slug]) }))
     .sort((a, b) => collator.compare(a.term, b.term));
   $('glossary-list').replaceChildren(...terms.map(({ slug, term, text }) => el('div', { class: 'glossary-entry',
     id: 'term-' + slug, tabindex: '-1' }, el('dt', {}, el('a', { href: '#term-' + slug, class: 'term-link',
@@ -32,7 +43,7 @@ function showTerm() {
 
 async function start() {
   await startPage('glossary.pageTitle');
-  render();
+  render(await loadGlossary());
   globalThis.addEventListener('hashchange', showTerm);
 }
 

@@ -51,6 +51,7 @@ final class ServerPages {
                 case "charter" -> p.charter();
                 case "draws" -> p.draws();
                 case "ledger" -> p.ledger();
+                case "glossary" -> p.h.append(GlossaryPage.render(ctx));
                 case "economy", "wallet" -> p.h.append(EconomyPages.render(page, ctx, p::get));
                 case "join", "me", "inbox" -> p.needsScripts();
                 default -> {

@@ -114,6 +114,13 @@ class NoScriptTest extends WebTest {
         assertThat(page.locator("#ssr-blocks tbody tr")).not().hasCount(0);
         screenshot(page, "noscript-ledger");
 
+        // the glossary, each term with its address
+        page.navigate(url("/glossary#term-quadratic"));
+        assertThat(page.locator("h1:visible")).hasText("Glossary");
+        assertThat(page.locator("#glossary-ssr .glossary-entry")).hasCount(33);
+        assertThat(page.locator("#term-quadratic dt")).hasText("Quadratic vote");
+        assertThat(page.locator("#term-quadratic dd")).not().isEmpty();
+
         // pages that sign say they need scripts
         for (String path : new String[] {"/join", "/me", "/inbox"}) {
             page.navigate(url(path));
@@ -131,6 +138,10 @@ class NoScriptTest extends WebTest {
         assertThat(page.locator("#proposal-ssr")).containsText("Todas as propostas");
         assertThat(page.locator("#proposal-ssr")).containsText("Voto ordenado");
         assertThat(page.locator("#proposal-ssr [data-word=passed]")).hasText("Aprovada");
+        page.navigate(url("/glossary"));
+        assertThat(page.locator("h1:visible")).hasText("Glossário");
+        assertThat(page.locator("#term-citizen dt")).hasText("Cidadão");
+        page.goBack();
         assertThat(page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
                 .setName("Sociedade").setExact(true))).isVisible();
         page.navigate(url("/citizens"));
