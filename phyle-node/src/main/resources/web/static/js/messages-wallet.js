@@ -87,6 +87,11 @@ export default {
     'wallet.locked': 'Locked',
     'wallet.noKey': 'There is no key in this browser, so there is no wallet to show. Make a key or bring yours in: your wallet is the account of your key.',
     'wallet.toMe': 'My identity',
+    'wallet.patron': 'Patron of land campaigns',
+    'wallet.pledged': 'pledged {amount}',
+    'wallet.campaign.open': 'collecting pledges',
+    'wallet.campaign.funded': 'funded',
+    'wallet.campaign.refunded': 'missed its target: refunded',
 
     'send.title': 'Send money',
     'send.intro': 'Signed in this browser with your key. Sending costs nothing.',
@@ -264,6 +269,11 @@ export default {
     'wallet.locked': 'Bloqueado',
     'wallet.noKey': 'Não há nenhuma chave neste navegador, por isso não há carteira para mostrar. Crie uma chave ou traga a sua: a sua carteira é a conta da sua chave.',
     'wallet.toMe': 'A minha identidade',
+    'wallet.patron': 'Patrono de campanhas de terreno',
+    'wallet.pledged': 'prometeu {amount}',
+    'wallet.campaign.open': 'a receber promessas',
+    'wallet.campaign.funded': 'financiada',
+    'wallet.campaign.refunded': 'não atingiu o objetivo: devolvida',
 
     'send.title': 'Enviar dinheiro',
     'send.intro': 'Assinado neste navegador com a sua chave. Enviar não custa nada.',

@@ -95,6 +95,10 @@ function renderAccount(a) {
     stat('wallet-balance', t('wallet.balance'), formatMoney(all, code)),
     stat('wallet-spendable', t('wallet.spendable'), formatMoney(a.spendable, code)),
     stat('wallet-locked', t('wallet.locked'), formatMoney(a.locked, code)));
+  fill($('wallet-patron'), ...(a.patronOf.length ? [el('h2', { class: 'label', text: t('wallet.patron') }),
+    el('ul', { class: 'plain patron-list' }, ...a.patronOf.map((c) => el('li', { 'data-campaign': c.campaign },
+      el('a', { href: 'campaigns', text: c.title }), ' · ', t('wallet.pledged', { amount: formatMoney(c.pledged, code) }),
+      ' · ', has('wallet.campaign.' + c.state) ? t('wallet.campaign.' + c.state) : c.state)))] : []));
   $('wallet-stats').dataset.spendable = String(a.spendable.minor);
   $('wallet-stats').dataset.locked = String(a.locked.minor);
   $('send-amount-hint').textContent = t('send.amountHint', { code, spendable: formatMoney(a.spendable, code) });
@@ -211,6 +215,7 @@ async function load() {
     $('wallet-summary').removeAttribute('aria-busy');
     fill($('wallet-who'));
     fill($('wallet-stats'));
+    fill($('wallet-patron'));
     for (const id of ['wallet-send', 'wallet-locks', 'wallet-history']) {
       $(id).hidden = true;
     }

@@ -89,6 +89,7 @@ class WalletPageTest extends WebTest {
         assertThat(page.locator("#wallet-locked dd")).hasText(hrt(minor(before.get("locked"))));
         assertThat(page.locator("#wallet-balance dd")).hasText(hrt(minor(before.get("spendable"))
                 + minor(before.get("locked"))));
+        assertThat(page.locator("#wallet-patron li")).hasCount(before.get("patronOf").size());
 
         // amounts typed wrong are refused before anything is signed
         Locator amount = page.getByLabel("Amount", new Page.GetByLabelOptions().setExact(true));
@@ -263,6 +264,15 @@ class WalletPageTest extends WebTest {
         assertThat(scripted.locator("#wallet-spendable dd")).hasText(hrt(minor(account(keys.get(name))
                 .get("spendable"))));
         assertThat(scripted.locator("#wallet-send")).isHidden();
+        // a patron of a land campaign sees the campaigns they pledged to
+        String patron = keys.keySet().stream().filter(n -> account(keys.get(n)).get("patronOf").size() > 0).findFirst()
+                .orElseThrow();
+        JsonNode pledged = account(keys.get(patron)).get("patronOf").get(0);
+        scripted.navigate(url("/wallet?did=" + keys.get(patron).did()));
+        assertThat(scripted.locator("#wallet-who")).containsText(patron);
+        assertThat(scripted.locator("#wallet-patron li").first()).containsText(pledged.get("title").asText());
+        assertThat(scripted.locator("#wallet-patron li").first()).containsText("pledged "
+                + hrt(minor(pledged.get("pledged"))));
         assertThat(scripted.locator("#lock-new")).isHidden();
     }
 
