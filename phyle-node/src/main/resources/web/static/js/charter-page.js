@@ -5,13 +5,14 @@
 import * as api from './api.js';
 import { verifiedCharter } from './charter.js';
 import * as feedback from './feedback.js';
-import { fieldError } from './key-panel.js';
+import { mountDiscussion } from './discussion.js';
+import { fieldError, renderKeyPanel } from './key-panel.js';
 import { formatNumber, has, t } from './messages.js';
 import { nextChanges, progressToNext, stageStates } from './stages.js';
 import { send } from './tx.js';
 import {
   $, code, dateElement, el, fact, fill, parameterGroups, peopleLinks, personLink, problemText, receiptUrl, shell,
-  shortHex, startPage, timeElement,
+  shortDid, shortHex, startPage, timeElement,
   onIdentityChange,
 } from './ui.js';
 
@@ -28,6 +29,7 @@ const state = {
   required: 10,
   attestations: [],
   text: null, // the text being read
+  discussion: null, // the discussion of the text being read
 };
 
 const me = () => (shell.person && shell.identity && shell.person.did === shell.identity.did ? shell.person : null);
@@ -306,6 +308,11 @@ async function showText(id, { focus = true } = {}) {
     state.text = x;
     renderText(x);
     renderTextActions(x);
+    if (!state.discussion || state.discussion.place !== x.id) {
+      state.discussion?.controller.stop();
+      state.discussion = { place: x.id, controller: mountDiscussion($('reading-discussion'), { on: 'canon',
+        place: x.id, headingLevel: 'h3' }) };
+    }
     if (focus) {
       section.scrollIntoView({ block: 'start' });
       section.focus();
@@ -341,12 +348,15 @@ function renderTextActions(x) {
     fill(box, el('p', { class: 'hint' }, t('canon.needKey'), ' ', el('a', { href: 'me', text: t('canon.toMe') })));
     return;
   }
-  if (!mine) {
-    fill(box, el('p', { class: 'hint', text: t('canon.notRegistered') }));
+  if (x.author && mine && mine.id === x.author.id) {
+    fill(box, el('p', { class: 'hint', id: 'endorse-own', text: t('canon.ownText') }));
     return;
   }
-  if (x.author && mine.id === x.author.id) {
-    fill(box, el('p', { class: 'hint', id: 'endorse-own', text: t('canon.ownText') }));
+  if (!mine || mine.status !== 'citizen') {
+    // endorsements put an article to a vote: they stay with citizens, and the page says so instead of a button
+    fill(box, el('div', { class: 'action', id: 'endorse' },
+      el('h3', { text: t('canon.endorseTitle') }),
+      el('p', { class: 'notice', id: 'endorse-not-citizen', text: t('canon.endorseCitizensOnly') })));
     return;
   }
   if ((x.endorsers || []).some((p) => p.id === mine.id)) {
@@ -379,23 +389,48 @@ function renderTextActions(x) {
     el('h3', { text: t('canon.endorseTitle') }),
     el('p', { class: 'hint', text: x.kind === 'article' && !x.proposal ? t('canon.endorseArticleHint', {
       of: formatNumber(state.required) }) : t('canon.endorseHint') }),
-    mine.status !== 'citizen' ? el('p', { class: 'warning', id: 'endorse-not-citizen', text: t('canon.onlyCitizens',
-      { status: has('status.' + mine.status) ? t('status.' + mine.status) : mine.status }) }) : null,
     el('div', { class: 'actions' }, button),
     region));
 }
 
 // ---- publishing -----------------------------------------------------------------------------------------------------
 
+/** A society's parameter's value, or '?' if it has none. */
+function parameter(name) {
+  const p = ((shell.society && shell.society.parameters) || []).find((x) => x.name === name);
+  return p ? p.value : '?';
+}
+
+/**
+ * Who publishes: the canon is open to everyone with a key. Without one, a key can be made right here (a writer from
+ * outside needs nothing else); a key that is not a citizen's publishes essays, with its standing shown.
+ */
 function renderPublishWho() {
   const who = $('publish-who');
   const mine = me();
-  who.replaceChildren(...(!shell.identity ? [t('canon.needKey'), ' ', el('a', { href: 'me', text: t('canon.toMe') })]
-    : !mine ? [t('canon.notRegistered')]
-      : mine.status === 'citizen' ? [t('publish.as', { name: mine.name })]
-        : [t('canon.onlyCitizens', { status: has('status.' + mine.status) ? t('status.' + mine.status)
-          : mine.status })]));
-  $('publish-submit').disabled = !mine;
+  const citizen = Boolean(mine && mine.status === 'citizen');
+  const others = formatNumber(parameter('canon.othersTextsPerWeek'));
+  who.replaceChildren(...(!shell.identity ? [t('canon.makeKeyHere')]
+    : citizen ? [t('publish.as', { name: mine.name })]
+      : !mine ? [t('publish.asOutsider', { key: shortDid(shell.identity.did), n: others })]
+        : [t('publish.asResident', { name: mine.name, standing: has('status.' + mine.status)
+          ? t('status.' + mine.status) : mine.status, n: others })]));
+  const keyBox = $('publish-key');
+  keyBox.hidden = Boolean(shell.identity) && !keyBox.dataset.rendered; // a key made here stays shown, with its backup
+  if (!shell.identity && !keyBox.dataset.rendered) {
+    keyBox.dataset.rendered = 'true';
+    renderKeyPanel(keyBox, { fold: true, onChange: () => shell.refresh() });
+  }
+  $('publish-form').hidden = !shell.identity;
+  // proposed charter text is for citizens: others publish essays
+  const article = $('publish-form').querySelector('input[name=publish-kind][value=article]');
+  article.disabled = !citizen;
+  if (!citizen && article.checked) {
+    $('publish-form').querySelector('input[name=publish-kind][value=essay]').checked = true;
+    updateTargets();
+  }
+  $('publish-article-citizens').hidden = citizen || !shell.identity;
+  $('publish-submit').disabled = !shell.identity;
 }
 
 function publishKind() {

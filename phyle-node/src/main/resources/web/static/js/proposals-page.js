@@ -7,6 +7,7 @@ import * as api from './api.js';
 import { ballotForm } from './ballot.js';
 import { renderDelegation, setUpDelegation } from './delegation.js';
 import { confirmAct } from './dialog.js';
+import { mountDiscussion } from './discussion.js';
 import * as feedback from './feedback.js';
 import {
   BINDING_KINDS, ballotOf, ballotText, bpText, budget, kindName, methodName, stateName, statusLine, thresholdText,
@@ -30,6 +31,10 @@ const state = { filter: 'open', next: null, shown: 0, proposal: null };
 const actionFeedback = el('div', { id: 'action-feedback', class: 'feedback', role: 'status', hidden: true });
 const ballotFeedback = el('div', { id: 'ballot-feedback', class: 'feedback', role: 'status', hidden: true });
 const panelFeedback = el('div', { id: 'panel-ballot-feedback', class: 'feedback', role: 'status', hidden: true });
+// The proposal's discussion, kept across re-renders of the same proposal (a comment being written stays).
+const discussionBox = el('div', { class: 'subcard discussion-box', id: 'proposal-discussion' });
+let discussionOf = null;
+let discussion = null;
 
 const me = () => (shell.person && shell.identity && shell.person.did === shell.identity.did ? shell.person : null);
 const isFounder = () => Boolean(shell.identity && shell.society && shell.identity.did === shell.society.founder);
@@ -182,9 +187,15 @@ function render(p, { previous, seat, panelPrevious, credits }) {
     ballotView(p, previous, credits, false),
     p.panel ? panelView(p, seat, panelPrevious) : null,
     results,
-    ballotsView(p));
+    ballotsView(p),
+    discussionBox);
   if (results) {
     renderResults(results, p);
+  }
+  if (discussionOf !== p.id) {
+    discussionOf = p.id;
+    discussion?.stop();
+    discussion = mountDiscussion(discussionBox, { on: 'proposal', place: p.id, headingLevel: 'h2' });
   }
 }
 

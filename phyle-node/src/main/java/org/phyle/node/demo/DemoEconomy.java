@@ -20,8 +20,8 @@ import org.phyle.crypto.SigningKey;
 /**
  * The demo society's economy: a currency named at the genesis, a treasury that votes pay stipends from and a
  * builder's grant that vests over a year, transfers between neighbours, a quadratic funding round paid out and another
- * still taking contributions, a campaign for a territory that reached its target and one that did not (its pledges
- * refunded), a citizen locking savings, and a dividend paid from the treasury's revenue.
+ * still taking contributions, a campaign for a territory that reached its target, one that did not (its pledges
+ * refunded) and one still open, a citizen locking savings, and a dividend paid from the treasury's revenue.
  */
 final class DemoEconomy {
     static final String CURRENCY = "Horta";
@@ -158,6 +158,14 @@ final class DemoEconomy {
         // day 92: both campaigns reach their deadline and settle by themselves
         s.day(92.5);
         s.settle();
+        // a third campaign is still open, its deadline weeks after the history ends: some pledges so far
+        s.submit(s.keys.get(citizens.get(2)), new EconomyTx.Campaign("A workshop roof in Alcântara",
+                "Travessa do Sacramento 3, the roof over the old print shop", "PT", 1_500 * UNIT, genesis + 140 * day,
+                s.keys.get(citizens.get(2)).verifyingKey()));
+        s.day(92.7);
+        for (String name : active.subList(38, 44)) {
+            s.submit(s.keys.get(name), new EconomyTx.Pledge(2, 40 * UNIT));
+        }
         s.waitForAll();
     }
 

@@ -53,6 +53,7 @@ final class ServerPages {
                 case "ledger" -> p.ledger();
                 case "glossary" -> p.h.append(GlossaryPage.render(ctx));
                 case "economy", "wallet" -> p.h.append(EconomyPages.render(page, ctx, p::get));
+                case "rounds", "campaigns" -> p.h.append(FundingPages.render(page, ctx, p.api));
                 case "join", "me", "inbox" -> p.needsScripts();
                 default -> {
                     return "";
@@ -183,6 +184,7 @@ final class ServerPages {
         if (t.isObject()) {
             results(t, p.path("tallyFinal").asBoolean(), p.path("options"));
         }
+        h.append(DiscussionPages.thread(get("discussions/proposal/" + id), ServerWords.portuguese(ctx)));
         end();
     }
 
@@ -236,6 +238,14 @@ final class ServerPages {
     }
 
     private void charter() {
+        String text = ctx.queryParam("text");
+        if (text != null && text.matches("[0-9a-f]{64}")) {
+            card("canon-text-ssr");
+            h.append(DiscussionPages.canonText(get("canon/" + text), get("discussions/canon/" + text),
+                    ServerWords.portuguese(ctx)));
+            end();
+            return;
+        }
         JsonNode c = get("charter");
         JsonNode doc = c.path("document");
         card("charter-ssr");
@@ -250,6 +260,7 @@ final class ServerPages {
         parameters(c.path("parameters"));
         h.append("<details><summary>Details</summary><p>SHA-256 of its RFC 8785 form: <code class=\"id\">")
                 .append(esc(c.path("hash").asText())).append("</code></p></details>");
+        h.append(DiscussionPages.canonList(get("canon?limit=50"), ServerWords.portuguese(ctx)));
         end();
     }
 

@@ -167,20 +167,19 @@ class CharterPageTest extends WebTest {
     }
 
     @Test
-    void someoneWhoIsNotACitizenIsRefusedInPlainWords() {
+    void someoneWhoIsNotACitizenIsToldThatEndorsingIsForCitizens() {
         JsonNode essay = essay();
         SigningKey applicant = applicant("Nina Candidata");
         Page page = newPage(newProfile());
         restoreKey(page, writeBackup(applicant, PASSPHRASE, "Nina Candidata"), PASSPHRASE);
         page.navigate(url("/charter#text=" + essay.get("id").asText()));
         assertThat(page.locator("#reading-title")).hasText(essay.get("title").asText());
-        assertThat(page.locator("#endorse-not-citizen")).containsText("Only citizens in good standing");
-        button(page, "Sign and endorse").click();
-        Locator refused = page.locator("#endorse-feedback");
-        assertThat(refused).hasAttribute("data-state", "rejected");
-        assertThat(refused).containsText("The node refused this");
-        assertThat(refused).containsText("Only citizens in good standing may do this.");
-        assertThat(refused.locator(".feedback-code")).hasText("NOT_A_CITIZEN");
+        // endorsements put an article to a vote: the page says so instead of offering a button the node would refuse
+        assertThat(page.locator("#endorse-not-citizen")).containsText("Endorsements put an article to a vote, so "
+                + "they are for citizens in good standing");
+        assertThat(button(page, "Sign and endorse")).hasCount(0);
+        // an applicant may still publish an essay, with their standing
+        assertThat(page.locator("#publish-who")).containsText("You publish as Nina Candidata (Applicant)");
         assertThat(get("canon/" + essay.get("id").asText()).get("endorsements").asInt())
                 .isEqualTo(essay.get("endorsements").asInt());
         screenshot(page, "charter-refused");
