@@ -1,6 +1,6 @@
 // Messages of the economy page and the wallet (the currency, the treasury and its statement, the dividends, an
-// account, payments and locks, and the refusals of a payment or a lock), by language; messages.js merges them into the
-// catalogue.
+// account, payments and locks, and the refusals only a payment or a lock meets; those shared with the funding pages,
+// such as an overdraft, are in messages-funding.js), by language; messages.js merges them into the catalogue.
 
 export default {
   en: {
@@ -177,10 +177,6 @@ export default {
     'amount.zero': 'The amount must be more than zero.',
     'amount.tooLarge': 'That amount is larger than any the ledger can hold.',
 
-    'refusal.AMOUNT_NOT_POSITIVE': 'An amount of money must be more than zero.',
-    'refusal.INSUFFICIENT_FUNDS': 'The account does not hold that much money.',
-    'refusal.FUNDS_LOCKED': 'Part of that money is locked or not vested yet, and locked money cannot be spent.',
-    'refusal.AMOUNT_OVERFLOW': 'The amount would be larger than any the ledger can hold.',
     'refusal.SELF_TRANSFER': 'You cannot send money to yourself.',
     'refusal.REVENUE_NOT_TO_TREASURY': 'Only a payment into the treasury can be revenue.',
     'refusal.BAD_SCHEDULE': 'A lock runs from now to a date in the future, with its first release date between the two.',
@@ -359,10 +355,6 @@ export default {
     'amount.zero': 'O montante tem de ser maior do que zero.',
     'amount.tooLarge': 'Esse montante é maior do que qualquer um que o registo consegue guardar.',
 
-    'refusal.AMOUNT_NOT_POSITIVE': 'Um montante de dinheiro tem de ser maior do que zero.',
-    'refusal.INSUFFICIENT_FUNDS': 'A conta não tem tanto dinheiro.',
-    'refusal.FUNDS_LOCKED': 'Parte desse dinheiro está bloqueada ou ainda em vesting, e o dinheiro bloqueado não pode ser gasto.',
-    'refusal.AMOUNT_OVERFLOW': 'O montante seria maior do que qualquer um que o registo consegue guardar.',
     'refusal.SELF_TRANSFER': 'Não pode enviar dinheiro a si próprio.',
     'refusal.REVENUE_NOT_TO_TREASURY': 'Só um pagamento ao tesouro pode ser receita.',
     'refusal.BAD_SCHEDULE': 'Um bloqueio vai de agora até uma data no futuro, com a primeira data de libertação entre as duas.',

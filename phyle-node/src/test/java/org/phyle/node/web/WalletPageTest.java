@@ -177,12 +177,12 @@ class WalletPageTest extends WebTest {
         amount.fill(plain(spendable + 1_000_000));
         button(page, "Sign and send").click();
         assertThat(feedback).hasAttribute("data-state", "rejected");
-        assertThat(feedback).containsText("Part of that money is locked or not vested yet");
+        assertThat(feedback).containsText("Part of your money is locked or not vested yet");
         assertThat(feedback.locator("code")).hasText("FUNDS_LOCKED");
         amount.fill(plain(spendable + minor(locked.get("locked")) + 1_000_000));
         button(page, "Sign and send").click();
         assertThat(feedback.locator("code")).hasText("INSUFFICIENT_FUNDS");
-        assertThat(feedback).containsText("The account does not hold that much money.");
+        assertThat(feedback).containsText("Your account does not hold that much money.");
         screenshot(page, "wallet-refused");
         JsonNode after = account(payer);
         assertThat(minor(after.get("spendable"))).isEqualTo(spendable);
