@@ -24,7 +24,8 @@ import org.phyle.node.demo.DemoSociety;
 /**
  * The wallet on the demo society: without a key it says how to get one; a demo citizen (their key brought into the
  * browser) sees their balance, sends money to another citizen named by number (both accounts change, on the page and
- * in the API), pays the treasury as revenue, and locks money with a cliff (the lock and its release bar appear);
+ * in the API, and the payment heads the payer's movements and is in the payee's history), pays the treasury as revenue,
+ * and locks money with a cliff (the lock and its release bar appear); a long history comes a page at a time;
  * amounts typed wrong are refused before signing, and an overdraft and spending locked money are refused by the node
  * in words, with nothing changed; on a 390 px phone in the dark and in Portuguese with no axe-core violations; and
  * without JavaScript, any account read from wallet?did=.
@@ -120,6 +121,20 @@ class WalletPageTest extends WebTest {
         assertThat(minor(account(payer).get("spendable"))).isEqualTo(spendable);
         assertThat(minor(account(payee).get("spendable"))).isEqualTo(minor(payeeBefore.get("spendable")) + 1_250_000);
         assertThat(page.locator("#wallet-spendable dd")).hasText(hrt(spendable));
+        // the movements: the payment out first, with its note and its receipt; the payee's history has it coming in
+        Locator latest = page.locator("#history-list li.movement").first();
+        assertThat(latest).hasAttribute("data-kind", "transfer");
+        assertThat(latest).hasAttribute("data-direction", "out");
+        assertThat(latest).containsText("Payment · to " + two.get(1));
+        assertThat(latest.locator(".movement-amount")).hasText("−1.25\u00a0HRT");
+        assertThat(latest).containsText("“for the seeds”");
+        assertThat(latest.locator("a[href^='ledger#tx=']")).isVisible();
+        JsonNode in = get("accounts/" + payee.did() + "/history?limit=1").get("items").get(0);
+        assertThat(in.get("kind").asText()).isEqualTo("transfer");
+        assertThat(in.get("direction").asText()).isEqualTo("in");
+        assertThat(in.get("counterparty").asText()).isEqualTo(payer.did());
+        assertThat(minor(in.get("amount"))).isEqualTo(1_250_000);
+        assertThat(in.get("memo").asText()).isEqualTo("for the seeds");
         screenshot(page, "wallet-sent");
 
         // a name finds the person too; a decimal comma is read as well: 0,5 HRT to the same citizen
@@ -140,6 +155,8 @@ class WalletPageTest extends WebTest {
         assertThat(feedback).containsText("Sent 0.75\u00a0HRT to the treasury");
         spendable -= 750_000;
         assertThat(minor(get("economy").get("dividend").get("revenueInPeriod"))).isEqualTo(revenue + 750_000);
+        assertThat(page.locator("#history-list li.movement").first()).hasAttribute("data-kind", "revenue");
+        assertThat(page.locator("#history-list li.movement").first()).containsText("Revenue · to the treasury");
         assertThat(page.getByLabel("Who")).isVisible();
 
         // a lock of 2 HRT, released after a cliff in 30 days until 200 days from now
@@ -274,6 +291,31 @@ class WalletPageTest extends WebTest {
         assertThat(scripted.locator("#wallet-patron li").first()).containsText("pledged "
                 + hrt(minor(pledged.get("pledged"))));
         assertThat(scripted.locator("#lock-new")).isHidden();
+    }
+
+    @Test
+    void olderMovementsComeOnDemand() {
+        // the demo's treasurer paid some sixty stipends: more movements than one page
+        String busy = keys.keySet().stream().filter(n -> !get("accounts/" + keys.get(n).did() + "/history?limit=50")
+                .get("next").isNull()).findFirst().orElseThrow();
+        String did = keys.get(busy).did();
+        int all = 0;
+        String cursor = null;
+        do {
+            JsonNode page = get("accounts/" + did + "/history?limit=200" + (cursor == null ? "" : "&before=" + cursor));
+            all += page.get("items").size();
+            cursor = page.get("next").isNull() ? null : page.get("next").asText();
+        } while (cursor != null);
+        Page page = newPage(newProfile());
+        page.navigate(url("/wallet?did=" + did));
+        assertThat(page.locator("#history-list li.movement")).hasCount(50);
+        button(page, "Older movements").click();
+        assertThat(page.locator("#history-list li.movement")).hasCount(Math.min(all, 100));
+        if (all <= 100) {
+            assertThat(page.locator("#history-more")).isHidden();
+        }
+        assertThat(page.locator("#history-list li.movement[data-kind=transfer][data-direction=out]").first())
+                .containsText("“stipend”");
     }
 
     @Test
