@@ -13,9 +13,9 @@ import org.phyle.core.economy.Money;
 /**
  * The economy page and the wallet as HTML, for a browser without scripts (see {@link ServerPages}): the currency, the
  * treasury and how money leaves it, the statement of account by period and the dividends paid, as tables; and an
- * account named in the address ({@code wallet?did=did:key:...}) with its balance, locks and their release, or a form
- * that asks for one. Rendered from the node's own API answers, in English or Portuguese as the browser prefers.
- * Amounts are written exactly from their integer minor units.
+ * account named in the address ({@code wallet?did=did:key:...}) with its balance, locks and their release and its
+ * latest movements, or a form that asks for one. Rendered from the node's own API answers, in English or Portuguese
+ * as the browser prefers. Amounts are written exactly from their integer minor units.
  */
 final class EconomyPages {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
@@ -234,7 +234,60 @@ final class EconomyPages {
             }
             h.append("</ul>");
         }
+        movements(did);
         h.append("</section>");
+    }
+
+    /** The account's latest movements, newest first, each with its receipt. */
+    private void movements(String did) {
+        h.append("<h2>").append(w("Movements", "Movimentos")).append("</h2>");
+        JsonNode items = api.apply("accounts/" + did + "/history?limit=20").path("items");
+        if (items.size() == 0) {
+            h.append("<p>").append(w("No movements yet.", "Ainda não há movimentos.")).append("</p>");
+            return;
+        }
+        h.append("<ol class=\"plain history-list\" id=\"ssr-movements\">");
+        for (JsonNode m : items) {
+            String direction = m.path("direction").asText();
+            String other = m.path("counterparty").asText("");
+            h.append("<li class=\"movement\"><div class=\"movement-head\"><span>").append(esc(kind(m.path("kind")
+                    .asText())));
+            if (!other.isEmpty()) {
+                h.append(" · ").append(direction.equals("out") ? w("to ", "para ") : w("from ", "de "))
+                        .append(other.equals("treasury") ? w("the treasury", "o tesouro")
+                                : "<code class=\"id\">" + esc(other) + "</code>");
+            }
+            h.append("</span><strong>").append(direction.equals("in") ? "+" : direction.equals("out") ? "−" : "")
+                    .append(money(m.path("amount"))).append("</strong></div><p class=\"movement-foot\">")
+                    .append(time(m.path("time").asLong()));
+            if (m.hasNonNull("memo")) {
+                h.append(" · “").append(esc(m.get("memo").asText())).append("”");
+            }
+            if (m.hasNonNull("tx")) {
+                h.append(" · <a href=\"ledger?tx=").append(esc(m.get("tx").asText())).append("\">")
+                        .append(w("receipt", "recibo")).append("</a>");
+            }
+            h.append("</p></li>");
+        }
+        h.append("</ol>");
+    }
+
+    private String kind(String k) {
+        return switch (k) {
+            case "transfer" -> w("Payment", "Pagamento");
+            case "revenue" -> w("Revenue", "Receita");
+            case "lock" -> w("Locked", "Bloqueado");
+            case "lock-release", "vesting-release" -> w("Released from a lock", "Libertado de um bloqueio");
+            case "vesting" -> w("Vesting payment", "Pagamento em vesting");
+            case "treasury-spend" -> w("Paid by the treasury", "Pago pelo tesouro");
+            case "qf-contribution" -> w("Contribution to a project", "Contribuição para um projeto");
+            case "qf-payout" -> w("Contributions received", "Contribuições recebidas");
+            case "qf-match" -> w("Match received", "Correspondência recebida");
+            case "pledge" -> w("Pledge to a campaign", "Promessa a uma campanha");
+            case "refund" -> w("Pledge refunded", "Promessa devolvida");
+            case "dividend" -> w("Citizen dividend", "Dividendo dos cidadãos");
+            default -> k;
+        };
     }
 
     private String schedule(JsonNode l) {
