@@ -17,6 +17,7 @@ import org.phyle.core.Rejection;
 import org.phyle.core.Society;
 import org.phyle.core.SocietyView;
 import org.phyle.core.TxOutcome;
+import org.phyle.core.economy.Movements;
 import org.phyle.core.sortition.Draw;
 import org.phyle.core.sortition.SortitionTx;
 import org.phyle.core.tx.TxSigner;
@@ -118,7 +119,7 @@ public final class Node implements AutoCloseable {
             store.putMeta("society", society.id().hex());
             store.putMeta("format", "1");
             store.append(new StoredBlock(0, 0, 1, genesis.header().time(), genesis.header().canonical(),
-                    genesis.signature(), note), genesis.txs(), List.of());
+                    genesis.signature(), note), genesis.txs(), List.of(), society.view(Movements.class).ofBlock(0));
         }
         new HeadFile(dataDir).write(note);
     }
@@ -466,7 +467,7 @@ public final class Node implements AutoCloseable {
         TiledMerkleLog.Append append = merkle.prepare(leafHashes);
         store.append(new StoredBlock(block.height(), block.header().firstLeaf(), block.header().txCount(),
                 block.header().time(), block.header().canonical(), block.signature(), note), block.txs(),
-                append.completedTiles());
+                append.completedTiles(), society.view(Movements.class).ofBlock(block.height()));
         lastAppended = block.height();
         merkle.commit(append);
         headFile.write(note);

@@ -1,12 +1,15 @@
 package org.phyle.node;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.phyle.core.Block;
 import org.phyle.core.BlockHeader;
 import org.phyle.core.InvalidBlockException;
 import org.phyle.core.Society;
+import org.phyle.core.economy.Movement;
+import org.phyle.core.economy.Movements;
 import org.phyle.crypto.Checkpoint;
 import org.phyle.crypto.SignedNote;
 import org.phyle.crypto.SigningKey;
@@ -72,9 +75,25 @@ final class Recovery {
         SignedNote.Verifier noteVerifier = new SignedNote.Signer(society.origin(), nodeKey).verifier();
         StoredBlocks.checkCheckpoint(storedGenesis, genesis.header(), noteVerifier, society.origin());
 
+        // the accounts' history is stored with each block; a ledger written before it was (or a gap) is filled by
+        // replaying the blocks it lacks, so a snapshot past the stored history is not used
+        long historyThrough = store.historyThrough();
+        if (historyThrough < 0) {
+            store.appendHistory(society.view(Movements.class).ofBlock(0), 0);
+            historyThrough = 0;
+        }
+        if (historyThrough < blocks - 1) {
+            LOG.info("the accounts' history is stored through block {}; filling it up to block {}", historyThrough,
+                    blocks - 1);
+        }
         long snapshotTreeSize = society.treeSize();
         SnapshotFiles snapshots = new SnapshotFiles(config.dataDir());
         for (LedgerStore.SnapshotRecord rec : store.snapshots()) {
+            if (rec.height() > historyThrough) {
+                LOG.info("not starting from snapshot {}: the history of the blocks up to it is not stored yet",
+                        rec.file());
+                continue;
+            }
             if (rec.height() >= blocks) {
                 LOG.warn("snapshot {} is of block {}, beyond the last stored block {}; ignoring it", rec.file(),
                         rec.height(), blocks - 1);
@@ -95,6 +114,7 @@ final class Recovery {
         }
 
         long from = society.height() + 1;
+        List<Movement> history = new ArrayList<>();
         long started = System.nanoTime();
         long lastReport = started;
         for (long h = from; h < blocks; h += BLOCKS_PER_READ) {
@@ -107,6 +127,14 @@ final class Recovery {
                         society.decoder(), verifier);
                 StoredBlocks.checkCheckpoint(stored, block.header(), noteVerifier, society.origin());
                 society.apply(block);
+                if (block.header().height() > historyThrough) {
+                    history.addAll(society.view(Movements.class).ofBlock(block.header().height()));
+                }
+            }
+            if (society.height() > historyThrough) {
+                store.appendHistory(history, society.height());
+                historyThrough = society.height();
+                history.clear();
             }
             if (System.nanoTime() - lastReport > 2_000_000_000L) {
                 lastReport = System.nanoTime();

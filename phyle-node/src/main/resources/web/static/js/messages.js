@@ -7,6 +7,7 @@ import governance from './messages-governance.js';
 import charter from './messages-charter.js';
 import web from './messages-web.js';
 import words from './messages-words.js';
+import wallet from './messages-wallet.js';
 import funding from './messages-funding.js';
 import discussion from './messages-discussion.js';
 
@@ -1176,7 +1177,7 @@ const core = {
 /** The catalogue: the shell's and first pages' messages here, each later mechanism's pages in its own module. */
 export const messages = Object.fromEntries(Object.keys(core).map((lang) =>
   [lang, { ...core[lang], ...governance[lang], ...charter[lang], ...web[lang], ...words[lang],
-    ...funding[lang], ...discussion[lang] }]));
+    ...wallet[lang], ...funding[lang], ...discussion[lang] }]));
 
 let language = 'en';
 const STORAGE_KEY = 'phyle.language';

@@ -1,20 +1,14 @@
 package org.phyle.core.economy;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.phyle.core.BlockContext;
 import org.phyle.core.Parameters;
 import org.phyle.core.Rejection;
 import org.phyle.core.TxContext;
-import org.phyle.core.charter.Offices;
-import org.phyle.core.citizenship.Person;
-import org.phyle.core.citizenship.Registry;
 import org.phyle.core.proposals.Carry;
 import org.phyle.core.proposals.Execution;
 import org.phyle.core.state.StateReader;
@@ -28,175 +22,126 @@ import org.phyle.core.state.StateWriter;
  * <p>Money is conserved: the balances, the treasury, the escrows and what is still locked always add up to the
  * genesis allocation plus what passed issue proposals created ({@link #supply()} equals {@link #accounted(long)}).
  * Nothing here is read by governance: no balance ever weighs a ballot.
+ *
+ * <p>Its parts, each with its state and its rules: {@link Accounts} (balances, locks and vesting), {@link Treasury}
+ * (supply, budgets, the statement), {@link Transfers}, {@link FundingRounds}, {@link Campaigns} and
+ * {@link Dividends}; {@link EconomySnapshot} writes and reads them in one fixed order. The movements of money of the
+ * block just applied are listed in {@link Movements} (not state).
  */
 public final class Economy {
     static final long DAY = 86_400_000L;
     static final long HOUR = 3_600_000L;
     static final long YEAR = 365 * DAY;
 
-    private long genesisTime;
-    private long genesisAllocation;
-    private long issued;
-    private final TreeMap<Long, Long> issuedByYear = new TreeMap<>();
-    private long treasuryGeneral;
-    private long treasuryLand;
-    private final TreeMap<String, Long> balances = new TreeMap<>();
-    private final List<Lock> locks = new ArrayList<>();
-    private final TreeMap<String, List<Lock>> locksByOwner = new TreeMap<>();
-    private final List<Entry> treasuryEntries = new ArrayList<>();
-    private final List<Round> rounds = new ArrayList<>();
-    private final List<Campaign> campaigns = new ArrayList<>();
-    private final TreeMap<Long, TreeSet<Integer>> openCampaigns = new TreeMap<>();
-    private final List<Territory> territories = new ArrayList<>();
-    private long revenueInPeriod;
-    private long nextDividendAt;
-    private final List<Dividend> dividends = new ArrayList<>();
-    private long landEscrow;
+    /** The movements of money of the last block that moved any: the accounts' history, not part of the state. */
+    final Movements movements = new Movements();
+    private final Accounts accounts = new Accounts(movements);
+    private final Treasury treasury = new Treasury(accounts, movements);
+    private final Dividends dividends = new Dividends(accounts, treasury, movements);
+    private final Transfers transfers = new Transfers(accounts, treasury, dividends, movements);
+    private final FundingRounds rounds = new FundingRounds(accounts, treasury, movements);
+    private final Campaigns campaigns = new Campaigns(accounts, treasury, movements);
+    private final LandHoldings land = new LandHoldings(accounts, treasury, dividends, movements);
 
     // ---- the view ---------------------------------------------------------------------------------------------
 
     /** Money created: the genesis allocation plus every issuance. */
     public long supply() {
-        return genesisAllocation + issued;
+        return treasury.supply();
     }
 
     public long genesisAllocation() {
-        return genesisAllocation;
+        return treasury.genesisAllocation;
     }
 
     public long issued() {
-        return issued;
+        return treasury.issued;
     }
 
     /** What was issued in the year since the genesis that contains this time (year 0 is the first). */
     public long issuedInYear(long year) {
-        return issuedByYear.getOrDefault(year, 0L);
+        return treasury.issuedInYear(year);
     }
 
     /** The year since the genesis a time falls in. */
     public long yearOf(long time) {
-        return Math.max(0, (time - genesisTime) / YEAR);
+        return treasury.yearOf(time);
     }
 
     /** The most a passed issue proposal may still create in the year of this time. */
     public long issuanceRoom(long time, Parameters p) {
-        long year = yearOf(time);
-        long startSupply = genesisAllocation;
-        for (Map.Entry<Long, Long> e : issuedByYear.headMap(year).entrySet()) {
-            startSupply += e.getValue();
-        }
-        long cap = Money.mulDiv(startSupply, p.get(EconomyParams.ISSUANCE_CAP_BP), 10_000);
-        return Math.max(0, cap - issuedInYear(year));
+        return treasury.issuanceRoom(time, p);
     }
 
     /** All the money there is, counted where it is: balances, the treasury, escrows and what is still locked. */
     public long accounted(long time) {
-        long sum = treasuryGeneral + treasuryLand;
-        for (long b : balances.values()) {
-            sum = Math.addExact(sum, b);
-        }
-        for (Lock l : locks) {
-            sum = Math.addExact(sum, l.amount - l.claimed);
-        }
-        for (Round r : rounds) {
-            sum = Math.addExact(sum, r.escrow);
-        }
-        for (Campaign c : campaigns) {
-            sum = Math.addExact(sum, c.escrow);
-        }
-        return Math.addExact(sum, landEscrow);
+        long sum = Math.addExact(treasury.total(), accounts.total());
+        return Math.addExact(Math.addExact(Math.addExact(sum, rounds.escrows()), campaigns.escrows()), land.escrow);
     }
 
     /** What the economy holds for the land: tax deposits and the collateral of bids ({@link LandEscrow}). */
     public long landEscrow() {
-        return landEscrow;
+        return land.escrow;
     }
 
     /** The treasury's whole balance (general and land budgets). */
     public long treasury() {
-        return treasuryGeneral + treasuryLand;
+        return treasury.total();
     }
 
     public long treasuryGeneral() {
-        return treasuryGeneral;
+        return treasury.general;
     }
 
     /** The treasury's land budget: what funded territory campaigns brought in, for land spends. */
     public long treasuryLand() {
-        return treasuryLand;
+        return treasury.land;
     }
 
     /** What this did:key may spend at this time: its balance and what its locks have released. */
     public long spendable(String did, long time) {
-        long s = balances.getOrDefault(did, 0L);
-        for (Lock l : locksByOwner.getOrDefault(did, List.of())) {
-            s += l.released(time) - l.claimed;
-        }
-        return s;
+        return accounts.spendable(did, time);
     }
 
     /** What this did:key holds locked (not released yet) at this time. */
     public long locked(String did, long time) {
-        long s = 0;
-        for (Lock l : locksByOwner.getOrDefault(did, List.of())) {
-            s += l.amount - l.released(time);
-        }
-        return s;
+        return accounts.locked(did, time);
     }
 
     /** Every account with money in it (did:key to balance, not counting locks), in did order. */
     public SortedMap<String, Long> balances() {
-        return java.util.Collections.unmodifiableSortedMap(balances);
+        return java.util.Collections.unmodifiableSortedMap(accounts.balances);
     }
 
     public List<LockView> locksOf(String did, long time) {
-        return locksByOwner.getOrDefault(did, List.of()).stream().map(l -> l.view(time)).toList();
+        return accounts.locksOf(did, time);
     }
 
     public List<LockView> locks(long time) {
-        return locks.stream().map(l -> l.view(time)).toList();
+        return accounts.locks(time);
     }
 
     /** Every movement of the treasury, in order. */
     public List<Entry> treasuryEntries() {
-        return List.copyOf(treasuryEntries);
+        return List.copyOf(treasury.entries);
     }
 
     /** The treasury's income and spending by category over [from, until). */
     public Statement statement(long from, long until) {
-        long opening = 0;
-        TreeMap<String, Long> income = new TreeMap<>();
-        TreeMap<String, Long> spending = new TreeMap<>();
-        for (Entry e : treasuryEntries) {
-            if (e.time() < from) {
-                opening += e.income() ? e.amount() : -e.amount();
-            } else if (e.time() < until) {
-                (e.income() ? income : spending).merge(e.category(), e.amount(), Long::sum);
-            }
-        }
-        long in = income.values().stream().mapToLong(Long::longValue).sum();
-        long out = spending.values().stream().mapToLong(Long::longValue).sum();
-        return new Statement(from, until, opening, income, spending, opening + in - out);
+        return treasury.statement(from, until);
     }
 
     /** The statement in periods of {@code periodMs} from the genesis up to this time (the last one partial). */
     public List<Statement> statements(long periodMs, long until) {
-        if (periodMs <= 0) {
-            throw new IllegalArgumentException("period must be positive");
-        }
-        List<Statement> out = new ArrayList<>();
-        for (long from = genesisTime; from <= until; from += periodMs) {
-            out.add(statement(from, from + periodMs));
-        }
-        return out;
+        return treasury.statements(periodMs, until);
     }
 
     public List<Round> rounds() {
-        return List.copyOf(rounds);
+        return List.copyOf(rounds.rounds);
     }
 
     public Optional<Round> round(int number) {
-        return number >= 0 && number < rounds.size() ? Optional.of(rounds.get(number)) : Optional.empty();
+        return rounds.round(number);
     }
 
     /**
@@ -204,437 +149,114 @@ public final class Economy {
      * round paid out now.
      */
     public Matching.Result matching(int number) {
-        Round r = round(number).orElseThrow(() -> new Rejection(EconomyCode.UNKNOWN_ROUND, "no round #" + number));
+        Round r = rounds.require(number);
         return r.result != null ? r.result : r.compute();
     }
 
     public List<Campaign> campaigns() {
-        return List.copyOf(campaigns);
+        return List.copyOf(campaigns.campaigns);
     }
 
     public Optional<Campaign> campaign(int number) {
-        return number >= 0 && number < campaigns.size() ? Optional.of(campaigns.get(number)) : Optional.empty();
+        return campaigns.campaign(number);
     }
 
     /** The campaigns this did:key pledged to: its patron attestations. */
     public List<Integer> patronOf(String did) {
-        List<Integer> out = new ArrayList<>();
-        for (Campaign c : campaigns) {
-            if (c.pledges.stream().anyMatch(p -> p.pledger().equals(did))) {
-                out.add(c.number);
-            }
-        }
-        return out;
+        return campaigns.patronOf(did);
     }
 
     /** Territories a funded campaign bought the money for, pending until the land is recorded. */
     public List<Territory> territories() {
-        return List.copyOf(territories);
+        return List.copyOf(campaigns.territories);
     }
 
     public List<Dividend> dividends() {
-        return List.copyOf(dividends);
+        return List.copyOf(dividends.paid);
     }
 
     /** Revenue received in the current dividend period. */
     public long revenueInPeriod() {
-        return revenueInPeriod;
+        return dividends.revenueInPeriod;
     }
 
     public long nextDividendAt() {
-        return nextDividendAt;
+        return dividends.nextDividendAt;
     }
 
     /** When something is next due at the end of a block: a campaign's deadline, or a period's dividend. */
     public long nextDue() {
-        long due = openCampaigns.isEmpty() ? Long.MAX_VALUE : openCampaigns.firstKey();
-        return revenueInPeriod > 0 ? Math.min(due, nextDividendAt) : due;
+        return Math.min(campaigns.nextDue(), dividends.nextDue());
     }
 
     // ---- checks other mechanisms' proposals rely on -----------------------------------------------------------
 
     /** Throws unless an issuance of this amount fits the year's cap (and the ledger's range). */
     public void checkIssuance(long amount, long time, Parameters p) {
-        Money.add(supply(), amount);
-        long room = issuanceRoom(time, p);
-        if (amount > room) {
-            throw new Rejection(EconomyCode.ISSUANCE_CAP, "the cap leaves " + Money.format(room) + " to issue in year "
-                    + yearOf(time) + " since the genesis; not " + Money.format(amount));
-        }
+        treasury.checkIssuance(amount, time, p);
     }
 
     /** Throws unless the treasury can pay this amount in this category (land draws on the land budget first). */
     public void checkSpend(String category, long amount) {
-        long available = category.equals("land") ? treasuryGeneral + treasuryLand : treasuryGeneral;
-        if (amount > available) {
-            throw new Rejection(EconomyCode.TREASURY_INSUFFICIENT, "the treasury has " + Money.format(available)
-                    + " for " + category + "; not " + Money.format(amount));
-        }
+        treasury.checkSpend(category, amount);
     }
 
     /** Throws unless the project can be approved now in the way given. */
     public void checkApproval(int round, int project, EconomyActions.Approval how, long time) {
-        Round r = requireRound(round);
-        Project p = r.project(project);
-        if (r.approval != how) {
-            throw how == EconomyActions.Approval.VOTE
-                    ? new Rejection(EconomyCode.NOT_A_STEWARD, "round #" + round + "'s projects are approved by its "
-                    + "stewards")
-                    : new Rejection(EconomyCode.APPROVAL_BY_VOTE, "round #" + round + "'s projects are approved by "
-                    + "a vote");
-        }
-        if (p.approved) {
-            throw new Rejection(EconomyCode.ALREADY_APPROVED, "project #" + project + " is approved");
-        }
-        if (r.paid || time >= r.contributionsUntil) {
-            throw new Rejection(EconomyCode.APPLICATIONS_CLOSED, "round #" + round + " is over");
-        }
+        rounds.checkApproval(round, project, how, time);
     }
 
-    // ---- changes ----------------------------------------------------------------------------------------------
+    // ---- changes: each part applies its own ---------------------------------------------------------------------
 
     void found(Parameters p, long time) {
-        genesisTime = time;
-        // a society founded before the economy existed never chose an allocation: it has no money until it issues some
-        genesisAllocation = p.asMap().containsKey(EconomyParams.GENESIS_ALLOCATION.name())
-                ? p.get(EconomyParams.GENESIS_ALLOCATION) : 0;
-        treasuryGeneral = genesisAllocation;
-        treasuryEntries.add(new Entry(time, 0, true, "genesis", genesisAllocation, "", "genesis allocation"));
-        nextDividendAt = time + p.get(EconomyParams.DIVIDEND_PERIOD_DAYS) * DAY;
+        treasury.found(p, time);
+        dividends.found(p, time);
     }
 
     void apply(EconomyTx tx, TxContext ctx) {
-        String signer = ctx.signer().did();
-        long now = ctx.time();
         switch (tx) {
-            case EconomyTx.Transfer t -> {
-                Money.positive(t.amount());
-                if (t.revenue() && !t.toTreasury()) {
-                    throw new Rejection(EconomyCode.REVENUE_NOT_TO_TREASURY, "only a payment into the treasury is "
-                            + "revenue");
-                }
-                if (t.to().equals(signer)) {
-                    throw new Rejection(EconomyCode.SELF_TRANSFER, "you cannot send money to yourself");
-                }
-                if (t.toTreasury()) {
-                    Money.add(treasuryGeneral + treasuryLand, t.amount());
-                    Money.add(revenueInPeriod, t.amount());
-                } else {
-                    Money.add(balances.getOrDefault(t.to(), 0L), t.amount());
-                }
-                debit(signer, t.amount(), now);
-                if (t.toTreasury()) {
-                    treasuryGeneral += t.amount();
-                    if (t.revenue()) {
-                        revenueInPeriod += t.amount();
-                    }
-                    treasuryEntries.add(new Entry(now, ctx.height(), true, t.revenue() ? "revenue" : "payment",
-                            t.amount(), signer, t.memo()));
-                } else {
-                    credit(t.to(), t.amount());
-                }
-            }
-            case EconomyTx.Lock l -> {
-                Money.positive(l.amount());
-                long cliff = l.cliff().orElse(now);
-                if (l.end() <= now || cliff < now || cliff > l.end()) {
-                    throw new Rejection(EconomyCode.BAD_SCHEDULE, "a lock runs from now (" + Instant.ofEpochMilli(now)
-                            + ") to an end in the future, with its cliff between");
-                }
-                debit(signer, l.amount(), now);
-                addLock(signer, l.amount(), now, cliff, l.end(), "holder");
-            }
-            case EconomyTx.Apply a -> {
-                Round r = requireRound(a.round());
-                if (now >= r.applicationsUntil) {
-                    throw new Rejection(EconomyCode.APPLICATIONS_CLOSED, "applications to round #" + r.number
-                            + " closed at " + Instant.ofEpochMilli(r.applicationsUntil));
-                }
-                r.projects.add(new Project(r.projects.size(), a.title(), a.recipient().did(), a.description(),
-                        signer, now));
-            }
-            case EconomyTx.Approve a -> {
-                Person steward = ctx.view(Registry.class).citizenInGoodStanding(ctx);
-                checkApproval(a.round(), a.project(), EconomyActions.Approval.STEWARDS, now);
-                if (!ctx.view(Offices.class).isSteward(steward.number())) {
-                    throw new Rejection(EconomyCode.NOT_A_STEWARD, "only the society's stewards approve projects");
-                }
-                Project p = rounds.get(a.round()).projects.get(a.project());
-                p.approved = true;
-                p.approvedBy = "steward #" + steward.number();
-            }
-            case EconomyTx.Contribute c -> {
-                Money.positive(c.amount());
-                Round r = requireRound(c.round());
-                Project p = r.project(c.project());
-                if (!p.approved) {
-                    throw new Rejection(EconomyCode.NOT_APPROVED, "project #" + p.index + " is not approved");
-                }
-                if (now < r.applicationsUntil || now >= r.contributionsUntil || r.paid) {
-                    throw new Rejection(EconomyCode.CONTRIBUTIONS_NOT_OPEN, "round #" + r.number + " takes "
-                            + "contributions from " + Instant.ofEpochMilli(r.applicationsUntil) + " to "
-                            + Instant.ofEpochMilli(r.contributionsUntil));
-                }
-                Money.add(r.escrow, c.amount());
-                Money.add(p.total, c.amount());
-                Optional<Person> person = ctx.view(Registry.class).byCurrentKey(ctx.signer())
-                        .filter(x -> x.activeCitizen(now));
-                boolean newPerson = person.isPresent() && !p.counted.containsKey(person.get().number());
-                if (newPerson && r.mode == Matching.Mode.PAIRWISE && r.pairs + p.counted.size() > ctx.parameters().get(EconomyParams.MAX_PAIRS)) {
-                    throw new Rejection(EconomyCode.PAIRWISE_LIMIT, "round #" + r.number + " has "
-                            + r.pairs + " pairs of contributors; a new contributor to project #" + p.index
-                            + " would add " + p.counted.size());
-                }
-                debit(signer, c.amount(), now);
-                r.escrow += c.amount();
-                p.total += c.amount();
-                if (person.isPresent()) {
-                    if (newPerson) {
-                        r.pairs += p.counted.size();
-                    }
-                    p.counted.merge(person.get().number(), c.amount(), Long::sum);
-                } else {
-                    p.uncounted += c.amount();
-                }
-            }
-            case EconomyTx.Payout po -> {
-                Round r = requireRound(po.round());
-                if (r.paid) {
-                    throw new Rejection(EconomyCode.ALREADY_PAID, "round #" + r.number + " was paid out at "
-                            + Instant.ofEpochMilli(r.paidAt));
-                }
-                if (now < r.contributionsUntil) {
-                    throw new Rejection(EconomyCode.ROUND_NOT_ENDED, "round #" + r.number + " pays out from "
-                            + Instant.ofEpochMilli(r.contributionsUntil));
-                }
-                Matching.Result result = r.compute();
-                for (Project p : r.projects) {
-                    Money.add(balances.getOrDefault(p.recipient, 0L), p.total + result.matches()[p.index]);
-                }
-                for (Project p : r.projects) {
-                    long pay = p.total + result.matches()[p.index];
-                    if (pay > 0) {
-                        credit(p.recipient, pay);
-                    }
-                    r.escrow -= pay;
-                }
-                if (r.escrow != result.remainder()) {
-                    throw new IllegalStateException("round #" + r.number + " escrow disagrees with its remainder");
-                }
-                if (r.escrow > 0) {
-                    treasuryGeneral += r.escrow;
-                    treasuryEntries.add(new Entry(now, ctx.height(), true, "round-return", r.escrow, "",
-                            "what round #" + r.number + "'s matching left in its pool"));
-                }
-                r.escrow = 0;
-                r.result = result;
-                r.paid = true;
-                r.paidAt = now;
-            }
-            case EconomyTx.Campaign c -> {
-                ctx.view(Registry.class).citizenInGoodStanding(ctx);
-                Money.positive(c.target());
-                if (c.deadline() <= now || c.deadline() > now + 366 * DAY || !c.country().matches("[A-Z]{2}")) {
-                    throw new Rejection(EconomyCode.BAD_CAMPAIGN, "a campaign's deadline is within a year from now "
-                            + "and its country a code of two capital letters");
-                }
-                Campaign k = new Campaign(campaigns.size(), c.title(), c.property(), c.country(), c.target(),
-                        c.deadline(), c.steward().did(), signer, now);
-                campaigns.add(k);
-                openCampaigns.computeIfAbsent(k.deadline, x -> new TreeSet<>()).add(k.number);
-            }
-            case EconomyTx.Pledge pl -> {
-                Money.positive(pl.amount());
-                Campaign k = campaign(pl.campaign()).orElseThrow(() -> new Rejection(EconomyCode.UNKNOWN_CAMPAIGN,
-                        "no campaign #" + pl.campaign()));
-                if (now >= k.deadline || k.state != Campaign.State.OPEN) {
-                    throw new Rejection(EconomyCode.CAMPAIGN_CLOSED, "campaign #" + k.number + " closed at "
-                            + Instant.ofEpochMilli(k.deadline));
-                }
-                Money.add(k.escrow, pl.amount());
-                debit(signer, pl.amount(), now);
-                k.escrow += pl.amount();
-                k.pledges.add(new Pledge(signer, pl.amount(), now, ctx.height()));
-            }
+            case EconomyTx.Transfer t -> transfers.apply(t, ctx);
+            case EconomyTx.Lock l -> accounts.lock(l, ctx);
+            case EconomyTx.Apply a -> rounds.apply(a, ctx);
+            case EconomyTx.Approve a -> rounds.approve(a, ctx);
+            case EconomyTx.Contribute c -> rounds.contribute(c, ctx);
+            case EconomyTx.Payout p -> rounds.payout(p, ctx);
+            case EconomyTx.Campaign c -> campaigns.start(c, ctx);
+            case EconomyTx.Pledge p -> campaigns.pledge(p, ctx);
         }
     }
 
     /** Carries out a passed proposal of the economy's kinds (checked just before by governance). */
-    /** Carries out the land's money commands (checked by the land before it sent them). */
-    void receiveLand(org.phyle.core.Effect e, BlockContext ctx) {
-        switch (e) {
-            case LandEscrow.Hold h -> {
-                debit(h.from(), h.amount(), ctx.time());
-                landEscrow += h.amount();
-            }
-            case LandEscrow.Pay p -> {
-                landEscrow -= p.amount();
-                credit(p.to(), p.amount());
-            }
-            case LandEscrow.Revenue r -> {
-                landEscrow -= r.amount();
-                treasuryGeneral += r.amount();
-                revenueInPeriod += r.amount();
-                treasuryEntries.add(new Entry(ctx.time(), ctx.height(), true, "revenue", r.amount(), "land",
-                        r.memo()));
-            }
-            default -> throw new IllegalStateException("not a land escrow effect: " + e);
-        }
-    }
-
     void carry(Carry c, BlockContext ctx) {
         Execution e = c.execution();
-        String by = e.authority();
         switch (c.action()) {
-            case EconomyActions.Issue i -> {
-                issued += i.amount();
-                issuedByYear.merge(yearOf(e.time()), i.amount(), Long::sum);
-                treasuryGeneral += i.amount();
-                treasuryEntries.add(new Entry(e.time(), e.height(), true, "issuance", i.amount(), by, i.purpose()));
-            }
-            case EconomyActions.TreasurySpend s -> {
-                spendTreasury(s.category(), s.amount());
-                treasuryEntries.add(new Entry(e.time(), e.height(), false, s.category(), s.amount(), s.recipient(),
-                        s.purpose() + " (" + by + ")"));
-                if (s.vestingDays() > 0) {
-                    addLock(s.recipient(), s.amount(), e.time(), e.time() + s.cliffDays() * DAY,
-                            e.time() + s.vestingDays() * DAY, by);
-                } else {
-                    credit(s.recipient(), s.amount());
-                }
-            }
-            case EconomyActions.FundingRound f -> {
-                spendTreasury("qf-round", f.pool());
-                Round r = new Round(rounds.size(), f, e.time(), e.proposal());
-                rounds.add(r);
-                treasuryEntries.add(new Entry(e.time(), e.height(), false, "qf-round", f.pool(), "round #" + r.number,
-                        f.title() + " (" + by + ")"));
-            }
-            case EconomyActions.ApproveProject a -> {
-                Project p = rounds.get(a.round()).projects.get(a.project());
-                p.approved = true;
-                p.approvedBy = by;
-            }
+            case EconomyActions.Issue i -> treasury.issue(i, e, ctx);
+            case EconomyActions.TreasurySpend s -> treasury.pay(s, e, ctx);
+            case EconomyActions.FundingRound f -> rounds.open(f, e, ctx);
+            case EconomyActions.ApproveProject a -> rounds.approveByVote(a, e);
             default -> throw new IllegalStateException("the economy does not carry out " + c.action().kind());
         }
     }
 
     /** What is due by this block's time: campaigns past their deadline settle; a period's dividend is paid. */
+    /** Carries out the land's money commands (checked by the land before it sent them). */
+    void receiveLand(org.phyle.core.Effect e, BlockContext ctx) {
+        land.receive(e, ctx);
+    }
+
     void endBlock(BlockContext ctx) {
-        long now = ctx.time();
-        while (!openCampaigns.isEmpty() && openCampaigns.firstKey() <= now) {
-            for (int n : openCampaigns.pollFirstEntry().getValue()) {
-                settle(campaigns.get(n), ctx);
-            }
-        }
-        if (now >= nextDividendAt) {
-            payDividend(ctx);
-            long period = ctx.parameters().get(EconomyParams.DIVIDEND_PERIOD_DAYS) * DAY;
-            while (nextDividendAt <= now) {
-                nextDividendAt += period;
-            }
-        }
+        campaigns.endBlock(ctx);
+        dividends.endBlock(ctx);
     }
 
-    private void settle(Campaign k, BlockContext ctx) {
-        long now = ctx.time();
-        k.settledAt = now;
-        if (k.escrow >= k.target) {
-            k.state = Campaign.State.FUNDED;
-            treasuryLand += k.escrow;
-            treasuryEntries.add(new Entry(now, ctx.height(), true, "land", k.escrow, "campaign #" + k.number,
-                    k.title));
-            territories.add(new Territory(k.number, k.property, k.country, k.escrow, now, "pending"));
-        } else {
-            k.state = Campaign.State.REFUNDED;
-            for (Pledge p : k.pledges) {
-                credit(p.pledger(), p.amount());
-            }
-        }
-        k.escrow = 0;
+    void write(StateWriter w) {
+        EconomySnapshot.write(w, treasury, accounts, rounds, campaigns, dividends);
+        w.writeLong(land.escrow);
     }
 
-    private void payDividend(BlockContext ctx) {
-        long now = ctx.time();
-        long pot = Money.mulDiv(revenueInPeriod, ctx.parameters().get(EconomyParams.DIVIDEND_SHARE_BP), 10_000);
-        pot = Math.min(pot, treasuryGeneral);
-        List<Person> citizens = ctx.view(Registry.class).all().stream().filter(p -> p.activeCitizen(now)).toList();
-        long each = citizens.isEmpty() ? 0 : pot / citizens.size();
-        long paid = each * citizens.size();
-        if (revenueInPeriod > 0) {
-            dividends.add(new Dividend(now, ctx.height(), revenueInPeriod, pot, citizens.size(), each, pot - paid));
-        }
-        revenueInPeriod = 0;
-        if (paid == 0) {
-            return;
-        }
-        treasuryGeneral -= paid;
-        treasuryEntries.add(new Entry(now, ctx.height(), false, "dividend", paid, citizens.size() + " citizens",
-                Money.format(each) + " each"));
-        for (Person p : citizens) {
-            credit(p.key().did(), each);
-        }
-    }
-
-    private void spendTreasury(String category, long amount) {
-        checkSpend(category, amount);
-        if (category.equals("land")) {
-            long fromLand = Math.min(amount, treasuryLand);
-            treasuryLand -= fromLand;
-            treasuryGeneral -= amount - fromLand;
-        } else {
-            treasuryGeneral -= amount;
-        }
-    }
-
-    /**
-     * Takes money from an account, first from its balance, then from what its locks have released (claimed then);
-     * refuses, having changed nothing, if it does not hold that much unlocked.
-     */
-    private void debit(String did, long amount, long time) {
-        long balance = balances.getOrDefault(did, 0L);
-        if (balance >= amount) {
-            setBalance(did, balance - amount);
-            return;
-        }
-        long spendable = spendable(did, time);
-        if (spendable < amount) {
-            long locked = locked(did, time);
-            if (spendable + locked >= amount) {
-                throw new Rejection(EconomyCode.FUNDS_LOCKED, "you may spend " + Money.format(spendable) + " now; "
-                        + Money.format(locked) + " more is locked");
-            }
-            throw new Rejection(EconomyCode.INSUFFICIENT_FUNDS, "the account holds " + Money.format(spendable)
-                    + ", not " + Money.format(amount));
-        }
-        for (Lock l : locksByOwner.getOrDefault(did, List.of())) {
-            long released = l.released(time);
-            balance += released - l.claimed;
-            l.claimed = released;
-        }
-        setBalance(did, balance - amount);
-    }
-
-    private void credit(String did, long amount) {
-        setBalance(did, Money.add(balances.getOrDefault(did, 0L), amount));
-    }
-
-    private void setBalance(String did, long amount) {
-        if (amount == 0) {
-            balances.remove(did);
-        } else {
-            balances.put(did, amount);
-        }
-    }
-
-    private void addLock(String owner, long amount, long start, long cliff, long end, String source) {
-        Lock l = new Lock(locks.size(), owner, amount, start, cliff, end, source);
-        locks.add(l);
-        locksByOwner.computeIfAbsent(owner, x -> new ArrayList<>()).add(l);
-    }
-
-    private Round requireRound(int number) {
-        return round(number).orElseThrow(() -> new Rejection(EconomyCode.UNKNOWN_ROUND, "no round #" + number));
+    void read(StateReader r) {
+        EconomySnapshot.read(r, treasury, accounts, rounds, campaigns, dividends);
+        land.escrow = r.readLong();
     }
 
     // ---- records of the view ----------------------------------------------------------------------------------
@@ -668,44 +290,6 @@ public final class Economy {
 
     /** A period's citizen dividend. */
     public record Dividend(long time, long height, long revenue, long pot, int citizens, long each, long remainder) {
-    }
-
-    /** A time lock or vesting schedule: released linearly from start to end, nothing before the cliff. */
-    static final class Lock {
-        final int id;
-        final String owner;
-        final long amount;
-        final long start;
-        final long cliff;
-        final long end;
-        final String source;
-        long claimed;
-
-        Lock(int id, String owner, long amount, long start, long cliff, long end, String source) {
-            this.id = id;
-            this.owner = owner;
-            this.amount = amount;
-            this.start = start;
-            this.cliff = cliff;
-            this.end = end;
-            this.source = source;
-        }
-
-        /** floor(amount * (t - start) / (end - start)) between the cliff and the end; all of it from the end. */
-        long released(long t) {
-            if (t >= end) {
-                return amount;
-            }
-            if (t < cliff || t <= start) {
-                return 0;
-            }
-            return Money.mulDiv(amount, t - start, end - start);
-        }
-
-        LockView view(long t) {
-            long r = released(t);
-            return new LockView(id, owner, amount, start, cliff, end, r, claimed, amount - r, source);
-        }
     }
 
     /** A quadratic funding round. */
@@ -994,205 +578,4 @@ public final class Economy {
         }
     }
 
-    // ---- snapshot ---------------------------------------------------------------------------------------------
-
-    void write(StateWriter w) {
-        w.writeLong(genesisTime);
-        w.writeLong(genesisAllocation);
-        w.writeLong(issued);
-        w.writeInt(issuedByYear.size());
-        issuedByYear.forEach((y, a) -> {
-            w.writeLong(y);
-            w.writeLong(a);
-        });
-        w.writeLong(treasuryGeneral);
-        w.writeLong(treasuryLand);
-        w.writeInt(balances.size());
-        balances.forEach((k, v) -> {
-            w.writeString(k);
-            w.writeLong(v);
-        });
-        w.writeInt(locks.size());
-        for (Lock l : locks) {
-            w.writeString(l.owner);
-            w.writeLong(l.amount);
-            w.writeLong(l.start);
-            w.writeLong(l.cliff);
-            w.writeLong(l.end);
-            w.writeString(l.source);
-            w.writeLong(l.claimed);
-        }
-        w.writeInt(treasuryEntries.size());
-        for (Entry e : treasuryEntries) {
-            w.writeLong(e.time());
-            w.writeLong(e.height());
-            w.writeBoolean(e.income());
-            w.writeString(e.category());
-            w.writeLong(e.amount());
-            w.writeString(e.counterparty());
-            w.writeString(e.note());
-        }
-        w.writeInt(rounds.size());
-        for (Round r : rounds) {
-            w.writeString(r.title);
-            w.writeLong(r.pool);
-            w.writeLong(r.created);
-            w.writeLong(r.applicationsUntil);
-            w.writeLong(r.contributionsUntil);
-            w.writeInt(r.approval.ordinal());
-            w.writeInt(r.mode.ordinal());
-            w.writeInt(r.capBp);
-            w.writeLong(r.pairwiseK);
-            w.writeHash(r.proposal);
-            w.writeLong(r.escrow);
-            w.writeBoolean(r.paid);
-            w.writeLong(r.paidAt);
-            w.writeInt(r.projects.size());
-            for (Project p : r.projects) {
-                w.writeString(p.title);
-                w.writeString(p.recipient);
-                w.writeString(p.description);
-                w.writeString(p.applicant);
-                w.writeLong(p.appliedAt);
-                w.writeBoolean(p.approved);
-                w.writeString(p.approvedBy);
-                w.writeInt(p.counted.size());
-                p.counted.forEach((k, v) -> {
-                    w.writeInt(k);
-                    w.writeLong(v);
-                });
-                w.writeLong(p.uncounted);
-                w.writeLong(p.total);
-            }
-        }
-        w.writeInt(campaigns.size());
-        for (Campaign c : campaigns) {
-            w.writeString(c.title);
-            w.writeString(c.property);
-            w.writeString(c.country);
-            w.writeLong(c.target);
-            w.writeLong(c.deadline);
-            w.writeString(c.steward);
-            w.writeString(c.creator);
-            w.writeLong(c.created);
-            w.writeInt(c.pledges.size());
-            for (Pledge p : c.pledges) {
-                w.writeString(p.pledger());
-                w.writeLong(p.amount());
-                w.writeLong(p.time());
-                w.writeLong(p.height());
-            }
-            w.writeLong(c.escrow);
-            w.writeInt(c.state.ordinal());
-            w.writeLong(c.settledAt);
-        }
-        w.writeInt(territories.size());
-        for (Territory t : territories) {
-            w.writeInt(t.campaign());
-            w.writeString(t.property());
-            w.writeString(t.country());
-            w.writeLong(t.amount());
-            w.writeLong(t.time());
-            w.writeString(t.status());
-        }
-        w.writeLong(revenueInPeriod);
-        w.writeLong(nextDividendAt);
-        w.writeInt(dividends.size());
-        for (Dividend d : dividends) {
-            w.writeLong(d.time());
-            w.writeLong(d.height());
-            w.writeLong(d.revenue());
-            w.writeLong(d.pot());
-            w.writeInt(d.citizens());
-            w.writeLong(d.each());
-            w.writeLong(d.remainder());
-        }
-        w.writeLong(landEscrow);
-    }
-
-    void read(StateReader r) {
-        genesisTime = r.readLong();
-        genesisAllocation = r.readLong();
-        issued = r.readLong();
-        int n = r.readCount();
-        for (int i = 0; i < n; i++) {
-            issuedByYear.put(r.readLong(), r.readLong());
-        }
-        treasuryGeneral = r.readLong();
-        treasuryLand = r.readLong();
-        n = r.readCount();
-        for (int i = 0; i < n; i++) {
-            balances.put(r.readString(), r.readLong());
-        }
-        n = r.readCount();
-        for (int i = 0; i < n; i++) {
-            Lock l = new Lock(i, r.readString(), r.readLong(), r.readLong(), r.readLong(), r.readLong(),
-                    r.readString());
-            l.claimed = r.readLong();
-            locks.add(l);
-            locksByOwner.computeIfAbsent(l.owner, x -> new ArrayList<>()).add(l);
-        }
-        n = r.readCount();
-        for (int i = 0; i < n; i++) {
-            treasuryEntries.add(new Entry(r.readLong(), r.readLong(), r.readBoolean(), r.readString(), r.readLong(),
-                    r.readString(), r.readString()));
-        }
-        n = r.readCount();
-        for (int i = 0; i < n; i++) {
-            Round rd = new Round(i, r.readString(), r.readLong(), r.readLong(), r.readLong(), r.readLong(),
-                    EconomyActions.Approval.values()[r.readInt()], Matching.Mode.values()[r.readInt()], r.readInt(),
-                    r.readLong(), r.readHash());
-            rd.escrow = r.readLong();
-            rd.paid = r.readBoolean();
-            rd.paidAt = r.readLong();
-            int projects = r.readCount();
-            for (int j = 0; j < projects; j++) {
-                Project p = new Project(j, r.readString(), r.readString(), r.readString(), r.readString(),
-                        r.readLong());
-                p.approved = r.readBoolean();
-                p.approvedBy = r.readString();
-                int c = r.readCount();
-                for (int k = 0; k < c; k++) {
-                    p.counted.put(r.readInt(), r.readLong());
-                }
-                p.uncounted = r.readLong();
-                p.total = r.readLong();
-                rd.projects.add(p);
-                rd.pairs += (long) c * (c - 1) / 2;
-            }
-            if (rd.paid) {
-                rd.result = rd.compute();
-            }
-            rounds.add(rd);
-        }
-        n = r.readCount();
-        for (int i = 0; i < n; i++) {
-            Campaign c = new Campaign(i, r.readString(), r.readString(), r.readString(), r.readLong(), r.readLong(),
-                    r.readString(), r.readString(), r.readLong());
-            int pledges = r.readCount();
-            for (int j = 0; j < pledges; j++) {
-                c.pledges.add(new Pledge(r.readString(), r.readLong(), r.readLong(), r.readLong()));
-            }
-            c.escrow = r.readLong();
-            c.state = Campaign.State.values()[r.readInt()];
-            c.settledAt = r.readLong();
-            campaigns.add(c);
-            if (c.state == Campaign.State.OPEN) {
-                openCampaigns.computeIfAbsent(c.deadline, x -> new TreeSet<>()).add(c.number);
-            }
-        }
-        n = r.readCount();
-        for (int i = 0; i < n; i++) {
-            territories.add(new Territory(r.readInt(), r.readString(), r.readString(), r.readLong(), r.readLong(),
-                    r.readString()));
-        }
-        revenueInPeriod = r.readLong();
-        nextDividendAt = r.readLong();
-        n = r.readCount();
-        for (int i = 0; i < n; i++) {
-            dividends.add(new Dividend(r.readLong(), r.readLong(), r.readLong(), r.readLong(), r.readInt(),
-                    r.readLong(), r.readLong()));
-        }
-        landEscrow = r.readLong();
-    }
 }

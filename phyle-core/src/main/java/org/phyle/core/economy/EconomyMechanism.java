@@ -6,6 +6,7 @@ import org.phyle.core.Effect;
 import org.phyle.core.Founding;
 import org.phyle.core.Mechanism;
 import org.phyle.core.Reads;
+import org.phyle.core.Rejection;
 import org.phyle.core.TxContext;
 import org.phyle.core.View;
 import org.phyle.core.proposals.Carry;
@@ -17,7 +18,8 @@ import org.phyle.core.tx.TxBody;
  * The economy as a mechanism: the currency and its accounts, the treasury and its statement, locks and vesting,
  * quadratic funding rounds, territory campaigns and the citizen dividend. It reads citizenship (who is a citizen in
  * good standing) and the charter's offices (the stewards); governance carries out its proposal kinds by sending it a
- * {@link Carry}, and never reads it. Its state and read view is {@link Economy}.
+ * {@link Carry}, and never reads it. Its state and read view is {@link Economy}; the movements of money of the block
+ * just applied, which are not state, are the view {@link Movements}.
  */
 public final class EconomyMechanism implements Mechanism {
     private final Economy economy = new Economy();
@@ -32,7 +34,8 @@ public final class EconomyMechanism implements Mechanism {
                 .withCodes(List.of(EconomyCode.values()))
                 .withProposalKinds(EconomyActions.KINDS)
                 .withReceives(receives)
-                .withViews(List.of(new View<>(Economy.class, economy)));
+                .withViews(List.of(new View<>(Economy.class, economy),
+                        new View<>(Movements.class, economy.movements)));
     }
 
     @Override
@@ -42,7 +45,14 @@ public final class EconomyMechanism implements Mechanism {
 
     @Override
     public void apply(TxBody body, TxContext ctx) {
-        economy.apply((EconomyTx) body, ctx);
+        int mark = economy.movements.mark(ctx.height());
+        try {
+            economy.apply((EconomyTx) body, ctx);
+        } catch (Rejection r) {
+            // a refused transaction changed nothing, so it moved nothing either
+            economy.movements.rollBack(mark, ctx.height());
+            throw r;
+        }
     }
 
     @Override

@@ -190,10 +190,44 @@ public final class Land {
         }
     }
 
+    // ---- money, through the economy's land escrow --------------------------------------------------------------
+
+    /** The transaction being applied (null at the end of a block or when a proposal is carried out). */
+    private org.phyle.crypto.Hash tx;
+
+    private void hold(TxContext ctx, String from, long amount) {
+        ctx.send(new LandEscrow.Hold(from, amount, "land", tx));
+    }
+
+    private void pay(TxContext ctx, String to, long amount) {
+        pay(ctx.block(), to, amount);
+    }
+
+    private void pay(BlockContext ctx, String to, long amount) {
+        ctx.send(new LandEscrow.Pay(to, amount, "land", tx));
+    }
+
+    private void revenue(TxContext ctx, long amount, String memo) {
+        revenue(ctx.block(), amount, memo);
+    }
+
+    private void revenue(BlockContext ctx, long amount, String memo) {
+        ctx.send(new LandEscrow.Revenue(amount, memo, tx));
+    }
+
     // ---- transactions -----------------------------------------------------------------------------------------
 
-    void apply(LandTx tx, TxContext ctx) {
-        switch (tx) {
+    void apply(LandTx body, TxContext ctx) {
+        tx = ctx.txId();
+        try {
+            rules(body, ctx);
+        } finally {
+            tx = null;
+        }
+    }
+
+    private void rules(LandTx body, TxContext ctx) {
+        switch (body) {
             case LandTx.Establish e -> establish(e, ctx);
             case LandTx.NewParcel n -> {
                 Territory t = requireTerritory(n.territory());
@@ -222,7 +256,7 @@ public final class Land {
                 add(held, d.amount());
                 spendable(ctx, d.amount(), LandCode.FUNDS_SHORT);
                 settle(p, ctx.block());
-                ctx.send(new LandEscrow.Hold(p.holder, d.amount()));
+                hold(ctx, p.holder, d.amount());
                 p.deposit += d.amount();
                 held += d.amount();
                 reschedule(p);
@@ -236,7 +270,7 @@ public final class Land {
                             + " now; some of it must remain");
                 }
                 settle(p, ctx.block());
-                ctx.send(new LandEscrow.Pay(p.holder, w.amount()));
+                pay(ctx, p.holder, w.amount());
                 p.deposit -= w.amount();
                 held -= w.amount();
                 reschedule(p);
@@ -246,7 +280,7 @@ public final class Land {
                 noBid(p);
                 settle(p, ctx.block());
                 if (p.deposit > 0) {
-                    ctx.send(new LandEscrow.Pay(p.holder, p.deposit));
+                    pay(ctx, p.holder, p.deposit);
                 }
                 held -= p.deposit;
                 vacate(p);
@@ -341,9 +375,9 @@ public final class Land {
         long total = add(c.quote(), c.deposit());
         add(held, c.deposit());
         spendable(ctx, total, LandCode.FUNDS_SHORT);
-        ctx.send(new LandEscrow.Hold(me, total));
+        hold(ctx, me, total);
         if (c.quote() > 0) {
-            ctx.send(new LandEscrow.Pay(p.formerHolder, c.quote()));
+            pay(ctx, p.formerHolder, c.quote());
         }
         held += c.deposit();
         p.state = Parcel.State.HELD;
@@ -382,7 +416,7 @@ public final class Land {
         long total = add(b.quote(), b.deposit());
         add(held, total);
         spendable(ctx, total, LandCode.COLLATERAL_SHORT);
-        ctx.send(new LandEscrow.Hold(me, total));
+        hold(ctx, me, total);
         held += total;
         long window = ctx.parameters().get(LandParams.BID_WINDOW_DAYS) * DAY;
         p.bid = new Parcel.Bid(me, b.quote(), b.deposit(), ctx.time(), ctx.time() + window);
@@ -400,10 +434,10 @@ public final class Land {
         spendable(ctx, penalty, LandCode.FUNDS_SHORT);
         settle(p, ctx.block());
         if (penalty > 0) {
-            ctx.send(new LandEscrow.Hold(p.holder, penalty));
-            ctx.send(new LandEscrow.Revenue(penalty, "bid rejected, parcel " + p.number));
+            hold(ctx, p.holder, penalty);
+            revenue(ctx, penalty, "bid rejected, parcel " + p.number);
         }
-        ctx.send(new LandEscrow.Pay(bid.bidder(), bid.price() + bid.deposit()));
+        pay(ctx, bid.bidder(), bid.price() + bid.deposit());
         held -= bid.price() + bid.deposit();
         p.bid = null;
         p.price = r.price();
@@ -471,12 +505,12 @@ public final class Land {
     /** The deposit is used up: all of it is paid as tax, an open bid is returned, the auction starts. */
     private void foreclose(Parcel p, long at, BlockContext ctx) {
         if (p.deposit > 0) {
-            ctx.send(new LandEscrow.Revenue(p.deposit, "land tax, parcel " + p.number));
+            revenue(ctx, p.deposit, "land tax, parcel " + p.number);
             p.taxPaid += p.deposit;
             held -= p.deposit;
         }
         if (p.bid != null) {
-            ctx.send(new LandEscrow.Pay(p.bid.bidder(), p.bid.price() + p.bid.deposit()));
+            pay(ctx, p.bid.bidder(), p.bid.price() + p.bid.deposit());
             held -= p.bid.price() + p.bid.deposit();
             p.bid = null;
         }
@@ -495,7 +529,7 @@ public final class Land {
     /** The open bid completes at a time (tax settled up to it): the old holder is paid and gets the deposit back. */
     private void completeSale(Parcel p, long at, BlockContext ctx) {
         Parcel.Bid b = p.bid;
-        ctx.send(new LandEscrow.Pay(p.holder, b.price() + p.deposit));
+        pay(ctx, p.holder, b.price() + p.deposit);
         held -= b.price() + p.deposit;
         p.holder = b.bidder();
         p.price = b.price();
@@ -529,7 +563,7 @@ public final class Land {
         Accrual.Owed o = owed(p, time);
         long tax = Math.min(o.tax(), p.deposit); // more only when the deposit runs out at this very time
         if (tax > 0) {
-            ctx.send(new LandEscrow.Revenue(tax, "land tax, parcel " + p.number));
+            revenue(ctx, tax, "land tax, parcel " + p.number);
             p.deposit -= tax;
             p.taxPaid += tax;
             held -= tax;

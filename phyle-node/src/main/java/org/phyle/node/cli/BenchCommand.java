@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "Measure this machine: ingest over HTTP, and Merkle proofs from a large log.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Proof.class, BenchCommand.Citizens.class,
-                BenchCommand.Tallies.class, BenchCommand.Vote.class})
+                BenchCommand.Tallies.class, BenchCommand.Vote.class, BenchTransfersCommand.class})
 final class BenchCommand {
 
     @Command(name = "ingest", description = {"N keys submit signed notary transactions in batches over HTTP and wait",

@@ -17,6 +17,8 @@ import org.phyle.core.economy.Economy;
 import org.phyle.core.economy.EconomyParams;
 import org.phyle.core.economy.Matching;
 import org.phyle.core.economy.Money;
+import org.phyle.core.economy.Movement;
+import org.phyle.node.store.LedgerStore;
 import org.phyle.crypto.VerifyingKey;
 import org.phyle.node.Node;
 import org.phyle.node.NodeCode;
@@ -29,6 +31,7 @@ import org.phyle.node.NodeCode;
  */
 final class EconomyRoutes {
     private static final long DAY = 86_400_000L;
+    private static final java.util.regex.Pattern CURSOR = java.util.regex.Pattern.compile("(\\d{1,18})\\.(\\d{1,9})");
     private final Node node;
     /** An open round's matching estimate, per round, for the block height it was computed at. */
     private final Map<Integer, Estimate> estimates = new ConcurrentHashMap<>();
@@ -44,6 +47,7 @@ final class EconomyRoutes {
         router.get("/economy", this::summary);
         router.get("/economy/treasury", this::treasury);
         router.get("/accounts/{did}", this::account);
+        router.get("/accounts/{did}/history", this::history);
         router.get("/rounds", this::rounds);
         router.get("/rounds/{n}", this::round);
         router.get("/campaigns", this::campaigns);
@@ -146,6 +150,84 @@ final class EconomyRoutes {
                             () -> o.putNull("person"));
             return o;
         }));
+    }
+
+    /**
+     * An account's movements of money, newest first, from the node's ledger store: {@code limit} (1 to 200, default
+     * 50) of them before the cursor {@code before} ("height.seq", as the previous page's {@code next} gave it). The
+     * account is a did:key or {@code treasury}.
+     */
+    private void history(Context ctx) {
+        String account = ctx.pathParam("did");
+        if (!account.equals(org.phyle.core.economy.EconomyTx.TREASURY)) {
+            try {
+                VerifyingKey.fromDid(account);
+            } catch (RuntimeException ex) {
+                throw new Rejection(NodeCode.BAD_REQUEST, "an account is a did:key (did:key:z6Mk...) or treasury, not '"
+                        + Requests.truncate(account) + "'");
+            }
+        }
+        int limit = (int) longParam(ctx, "limit", 50L, 1, 200);
+        long beforeHeight = Long.MAX_VALUE;
+        int beforeSeq = 0;
+        String before = ctx.queryParam("before");
+        if (before != null) {
+            java.util.regex.Matcher c = CURSOR.matcher(before);
+            if (!c.matches()) {
+                throw new Rejection(NodeCode.BAD_REQUEST, "before is a cursor such as 120.3 (the next of the page "
+                        + "before), not '" + Requests.truncate(before) + "'");
+            }
+            beforeHeight = Long.parseLong(c.group(1));
+            beforeSeq = Integer.parseInt(c.group(2));
+        }
+        List<LedgerStore.StoredMovement> rows = node.store().history(account, beforeHeight, beforeSeq, limit + 1);
+        ObjectNode o = Views.object().put("account", account);
+        ArrayNode items = o.putArray("items");
+        for (LedgerStore.StoredMovement row : rows.subList(0, Math.min(limit, rows.size()))) {
+            items.add(movement(row));
+        }
+        if (rows.size() > limit) {
+            o.put("next", cursor(rows.get(limit - 1)));
+        } else {
+            o.putNull("next");
+        }
+        json(ctx, o);
+    }
+
+    private static String cursor(LedgerStore.StoredMovement row) {
+        return row.movement().height() + "." + row.seq();
+    }
+
+    static ObjectNode movement(LedgerStore.StoredMovement row) {
+        Movement m = row.movement();
+        ObjectNode o = Views.object().put("cursor", cursor(row)).put("height", m.height()).put("seq", row.seq())
+                .put("time", m.time()).put("kind", m.kind().json()).put("direction", m.direction().json());
+        o.set("amount", money(m.amount()));
+        putOrNull(o, "counterparty", m.counterparty());
+        putOrNull(o, "memo", m.memo());
+        putOrNull(o, "tx", m.tx() == null ? "" : m.tx().hex());
+        putOrNull(o, "proposal", m.proposal() == null ? "" : m.proposal().hex());
+        putOrNull(o, "round", m.round());
+        putOrNull(o, "project", m.project());
+        putOrNull(o, "campaign", m.campaign());
+        putOrNull(o, "lock", m.lock());
+        return o;
+    }
+
+    private static void putOrNull(ObjectNode o, String name, String value) {
+        if (value.isEmpty()) {
+            o.putNull(name);
+        } else {
+            o.put(name, value);
+        }
+    }
+
+    private static void putOrNull(ObjectNode o, String name, int value) {
+        if (value < 0) {
+            o.putNull(name);
+        } else {
+            o.put(name, value);
+        }
     }
 
     static ObjectNode lock(Economy.LockView l) {

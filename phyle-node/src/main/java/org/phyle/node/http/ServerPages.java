@@ -52,6 +52,7 @@ final class ServerPages {
                 case "draws" -> p.draws();
                 case "ledger" -> p.ledger();
                 case "glossary" -> p.h.append(GlossaryPage.render(ctx));
+                case "economy", "wallet" -> p.h.append(EconomyPages.render(page, ctx, p::get));
                 case "rounds", "campaigns" -> p.h.append(FundingPages.render(page, ctx, p.api));
                 case "join", "me", "inbox" -> p.needsScripts();
                 default -> {

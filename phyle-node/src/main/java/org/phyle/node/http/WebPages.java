@@ -40,6 +40,8 @@ final class WebPages {
             new Page("/proposals", "proposals", "/web/proposals.html", "proposals-page.js"),
             new Page("/charter", "charter", "/web/charter.html", "charter-page.js"),
             new Page("/draws", "draws", "/web/draws.html", "draws-page.js"),
+            new Page("/economy", "economy", "/web/economy.html", "economy-page.js"),
+            new Page("/wallet", "wallet", "/web/wallet.html", "wallet-page.js", "economy"),
             new Page("/ledger", "ledger", "/web/ledger.html", "ledger-page.js"),
             new Page("/rounds", "rounds", "/web/rounds.html", "rounds-page.js", "economy"),
             new Page("/campaigns", "campaigns", "/web/campaigns.html", "campaigns-page.js", "economy"),

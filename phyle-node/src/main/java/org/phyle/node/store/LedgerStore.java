@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.phyle.core.economy.Movement;
 import org.phyle.core.tx.VerifiedTx;
 import org.phyle.crypto.Hash;
 import org.sqlite.SQLiteConfig;
@@ -26,6 +27,7 @@ import org.sqlite.SQLiteConfig;
 public final class LedgerStore implements AutoCloseable {
     public static final String FILE = "ledger.db";
     private static final int READERS = 4;
+    private static final String HISTORY_THROUGH = "historyThrough";
 
     private final Path file;
     private final Connection writer;
@@ -117,6 +119,13 @@ public final class LedgerStore implements AutoCloseable {
                     + " hashes BLOB NOT NULL)");
             s.executeUpdate("CREATE TABLE IF NOT EXISTS snapshots(height INTEGER PRIMARY KEY, tree_size INTEGER NOT NULL,"
                     + " digest BLOB NOT NULL, file TEXT NOT NULL)");
+            // the accounts' history: the economy's movements of money, block by block (not state: derived by replay)
+            s.executeUpdate("CREATE TABLE IF NOT EXISTS movements(height INTEGER NOT NULL, seq INTEGER NOT NULL,"
+                    + " account TEXT NOT NULL, time INTEGER NOT NULL, kind TEXT NOT NULL, direction TEXT NOT NULL,"
+                    + " amount INTEGER NOT NULL, counterparty TEXT NOT NULL, memo TEXT NOT NULL, tx BLOB,"
+                    + " proposal BLOB, round INTEGER NOT NULL, project INTEGER NOT NULL, campaign INTEGER NOT NULL,"
+                    + " lock INTEGER NOT NULL, PRIMARY KEY(height, seq))");
+            s.executeUpdate("CREATE INDEX IF NOT EXISTS movements_by_account ON movements(account, height, seq)");
         }
         writer.commit();
     }
@@ -125,8 +134,29 @@ public final class LedgerStore implements AutoCloseable {
 
     /** Stores a block, its transactions and any tiles it completed, durably, in one transaction. */
     public void append(StoredBlock block, List<VerifiedTx> txs, List<Tile> tiles) {
+        append(block, txs, tiles, null);
+    }
+
+    /**
+     * Stores a block, its transactions, any tiles it completed and the movements of money it made (the accounts'
+     * history), durably, in one transaction. The history counts as complete through this block if it was complete
+     * through the one before ({@link #historyThrough}).
+     */
+    public void append(StoredBlock block, List<VerifiedTx> txs, List<Tile> tiles, List<Movement> movements) {
         checkWritable();
         try {
+            if (movements != null) {
+                insertMovements(movements);
+                try (PreparedStatement m = writer.prepareStatement("INSERT OR REPLACE INTO meta(key, value)"
+                        + " SELECT ?, ? WHERE ? = 0 OR EXISTS (SELECT 1 FROM meta WHERE key = ? AND value = ?)")) {
+                    m.setString(1, HISTORY_THROUGH);
+                    m.setString(2, Long.toString(block.height()));
+                    m.setLong(3, block.height());
+                    m.setString(4, HISTORY_THROUGH);
+                    m.setString(5, Long.toString(block.height() - 1));
+                    m.executeUpdate();
+                }
+            }
             try (PreparedStatement b = writer.prepareStatement(
                     "INSERT INTO blocks(height, first_leaf, tx_count, time, header, signature, checkpoint)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -154,6 +184,62 @@ public final class LedgerStore implements AutoCloseable {
         } catch (SQLException e) {
             rollbackQuietly();
             throw new StorageException("cannot store block " + block.height() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stores the movements of money of blocks already stored (their history, filled again by a replay), durably, and
+     * records that the history is complete through block {@code through}. Storing a movement again changes nothing.
+     */
+    public void appendHistory(List<Movement> movements, long through) {
+        checkWritable();
+        try {
+            insertMovements(movements);
+            try (PreparedStatement m = writer.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")) {
+                m.setString(1, HISTORY_THROUGH);
+                m.setString(2, Long.toString(through));
+                m.executeUpdate();
+            }
+            writer.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new StorageException("cannot store the history through block " + through + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Movements numbered within their block in the order given; a movement already stored is kept as it was. */
+    private void insertMovements(List<Movement> movements) throws SQLException {
+        if (movements.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement p = writer.prepareStatement("INSERT OR IGNORE INTO movements(height, seq, account, time,"
+                + " kind, direction, amount, counterparty, memo, tx, proposal, round, project, campaign, lock)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            long height = -1;
+            int seq = 0;
+            for (Movement m : movements) {
+                if (m.height() != height) {
+                    height = m.height();
+                    seq = 0;
+                }
+                p.setLong(1, m.height());
+                p.setInt(2, seq++);
+                p.setString(3, m.account());
+                p.setLong(4, m.time());
+                p.setString(5, m.kind().json());
+                p.setString(6, m.direction().json());
+                p.setLong(7, m.amount());
+                p.setString(8, m.counterparty());
+                p.setString(9, m.memo());
+                p.setBytes(10, m.tx() == null ? null : m.tx().bytes());
+                p.setBytes(11, m.proposal() == null ? null : m.proposal().bytes());
+                p.setInt(12, m.round());
+                p.setInt(13, m.project());
+                p.setInt(14, m.campaign());
+                p.setInt(15, m.lock());
+                p.addBatch();
+            }
+            p.executeBatch();
         }
     }
 
@@ -393,6 +479,65 @@ public final class LedgerStore implements AutoCloseable {
             }
             return roots;
         });
+    }
+
+    /** The last block through which the accounts' history is stored completely; -1 if none (an older ledger). */
+    public long historyThrough() {
+        return meta(HISTORY_THROUGH).map(Long::parseLong).orElse(-1L);
+    }
+
+    /**
+     * An account's movements of money, newest first: at most {@code limit} of those before the position
+     * ({@code beforeHeight}, {@code beforeSeq}) (exclusive; {@code Long.MAX_VALUE} for the newest).
+     */
+    public List<StoredMovement> history(String account, long beforeHeight, int beforeSeq, int limit) {
+        return read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT height, seq, time, kind, direction, amount,"
+                    + " counterparty, memo, tx, proposal, round, project, campaign, lock FROM movements"
+                    + " WHERE account = ? AND (height < ? OR (height = ? AND seq < ?))"
+                    + " ORDER BY height DESC, seq DESC LIMIT ?")) {
+                p.setString(1, account);
+                p.setLong(2, beforeHeight);
+                p.setLong(3, beforeHeight);
+                p.setInt(4, beforeSeq);
+                p.setInt(5, limit);
+                List<StoredMovement> out = new ArrayList<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        byte[] tx = rs.getBytes(9);
+                        byte[] proposal = rs.getBytes(10);
+                        out.add(new StoredMovement(rs.getInt(2), new Movement(rs.getLong(1), rs.getLong(3), account,
+                                kind(rs.getString(4)), direction(rs.getString(5)), rs.getLong(6), rs.getString(7),
+                                rs.getString(8), tx == null ? null : Hash.of(tx),
+                                proposal == null ? null : Hash.of(proposal), rs.getInt(11), rs.getInt(12),
+                                rs.getInt(13), rs.getInt(14))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static Movement.Kind kind(String json) {
+        for (Movement.Kind k : Movement.Kind.values()) {
+            if (k.json().equals(json)) {
+                return k;
+            }
+        }
+        throw new StorageException("the ledger holds a movement of an unknown kind: " + json);
+    }
+
+    private static Movement.Direction direction(String json) {
+        for (Movement.Direction d : Movement.Direction.values()) {
+            if (d.json().equals(json)) {
+                return d;
+            }
+        }
+        throw new StorageException("the ledger holds a movement of an unknown direction: " + json);
+    }
+
+    /** A movement of money as stored: its place in its block, and the movement. */
+    public record StoredMovement(int seq, Movement movement) {
     }
 
     /** Snapshot records, newest first. */

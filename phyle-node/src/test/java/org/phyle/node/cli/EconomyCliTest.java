@@ -118,6 +118,58 @@ class EconomyCliTest {
     }
 
     @Test
+    void walletHistoryListsAnAccountsMovementsNewestFirstAndPagesOn() throws Exception {
+        // the builder: a vesting grant, then the dividend
+        String builder = keys.get(nameOf(4)).did();
+        CliTest.Run h = phyle("wallet", "history", builder, "--node", url());
+        assertThat(h.exit()).as(h.err()).isZero();
+        String[] lines = h.out().strip().split("\n");
+        assertThat(lines[0]).contains("+").contains(" HRT").contains("dividend").contains("from treasury");
+        assertThat(h.out()).contains("locked 12000.000000 HRT").contains("vesting").contains("lock #");
+        // one at a time: the answer names the cursor of the next page
+        CliTest.Run first = phyle("wallet", "history", builder, "--limit", "1", "--node", url(), "--json");
+        JsonNode page = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first.out());
+        assertThat(page.get("items")).hasSize(1);
+        assertThat(page.get("items").get(0).get("kind").asText()).isEqualTo("dividend");
+        String next = page.get("next").asText();
+        assertThat(phyle("wallet", "history", builder, "--limit", "1", "--node", url()).out())
+                .contains("Older: phyle wallet history " + builder + " --before " + next);
+        CliTest.Run second = phyle("wallet", "history", builder, "--limit", "1", "--before", next, "--node", url());
+        assertThat(second.out()).contains("vesting").doesNotContain("Older");
+        // the treasury's own history, and the bad inputs
+        assertThat(phyle("wallet", "history", "treasury", "--limit", "200", "--node", url()).out())
+                .contains("genesis").contains("treasury-spend");
+        CliTest.Run none = phyle("wallet", "history", "--node", url());
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("Give the account");
+        CliTest.Run bad = phyle("wallet", "history", "bob", "--node", url());
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("did:key");
+        assertThat(phyle("wallet", "history", builder, "--before", "soon", "--node", url()).err())
+                .contains("cursor");
+        assertThat(phyle("wallet", "history", SigningKey.generate().did(), "--node", url()).out())
+                .contains("No movements of money yet.");
+        // the wallet itself still wants its account
+        assertThat(phyle("wallet", "--node", url()).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void benchTransfersFundsItsAccountsByTheRulesAndChecksEveryBalance() {
+        long before = running.node.head().treeSize();
+        CliTest.Run bench = phyle("bench", "transfers", "--accounts", "3", "--txs", "60", "--batch", "20",
+                "--clients", "2", "--rounds", "2");
+        assertThat(bench.exit()).as(bench.out() + bench.err()).isZero();
+        assertThat(bench.out()).contains("Started a node in ").contains("transfers: 60 committed, 0 not committed")
+                .contains("notary ingest, same node and settings: 60 committed")
+                .contains("transfers / notary ingest = ").contains("checked against the transfers sent: exact");
+        assertThat(running.node.head().treeSize()).as("the demo's ledger did not grow").isEqualTo(before);
+        CliTest.Run noKey = phyle("bench", "transfers", "--node", url());
+        assertThat(noKey.exit()).isEqualTo(1);
+        assertThat(noKey.err()).contains("with --node, give --key");
+        assertThat(running.node.head().treeSize()).isEqualTo(before);
+    }
+
+    @Test
     void roundsAndCampaignsAreListedAndShown() {
         CliTest.Run list = phyle("qf", "list", "--node", url());
         assertThat(list.exit()).as(list.err()).isZero();
