@@ -147,6 +147,27 @@ class HarbergerTest {
     }
 
     @Test
+    void theLandsMoneyIsInTheAccountsHistory() {
+        org.phyle.crypto.Hash claim = e.m.ok(e.m.citizen(2), new LandTx.Claim(p, 0, Optional.of(1_000 * U), 150 * U));
+        long height = e.m.blocks.get(e.m.blocks.size() - 1).header().height();
+        var moves = e.m.society.view(org.phyle.core.economy.Movements.class).ofBlock(height);
+        assertThat(moves).singleElement().satisfies(mv -> {
+            assertThat(mv.account()).isEqualTo(e.m.did(2));
+            assertThat(mv.kind()).isEqualTo(org.phyle.core.economy.Movement.Kind.LAND);
+            assertThat(mv.direction()).isEqualTo(org.phyle.core.economy.Movement.Direction.OUT);
+            assertThat(mv.amount()).isEqualTo(150 * U);
+            assertThat(mv.tx()).isEqualTo(claim);
+        });
+        e.m.later(DAY);
+        e.m.ok(e.m.citizen(2), new LandTx.Deposit(p, U));
+        height = e.m.blocks.get(e.m.blocks.size() - 1).header().height();
+        assertThat(e.m.society.view(org.phyle.core.economy.Movements.class).ofBlock(height))
+                .extracting(mv -> mv.account() + " " + mv.kind().json() + " " + mv.direction().json() + " "
+                        + mv.amount())
+                .containsExactly("treasury revenue in 273972", e.m.did(2) + " land out " + U);
+    }
+
+    @Test
     void aPriceChangedInTheSameBlockFailsTheBid() {
         claim(2, 1_000 * U, 100 * U);
         e.m.later(DAY);
