@@ -20,11 +20,21 @@ import org.phyle.crypto.SigningKey;
  * withdrawals, releases, foreclosures and auctions, assessments, with the clock jumping hours to months. After every
  * block money is conserved (the economy's books balance and its land escrow is what the land holds); at the end the
  * replay of the sealed blocks and a snapshot read back give the same state. A refused transaction (about half of
- * them, for every land code the generator reaches) leaves the state digest as it was.
+ * them, for every land code the generator reaches) leaves the state digest as it was, and in a replica every
+ * account's movements (the accounts' history) add up to its balance after every block.
  */
 class LandPropertyTest {
     static LongStream seeds() {
         return LongStream.range(0, 8);
+    }
+
+    static void add(java.util.Map<String, Long> sums, org.phyle.core.economy.Movement x) {
+        long signed = switch (x.direction()) {
+            case IN -> x.amount();
+            case OUT -> -x.amount();
+            case LOCKED -> 0;
+        };
+        sums.merge(x.account(), signed, Long::sum);
     }
 
     @ParameterizedTest
@@ -104,7 +114,22 @@ class LandPropertyTest {
         assertThat(accepted).as("accepted").isGreaterThan(20);
         assertThat(refusals.keySet()).as(refusals.toString()).hasSizeGreaterThan(8);
         assertThat(seen).as("what the history reached").containsKeys("land.claim", "land.bid", "held", "vacant");
-        assertThat(e.m.replay().digest()).as("replay").isEqualTo(e.m.society.digest());
+        // a replica, block by block: every account's movements add up to its balance, the treasury's to the treasury
+        Society replica = Society.fromGenesis(e.m.genesis);
+        java.util.Map<String, Long> sums = new java.util.TreeMap<>();
+        replica.view(org.phyle.core.economy.Movements.class).ofBlock(0).forEach(x -> add(sums, x));
+        for (org.phyle.core.Block b : e.m.blocks) {
+            replica.apply(b);
+            replica.view(org.phyle.core.economy.Movements.class).ofBlock(b.header().height())
+                    .forEach(x -> add(sums, x));
+            org.phyle.core.economy.Economy ec = replica.view(org.phyle.core.economy.Economy.class);
+            java.util.Map<String, Long> balances = new java.util.TreeMap<>(sums);
+            assertThat(balances.remove(org.phyle.core.economy.EconomyTx.TREASURY)).as("the treasury")
+                    .isEqualTo(ec.treasury());
+            balances.values().removeIf(x -> x == 0);
+            assertThat(balances).as("the balances after block %d", b.header().height()).isEqualTo(ec.balances());
+        }
+        assertThat(replica.digest()).as("replay").isEqualTo(e.m.society.digest());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         e.m.society.writeSnapshot(out);
         Society read = Society.readSnapshot(new ByteArrayInputStream(out.toByteArray()));
