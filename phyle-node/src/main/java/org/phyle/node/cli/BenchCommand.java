@@ -12,11 +12,13 @@ import org.phyle.core.governance.Tally;
 import org.phyle.crypto.Hash;
 import org.phyle.node.Node;
 import org.phyle.node.NodeConfig;
+import org.phyle.node.audit.Auditor;
 import org.phyle.node.client.NodeClient;
 import org.phyle.node.demo.DemoSociety;
 import org.phyle.node.http.ApiServer;
 import org.phyle.node.loadgen.IngestBenchmark;
 import org.phyle.node.loadgen.ProofBenchmark;
+import org.phyle.node.loadgen.SignatureBound;
 import org.phyle.node.loadgen.TallyBenchmark;
 import org.phyle.node.loadgen.VoteBenchmark;
 import picocli.CommandLine.Command;
@@ -45,6 +47,10 @@ final class BenchCommand {
 
         @Option(names = "--clients", defaultValue = "4", description = "Concurrent client connections (default: ${DEFAULT-VALUE}).")
         int clients;
+
+        @Option(names = "--replay", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = {"Then time `phyle verify` of the ledger written (a node started here only; default: on)."})
+        boolean replay;
 
         @Override
         public Integer call() throws Exception {
@@ -84,6 +90,21 @@ final class BenchCommand {
                         keys, batch, clients, r.batchP50Ms(), r.batchP99Ms(), r.batchMaxMs());
                 System.out.printf("  machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                         Runtime.version());
+                SignatureBound.Result bound = IngestBenchmark.bound(envelopes, settings);
+                IngestBenchmark.printBound(bound, "ingest", r.txPerSecond(), 20_000);
+                if (local != null && replay) {
+                    server.close();
+                    server = null;
+                    local.close();
+                    local = null;
+                    Auditor.Report audit;
+                    try (ProgressBar bar = new ProgressBar("replaying", "entries")) {
+                        audit = IngestBenchmark.replay(temp, bar::update);
+                    }
+                    System.out.printf("replay (phyle verify --data): %,d entries in %.2f s = %,.0f tx/s%n",
+                            audit.entries(), audit.millis() / 1000.0, audit.entriesPerSecond());
+                    IngestBenchmark.printBound(bound, "replay", audit.entriesPerSecond(), 25_000);
+                }
                 return r.rejected() == 0 ? 0 : 1;
             } finally {
                 if (server != null) {

@@ -2,6 +2,7 @@ package org.phyle.node.loadgen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,9 @@ import org.phyle.core.tx.TxSigner;
 import org.phyle.crypto.Hash;
 import org.phyle.crypto.Jcs;
 import org.phyle.crypto.SigningKey;
+import org.phyle.node.ParallelDecoder;
+import org.phyle.node.audit.Auditor;
+import org.phyle.node.audit.DataDirSource;
 import org.phyle.node.client.NodeClient;
 
 /**
@@ -129,6 +133,33 @@ public final class IngestBenchmark {
         Arrays.sort(sorted);
         return new Result(committed.get(), rejected.get(), seconds, committed.get() / seconds,
                 percentile(sorted, 0.5), percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+    }
+
+    /**
+     * The signature bounds of this machine, measured now on (up to 20,000 of) the envelopes sent: as many threads as
+     * the node's verifier pool has, batches the size the node's admission splits a request of {@code s.batch()} into.
+     */
+    public static SignatureBound.Result bound(List<byte[]> envelopes, Settings s) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        int chunks = Math.max(1, Math.min(threads * 4, s.batch() / 64));
+        int chunk = (s.batch() + chunks - 1) / chunks;
+        return SignatureBound.measure(envelopes, 20_000, threads, chunk);
+    }
+
+    /** Prints a figure in tx/s as a ratio to the bounds of the same run and to its target. */
+    public static void printBound(SignatureBound.Result b, String what, double txPerSecond, double target) {
+        System.out.printf("  %s / bound: %.2f of %,.0f signatures/s verified one by one on %d threads, %.2f of %,.0f/s"
+                        + " in batches of %d (same run, %,d signatures); %.2f of the %,.0f tx/s target%n", what,
+                txPerSecond / b.singlePerSecond(), b.singlePerSecond(), b.threads(),
+                txPerSecond / b.batchPerSecond(), b.batchPerSecond(), b.batchSize(), b.signatures(),
+                txPerSecond / target, target);
+    }
+
+    /** Audits the ledger in {@code dataDir} as {@code phyle verify --data} does (the node must be closed). */
+    public static Auditor.Report replay(Path dataDir, BiConsumer<Long, Long> progress) {
+        try (DataDirSource source = new DataDirSource(dataDir); ParallelDecoder parallel = new ParallelDecoder()) {
+            return new Auditor(parallel).verify(source, null, null, progress::accept);
+        }
     }
 
     static double percentile(double[] sorted, double p) {
