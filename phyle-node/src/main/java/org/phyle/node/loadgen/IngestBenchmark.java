@@ -32,8 +32,13 @@ public final class IngestBenchmark {
     public record Settings(int keys, int txs, int batch, int clients) {
     }
 
+    /**
+     * {@code processCores}: the CPU this process (node and clients, when the node runs here) used while sending, in
+     * cores; {@code machineCores}: what the whole machine used meanwhile (-1 where /proc/stat is not readable), so that
+     * a run on a machine shared with other work says so.
+     */
     public record Result(long committed, long rejected, double seconds, double txPerSecond, double batchP50Ms,
-                         double batchP99Ms, double batchMaxMs) {
+                         double batchP99Ms, double batchMaxMs, double processCores, double machineCores) {
     }
 
     private IngestBenchmark() {
@@ -105,6 +110,8 @@ public final class IngestBenchmark {
         AtomicLong rejected = new AtomicLong();
         double[] latencies = new double[batches.size()];
         ExecutorService pool = Executors.newFixedThreadPool(s.clients());
+        long[] machineBefore = machineTicks();
+        long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -129,10 +136,38 @@ public final class IngestBenchmark {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        double processCores = (processCpuNanos() - cpuBefore) / 1e9 / seconds;
+        long[] machineAfter = machineTicks();
+        double machineCores = -1;
+        if (machineBefore != null && machineAfter != null && machineAfter[0] > machineBefore[0]) {
+            double busy = 1 - (double) (machineAfter[1] - machineBefore[1]) / (machineAfter[0] - machineBefore[0]);
+            machineCores = busy * Runtime.getRuntime().availableProcessors();
+        }
         double[] sorted = latencies.clone();
         Arrays.sort(sorted);
         return new Result(committed.get(), rejected.get(), seconds, committed.get() / seconds,
-                percentile(sorted, 0.5), percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+                percentile(sorted, 0.5), percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1],
+                processCores, machineCores);
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+    }
+
+    /** All and idle (idle + iowait) jiffies of the machine from /proc/stat, or null where there is none. */
+    private static long[] machineTicks() {
+        try {
+            String cpu = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).get(0);
+            String[] f = cpu.trim().split("\\s+");
+            long all = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                all += Long.parseLong(f[i]);
+            }
+            return new long[] {all, Long.parseLong(f[4]) + Long.parseLong(f[5])};
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
