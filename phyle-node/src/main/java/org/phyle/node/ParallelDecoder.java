@@ -16,6 +16,7 @@ import org.phyle.core.Rejection;
  */
 public final class ParallelDecoder implements AutoCloseable {
     private static final int MIN_CHUNK = 64;
+    private static final int MAX_BATCH_CHUNK = 1024;
     private final int threads;
     private final ExecutorService pool;
 
@@ -72,10 +73,13 @@ public final class ParallelDecoder implements AutoCloseable {
     /**
      * Like {@link #decodeAll}, but hands each thread a whole chunk of consecutive inputs, for a decoder that does
      * better on many at once (one batch signature check per chunk); it returns one result per input, in order.
+     * Chunks are as large as the threads allow, up to about {@value #MAX_BATCH_CHUNK} inputs: a batch check costs
+     * less per signature the more it holds (docs/performance.md), and the work of one chunk is as even as another's.
      */
     public <I, T> List<Result<T>> decodeChunks(List<I> inputs, Function<List<I>, List<Result<T>>> chunkDecoder) {
         int n = inputs.size();
-        int chunks = Math.max(1, Math.min(threads * 4, n / MIN_CHUNK));
+        int rounds = (n + threads * MAX_BATCH_CHUNK - 1) / (threads * MAX_BATCH_CHUNK);
+        int chunks = Math.max(1, Math.min(threads * Math.max(1, rounds), n / MIN_CHUNK));
         if (chunks == 1) {
             return chunkDecoder.apply(inputs);
         }

@@ -2,6 +2,7 @@ package org.phyle.crypto.ed25519;
 
 import java.math.BigInteger;
 import java.util.PriorityQueue;
+import org.bouncycastle.math.ec.rfc7748.X25519Field;
 import org.phyle.crypto.ed25519.EdwardsPoint.Cached;
 import org.phyle.crypto.ed25519.EdwardsPoint.Ext;
 
@@ -225,13 +226,19 @@ public final class MultiScalar {
     static Ext pippenger(byte[] b, byte[][] scalars, Ext[] points, Cached[][] tables) {
         int n = points.length + (b == null ? 0 : 1);
         Cached[] cached = new Cached[n];
+        Ext[] ext = new Ext[n];
+        boolean[] affine = new boolean[n];
         byte[][] all = new byte[n][];
         for (int i = 0; i < points.length; i++) {
             cached[i] = tables[i] != null ? tables[i][0] : Cached.of(points[i]);
+            ext[i] = points[i];
+            affine[i] = isOneVar(cached[i].z);
             all[i] = scalars[i];
         }
         if (b != null) {
             cached[n - 1] = BASE_ODD_MULTIPLES[0];
+            ext[n - 1] = EdwardsPoint.BASE.p;
+            affine[n - 1] = isOneVar(cached[n - 1].z);
             all[n - 1] = b;
         }
         int c = n < 500 ? 6 : n < 800 ? 7 : 8;
@@ -263,10 +270,20 @@ public final class MultiScalar {
                 }
                 int j = Math.abs(d) - 1;
                 if (!used[j]) {
-                    buckets[j].setIdentity();
+                    // the first point into a bucket is copied, not added to the identity
+                    buckets[j].set(ext[i]);
+                    if (d < 0) {
+                        X25519Field.negate(buckets[j].x, buckets[j].x);
+                        X25519Field.negate(buckets[j].t, buckets[j].t);
+                    }
                     used[j] = true;
-                }
-                if (d > 0) {
+                } else if (affine[i]) {
+                    if (d > 0) {
+                        Ops.addAffine(buckets[j], cached[i], buckets[j], t);
+                    } else {
+                        Ops.subAffine(buckets[j], cached[i], buckets[j], t);
+                    }
+                } else if (d > 0) {
                     Ops.add(buckets[j], cached[i], buckets[j], t);
                 } else {
                     Ops.sub(buckets[j], cached[i], buckets[j], t);
@@ -293,6 +310,15 @@ public final class MultiScalar {
             }
         }
         return r;
+    }
+
+    /** Whether a field element is one (variable time: for public points only). */
+    private static boolean isOneVar(int[] z) {
+        int[] a = X25519Field.create();
+        X25519Field.copy(z, 0, a, 0);
+        X25519Field.subOne(a);
+        X25519Field.normalize(a);
+        return X25519Field.isZeroVar(a);
     }
 
     /** The scalar in radix 2^c with digits in [-2^(c-1), 2^(c-1)), least significant first. */
