@@ -17,9 +17,9 @@ public final class MultiScalar {
     private static final int WIDTH = 5;
     /** Width for the base point, whose 64 odd multiples are computed once. */
     private static final int BASE_WIDTH = 8;
-    private static final Cached[] BASE_ODD_MULTIPLES = oddMultiples(EdwardsPoint.BASE.p, BASE_WIDTH);
+    private static final Cached[] BASE_ODD_MULTIPLES = affineCached(oddMultiplesExt(EdwardsPoint.BASE.p, BASE_WIDTH));
     /** The same for 2^128 B: a scalar of B is split in halves, so that 128-bit scalars need only 128 doublings. */
-    private static final Cached[] BASE128_ODD_MULTIPLES = oddMultiples(twoTo128TimesBase(), BASE_WIDTH);
+    private static final Cached[] BASE128_ODD_MULTIPLES = affineCached(oddMultiplesExt(twoTo128TimesBase(), BASE_WIDTH));
     /** From this many points on, {@link #sum} uses Pippenger's method rather than Straus's. */
     static final int PIPPENGER_FROM = 190;
 
@@ -29,22 +29,77 @@ public final class MultiScalar {
     }
 
     /**
-     * A point together with its table of odd multiples, computed once and usable in any number of sums: worth it for
-     * points that recur, such as public keys. Immutable.
+     * A point together with its table of odd multiples in affine form (Z = 1, so that each addition of one costs a
+     * multiplication less), computed once and usable in any number of sums: worth it for points that recur, such as
+     * public keys. Immutable.
      */
     public static final class Prepared {
         final Ext point;
         final Cached[] oddMultiples;
 
-        private Prepared(Ext point) {
+        private Prepared(Ext point, Cached[] oddMultiples) {
             this.point = point;
-            this.oddMultiples = MultiScalar.oddMultiples(point, WIDTH);
+            this.oddMultiples = oddMultiples;
         }
     }
 
     /** Prepares a point for {@link #sum(byte[], byte[][], EdwardsPoint[], byte[][], Prepared[])}. */
     public static Prepared prepare(EdwardsPoint point) {
-        return new Prepared(point.p);
+        return prepareAll(new EdwardsPoint[] {point})[0];
+    }
+
+    /** Prepares many points at once: their tables share one field inversion (Montgomery's trick). */
+    public static Prepared[] prepareAll(EdwardsPoint[] points) {
+        int count = 1 << (WIDTH - 2);
+        Ext[] multiples = new Ext[points.length * count];
+        for (int i = 0; i < points.length; i++) {
+            System.arraycopy(oddMultiplesExt(points[i].p, WIDTH), 0, multiples, i * count, count);
+        }
+        Cached[] affine = affineCached(multiples);
+        Prepared[] out = new Prepared[points.length];
+        for (int i = 0; i < points.length; i++) {
+            out[i] = new Prepared(points[i].p, java.util.Arrays.copyOfRange(affine, i * count, (i + 1) * count));
+        }
+        return out;
+    }
+
+    /**
+     * The points, each as a Cached with Z = 1 (x = X/Z, y = Y/Z, T = xy), with one inversion for all: the running
+     * products of the Z's are inverted once and unwound. Variable time: public points only.
+     */
+    static Cached[] affineCached(Ext[] points) {
+        int n = points.length;
+        Cached[] out = new Cached[n];
+        if (n == 0) {
+            return out;
+        }
+        int[][] before = new int[n][];
+        int[] product = X25519Field.create();
+        X25519Field.one(product);
+        for (int i = 0; i < n; i++) {
+            before[i] = X25519Field.create();
+            X25519Field.copy(product, 0, before[i], 0);
+            X25519Field.mul(product, points[i].z, product);
+        }
+        int[] inverse = X25519Field.create();
+        X25519Field.inv(product, inverse); // 1 / (Z_0 ... Z_{n-1})
+        int[] zInverse = X25519Field.create();
+        int[] x = X25519Field.create();
+        int[] y = X25519Field.create();
+        int[] t = X25519Field.create();
+        for (int i = n - 1; i >= 0; i--) {
+            X25519Field.mul(inverse, before[i], zInverse); // 1 / Z_i
+            X25519Field.mul(inverse, points[i].z, inverse); // 1 / (Z_0 ... Z_{i-1})
+            X25519Field.mul(points[i].x, zInverse, x);
+            X25519Field.mul(points[i].y, zInverse, y);
+            X25519Field.mul(x, y, t);
+            Cached c = new Cached();
+            X25519Field.apm(y, x, c.yPlusX, c.yMinusX);
+            X25519Field.one(c.z);
+            X25519Field.mul(t, EdwardsPoint.D2, c.t2d);
+            out[i] = c;
+        }
+        return out;
     }
 
     /**
@@ -88,7 +143,7 @@ public final class MultiScalar {
             tables[points.length + j] = prepared[j].oddMultiples;
         }
         return new EdwardsPoint(switch (algorithm) {
-            case STRAUS -> straus(b, scalars, ext, tables);
+            case STRAUS -> straus(b, scalars, ext, tables, points.length);
             case PIPPENGER -> pippenger(b, scalars, ext, tables);
             case BOS_COSTER -> bosCoster(b, scalars, ext);
         });
@@ -102,8 +157,11 @@ public final class MultiScalar {
 
     // ---- Straus ----
 
-    /** tables[i], when not null, holds the odd multiples of points[i] already. */
-    static Ext straus(byte[] b, byte[][] scalars, Ext[] points, Cached[][] tables) {
+    /**
+     * tables[i], when not null, holds the odd multiples of points[i] already; those from {@code affineFrom} on are
+     * affine (prepared points).
+     */
+    static Ext straus(byte[] b, byte[][] scalars, Ext[] points, Cached[][] tables, int affineFrom) {
         int n = points.length;
         byte[][] nafs = new byte[n][];
         for (int i = 0; i < n; i++) {
@@ -132,10 +190,10 @@ public final class MultiScalar {
         for (int bit = top; bit >= 0; bit--) {
             Ops.dbl(r, r, t, adds[bit] || bit == 0);
             if (adds[bit]) {
-                addDigit(r, BASE_ODD_MULTIPLES, bLowNaf[bit], t);
-                addDigit(r, BASE128_ODD_MULTIPLES, bHighNaf[bit], t);
+                addDigit(r, BASE_ODD_MULTIPLES, bLowNaf[bit], t, true);
+                addDigit(r, BASE128_ODD_MULTIPLES, bHighNaf[bit], t, true);
                 for (int i = 0; i < n; i++) {
-                    addDigit(r, tables[i], nafs[i][bit], t);
+                    addDigit(r, tables[i], nafs[i][bit], t, i >= affineFrom);
                 }
             }
         }
@@ -151,11 +209,19 @@ public final class MultiScalar {
         return true;
     }
 
-    private static void addDigit(Ext r, Cached[] oddMultiples, int digit, Ops.Temp t) {
+    private static void addDigit(Ext r, Cached[] oddMultiples, int digit, Ops.Temp t, boolean affine) {
         if (digit > 0) {
-            Ops.add(r, oddMultiples[digit >> 1], r, t);
+            if (affine) {
+                Ops.addAffine(r, oddMultiples[digit >> 1], r, t);
+            } else {
+                Ops.add(r, oddMultiples[digit >> 1], r, t);
+            }
         } else if (digit < 0) {
-            Ops.sub(r, oddMultiples[(-digit) >> 1], r, t);
+            if (affine) {
+                Ops.subAffine(r, oddMultiples[(-digit) >> 1], r, t);
+            } else {
+                Ops.sub(r, oddMultiples[(-digit) >> 1], r, t);
+            }
         }
     }
 
@@ -170,17 +236,26 @@ public final class MultiScalar {
 
     /** P, 3P, 5P, ..., (2^(w-1) - 1)P. */
     static Cached[] oddMultiples(Ext p, int width) {
+        Ext[] multiples = oddMultiplesExt(p, width);
+        Cached[] table = new Cached[multiples.length];
+        for (int i = 0; i < multiples.length; i++) {
+            table[i] = Cached.of(multiples[i]);
+        }
+        return table;
+    }
+
+    /** The same, in extended coordinates. */
+    static Ext[] oddMultiplesExt(Ext p, int width) {
         int count = 1 << (width - 2);
-        Cached[] table = new Cached[count];
+        Ext[] table = new Ext[count];
         Ops.Temp t = new Ops.Temp();
         Ext twice = new Ext();
         Ops.dbl(p, twice, t);
         Cached twiceCached = Cached.of(twice);
-        Ext multiple = p.copy();
-        table[0] = Cached.of(multiple);
+        table[0] = p.copy();
         for (int i = 1; i < count; i++) {
-            Ops.add(multiple, twiceCached, multiple, t);
-            table[i] = Cached.of(multiple);
+            table[i] = new Ext();
+            Ops.add(table[i - 1], twiceCached, table[i], t);
         }
         return table;
     }

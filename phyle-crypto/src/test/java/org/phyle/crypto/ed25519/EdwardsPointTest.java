@@ -238,12 +238,14 @@ class EdwardsPointTest {
         EdwardsPoint[] points = new EdwardsPoint[n];
         byte[][] extra = new byte[n][];
         MultiScalar.Prepared[] prepared = new MultiScalar.Prepared[n];
+        EdwardsPoint[] qs = new EdwardsPoint[n];
         ReferencePoint expected = ReferencePoint.IDENTITY;
         for (int i = 0; i < n; i++) {
             scalars[i] = randomBytes(random, 32);
             points[i] = randomPoint(random);
             extra[i] = randomBytes(random, 32);
             EdwardsPoint q = randomPoint(random);
+            qs[i] = q;
             prepared[i] = MultiScalar.prepare(q);
             expected = expected.add(ref(points[i]).multiply(Scalars.toBigInteger(scalars[i])))
                     .add(ref(q).multiply(Scalars.toBigInteger(extra[i])));
@@ -253,6 +255,9 @@ class EdwardsPointTest {
         assertThat(MultiScalar.sum(b, scalars, points, extra, prepared).encode()).isEqualTo(expected.encode());
         // and again, the tables reused
         assertThat(MultiScalar.sum(b, scalars, points, extra, prepared).encode()).isEqualTo(expected.encode());
+        // and prepared all at once (one inversion for every table)
+        assertThat(MultiScalar.sum(b, scalars, points, extra, MultiScalar.prepareAll(qs)).encode())
+                .isEqualTo(expected.encode());
     }
 
     @ParameterizedTest
