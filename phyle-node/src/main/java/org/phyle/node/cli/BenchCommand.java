@@ -103,19 +103,22 @@ final class BenchCommand {
                         + " machine %.2f%n", Runtime.getRuntime().availableProcessors(), Runtime.version(),
                         r.processCores(), r.machineCores());
                 SignatureBound.Result bound = IngestBenchmark.bound(envelopes, settings);
-                IngestBenchmark.printBound(bound, "ingest", r.txPerSecond(), 20_000);
+                IngestBenchmark.printBound(bound, "ingest", r.txPerSecond(), 20_000,
+                        local != null && r.committed() > 0 ? r.processCores() * r.seconds() * 1e6 / r.committed() : -1);
                 if (local != null && replay) {
                     server.close();
                     server = null;
                     local.close();
                     local = null;
-                    Auditor.Report audit;
+                    IngestBenchmark.Replay replayed;
                     try (ProgressBar bar = new ProgressBar("replaying", "entries")) {
-                        audit = IngestBenchmark.replay(temp, bar::update);
+                        replayed = IngestBenchmark.replay(temp, bar::update);
                     }
+                    Auditor.Report audit = replayed.report();
                     System.out.printf("replay (phyle verify --data): %,d entries in %.2f s = %,.0f tx/s%n",
                             audit.entries(), audit.millis() / 1000.0, audit.entriesPerSecond());
-                    IngestBenchmark.printBound(bound, "replay", audit.entriesPerSecond(), 25_000);
+                    IngestBenchmark.printBound(bound, "replay", audit.entriesPerSecond(), 25_000,
+                            replayed.cpuMicrosPerTx());
                 }
                 return r.rejected() == 0 ? 0 : 1;
             } finally {

@@ -181,19 +181,35 @@ public final class IngestBenchmark {
         return SignatureBound.measure(envelopes, 20_000, threads, chunk);
     }
 
-    /** Prints a figure in tx/s as a ratio to the bounds of the same run and to its target. */
-    public static void printBound(SignatureBound.Result b, String what, double txPerSecond, double target) {
+    /**
+     * Prints a figure in tx/s as a ratio to the bounds of the same run and to its target; with the CPU time a
+     * transaction took ({@code cpuMicrosPerTx}, or a negative number where unknown), also the same ratios in CPU time
+     * (what the rate ratios would be on a machine doing nothing else).
+     */
+    public static void printBound(SignatureBound.Result b, String what, double txPerSecond, double target,
+                                  double cpuMicrosPerTx) {
         System.out.printf("  %s / bound: %.2f of %,.0f signatures/s verified one by one on %d threads, %.2f of %,.0f/s"
                         + " in batches of %d (same run, %,d signatures); %.2f of the %,.0f tx/s target%n", what,
                 txPerSecond / b.singlePerSecond(), b.singlePerSecond(), b.threads(),
                 txPerSecond / b.batchPerSecond(), b.batchPerSecond(), b.batchSize(), b.signatures(),
                 txPerSecond / target, target);
+        if (cpuMicrosPerTx > 0) {
+            System.out.printf("  %s in CPU time: %.1f µs a transaction; a signature %.1f µs one by one (ratio %.2f),"
+                            + " %.1f µs in batches (ratio %.2f)%n", what, cpuMicrosPerTx, b.singleCpuMicros(),
+                    b.singleCpuMicros() / cpuMicrosPerTx, b.batchCpuMicros(), b.batchCpuMicros() / cpuMicrosPerTx);
+        }
+    }
+
+    /** An audit's report, and the CPU time of this process per entry while it ran (µs). */
+    public record Replay(Auditor.Report report, double cpuMicrosPerTx) {
     }
 
     /** Audits the ledger in {@code dataDir} as {@code phyle verify --data} does (the node must be closed). */
-    public static Auditor.Report replay(Path dataDir, BiConsumer<Long, Long> progress) {
+    public static Replay replay(Path dataDir, BiConsumer<Long, Long> progress) {
+        long cpuBefore = processCpuNanos();
         try (DataDirSource source = new DataDirSource(dataDir); ParallelDecoder parallel = new ParallelDecoder()) {
-            return new Auditor(parallel).verify(source, null, null, progress::accept);
+            Auditor.Report report = new Auditor(parallel).verify(source, null, null, progress::accept);
+            return new Replay(report, (processCpuNanos() - cpuBefore) / 1e3 / Math.max(1, report.entries()));
         }
     }
 

@@ -21,8 +21,16 @@ import org.phyle.crypto.VerifyingKey;
  * benchmark sends. Only the signature checks are timed: the envelopes are parsed and canonicalized beforehand.
  */
 public final class SignatureBound {
-    /** Signatures per second with {@code threads} threads, one by one and in batches of {@code batchSize}. */
-    public record Result(int threads, int signatures, double singlePerSecond, int batchSize, double batchPerSecond) {
+    /**
+     * Signatures per second with {@code threads} threads, one by one and in batches of {@code batchSize}, and the CPU
+     * time each signature took (µs, summed over the threads: on a machine shared with other work, a figure that other
+     * work inflates far less than the rate).
+     */
+    public record Result(int threads, int signatures, double singlePerSecond, int batchSize, double batchPerSecond,
+                         double singleCpuMicros, double batchCpuMicros) {
+    }
+
+    private record Timing(double perSecond, double cpuMicros) {
     }
 
     private record Signed(VerifyingKey key, byte[] message, byte[] signature) {
@@ -38,10 +46,11 @@ public final class SignatureBound {
     public static Result measure(List<byte[]> envelopes, int sample, int threads, int batchSize) {
         List<Signed> signed = parse(envelopes.subList(0, Math.min(sample, envelopes.size())));
         time(signed, threads, batchSize, false);
-        double single = time(signed, threads, batchSize, false);
+        Timing single = time(signed, threads, batchSize, false);
         time(signed, threads, batchSize, true);
-        double batch = time(signed, threads, batchSize, true);
-        return new Result(threads, signed.size(), single, batchSize, batch);
+        Timing batch = time(signed, threads, batchSize, true);
+        return new Result(threads, signed.size(), single.perSecond(), batchSize, batch.perSecond(), single.cpuMicros(),
+                batch.cpuMicros());
     }
 
     private static List<Signed> parse(List<byte[]> envelopes) {
@@ -57,14 +66,17 @@ public final class SignatureBound {
     }
 
     /** Signatures per second: the threads take chunks of {@code batchSize} in turn until all are checked. */
-    private static double time(List<Signed> signed, int threads, int batchSize, boolean batch) {
+    private static Timing time(List<Signed> signed, int threads, int batchSize, boolean batch) {
         AtomicInteger next = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long started = System.nanoTime();
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 futures.add(pool.submit(() -> {
+                    long cpuStart = cpu.getCurrentThreadCpuTime();
                     for (int from = next.getAndAdd(batchSize); from < signed.size(); from = next.getAndAdd(batchSize)) {
                         List<Signed> chunk = signed.subList(from, Math.min(signed.size(), from + batchSize));
                         if (batch) {
@@ -83,6 +95,7 @@ public final class SignatureBound {
                             }
                         }
                     }
+                    cpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - cpuStart);
                     return null;
                 }));
             }
@@ -94,6 +107,6 @@ public final class SignatureBound {
         } finally {
             pool.shutdownNow();
         }
-        return signed.size() / ((System.nanoTime() - started) / 1e9);
+        return new Timing(signed.size() / ((System.nanoTime() - started) / 1e9), cpuNanos.get() / 1e3 / signed.size());
     }
 }
