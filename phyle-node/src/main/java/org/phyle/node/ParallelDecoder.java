@@ -78,13 +78,11 @@ public final class ParallelDecoder implements AutoCloseable {
      */
     public <I, T> List<Result<T>> decodeChunks(List<I> inputs, Function<List<I>, List<Result<T>>> chunkDecoder) {
         int n = inputs.size();
-        int rounds = (n + threads * MAX_BATCH_CHUNK - 1) / (threads * MAX_BATCH_CHUNK);
-        int chunks = Math.max(1, Math.min(threads * Math.max(1, rounds), n / MIN_CHUNK));
-        if (chunks == 1) {
+        int size = chunkSize(n, threads);
+        if (size >= n) {
             return chunkDecoder.apply(inputs);
         }
-        int size = (n + chunks - 1) / chunks;
-        List<Future<List<Result<T>>>> futures = new ArrayList<>(chunks);
+        List<Future<List<Result<T>>>> futures = new ArrayList<>((n + size - 1) / size);
         for (int start = 0; start < n; start += size) {
             List<I> chunk = inputs.subList(start, Math.min(n, start + size));
             futures.add(pool.submit(() -> chunkDecoder.apply(chunk)));
@@ -101,6 +99,13 @@ public final class ParallelDecoder implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** The size of the chunks {@link #decodeChunks} cuts n inputs into on this many threads (the last may be smaller). */
+    public static int chunkSize(int n, int threads) {
+        int rounds = (n + threads * MAX_BATCH_CHUNK - 1) / (threads * MAX_BATCH_CHUNK);
+        int chunks = Math.max(1, Math.min(threads * Math.max(1, rounds), n / MIN_CHUNK));
+        return Math.max(1, (n + chunks - 1) / chunks);
     }
 
     /** The results of {@link org.phyle.core.tx.TxBatch}, as results of this class. */

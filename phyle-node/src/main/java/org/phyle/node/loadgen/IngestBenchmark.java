@@ -176,9 +176,7 @@ public final class IngestBenchmark {
      */
     public static SignatureBound.Result bound(List<byte[]> envelopes, Settings s) {
         int threads = Runtime.getRuntime().availableProcessors();
-        int chunks = Math.max(1, Math.min(threads * 4, s.batch() / 64));
-        int chunk = (s.batch() + chunks - 1) / chunks;
-        return SignatureBound.measure(envelopes, 20_000, threads, chunk);
+        return SignatureBound.measure(envelopes, 20_000, threads, ParallelDecoder.chunkSize(s.batch(), threads));
     }
 
     /**
