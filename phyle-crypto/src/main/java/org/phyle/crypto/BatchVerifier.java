@@ -214,7 +214,7 @@ public final class BatchVerifier {
      * Each key's point with its table of odd multiples, kept for the keys seen last: a society's transactions come
      * from far fewer keys than transactions, and the table is a tenth of a signature's share of the batch. The keys
      * not kept yet are prepared together (their affine tables share one field inversion). At most
-     * {@value #PREPARED_KEYS} keys (about 2 KB each), forgotten all at once when full.
+     * {@value #PREPARED_KEYS} keys (about 4 KB each: 16 odd multiples), forgotten all at once when full.
      */
     private static MultiScalar.Prepared[] prepared(VerifyingKey[] keys) {
         MultiScalar.Prepared[] out = new MultiScalar.Prepared[keys.length];
