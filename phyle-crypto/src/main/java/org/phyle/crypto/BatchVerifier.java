@@ -198,32 +198,48 @@ public final class BatchVerifier {
         }
         int m = keyCoefficients.size();
         byte[][] keyScalars = new byte[m][];
-        MultiScalar.Prepared[] keyPoints = new MultiScalar.Prepared[m];
+        VerifyingKey[] keys = new VerifyingKey[m];
         int j = 0;
         for (Map.Entry<VerifyingKey, byte[]> e : keyCoefficients.entrySet()) {
             keyScalars[j] = e.getValue();
-            keyPoints[j] = prepared(e.getKey());
+            keys[j] = e.getKey();
             j++;
         }
+        MultiScalar.Prepared[] keyPoints = prepared(keys);
         EdwardsPoint sum = MultiScalar.sum(Scalars.negate(bCoefficient), scalars, points, keyScalars, keyPoints);
         return sum.multiplyByCofactor().isIdentity();
     }
 
     /**
-     * A key's point with its table of odd multiples, kept for the keys seen last: a society's transactions come from
-     * far fewer keys than transactions, and the table is a tenth of a signature's share of the batch. At most
-     * {@value #PREPARED_KEYS} keys (about 2 KB each), forgotten all at once when full.
+     * Each key's point with its table of odd multiples, kept for the keys seen last: a society's transactions come
+     * from far fewer keys than transactions, and the table is a tenth of a signature's share of the batch. The keys
+     * not kept yet are prepared together (their affine tables share one field inversion). At most
+     * {@value #PREPARED_KEYS} keys (about 4 KB each: 16 odd multiples), forgotten all at once when full.
      */
-    private static MultiScalar.Prepared prepared(VerifyingKey key) {
-        MultiScalar.Prepared p = PREPARED.get(key);
-        if (p == null) {
-            p = MultiScalar.prepare(key.edwardsPoint());
-            if (PREPARED.size() >= PREPARED_KEYS) {
+    private static MultiScalar.Prepared[] prepared(VerifyingKey[] keys) {
+        MultiScalar.Prepared[] out = new MultiScalar.Prepared[keys.length];
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < keys.length; i++) {
+            out[i] = PREPARED.get(keys[i]);
+            if (out[i] == null) {
+                missing.add(i);
+            }
+        }
+        if (!missing.isEmpty()) {
+            EdwardsPoint[] points = new EdwardsPoint[missing.size()];
+            for (int k = 0; k < points.length; k++) {
+                points[k] = keys[missing.get(k)].edwardsPoint();
+            }
+            MultiScalar.Prepared[] made = MultiScalar.prepareAll(points);
+            if (PREPARED.size() + made.length > PREPARED_KEYS) {
                 PREPARED.clear();
             }
-            PREPARED.put(key, p);
+            for (int k = 0; k < made.length; k++) {
+                out[missing.get(k)] = made[k];
+                PREPARED.put(keys[missing.get(k)], made[k]);
+            }
         }
-        return p;
+        return out;
     }
 
     /** A signature past the cheap checks: R decoded, S below L, k = SHA-512(R || A || M) mod L. */

@@ -68,6 +68,11 @@ public final class Jcs {
     /** A JSON string the way ECMAScript's JSON.stringify writes it; lone surrogates are not JSON text (I-JSON). */
     static void writeString(String s, StringBuilder out) {
         out.append('"');
+        if (needsNoEscape(s)) {
+            // the common case (names, hex, base64url, did:keys, plain text): the loop below would copy it unchanged
+            out.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -95,6 +100,17 @@ public final class Jcs {
             }
         }
         out.append('"');
+    }
+
+    /** True when no character of s is escaped or checked by {@link #writeString}: no control, quote, backslash or surrogate. */
+    private static boolean needsNoEscape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** ECMAScript Number.prototype.toString for a finite double (ECMA-262, Number::toString). */

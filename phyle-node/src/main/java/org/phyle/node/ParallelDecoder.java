@@ -16,6 +16,7 @@ import org.phyle.core.Rejection;
  */
 public final class ParallelDecoder implements AutoCloseable {
     private static final int MIN_CHUNK = 64;
+    private static final int MAX_BATCH_CHUNK = 1024;
     private final int threads;
     private final ExecutorService pool;
 
@@ -72,15 +73,16 @@ public final class ParallelDecoder implements AutoCloseable {
     /**
      * Like {@link #decodeAll}, but hands each thread a whole chunk of consecutive inputs, for a decoder that does
      * better on many at once (one batch signature check per chunk); it returns one result per input, in order.
+     * Chunks are as large as the threads allow, up to about {@value #MAX_BATCH_CHUNK} inputs: a batch check costs
+     * less per signature the more it holds (docs/performance.md), and the work of one chunk is as even as another's.
      */
     public <I, T> List<Result<T>> decodeChunks(List<I> inputs, Function<List<I>, List<Result<T>>> chunkDecoder) {
         int n = inputs.size();
-        int chunks = Math.max(1, Math.min(threads * 4, n / MIN_CHUNK));
-        if (chunks == 1) {
+        int size = chunkSize(n, threads);
+        if (size >= n) {
             return chunkDecoder.apply(inputs);
         }
-        int size = (n + chunks - 1) / chunks;
-        List<Future<List<Result<T>>>> futures = new ArrayList<>(chunks);
+        List<Future<List<Result<T>>>> futures = new ArrayList<>((n + size - 1) / size);
         for (int start = 0; start < n; start += size) {
             List<I> chunk = inputs.subList(start, Math.min(n, start + size));
             futures.add(pool.submit(() -> chunkDecoder.apply(chunk)));
@@ -97,6 +99,13 @@ public final class ParallelDecoder implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** The size of the chunks {@link #decodeChunks} cuts n inputs into on this many threads (the last may be smaller). */
+    public static int chunkSize(int n, int threads) {
+        int rounds = (n + threads * MAX_BATCH_CHUNK - 1) / (threads * MAX_BATCH_CHUNK);
+        int chunks = Math.max(1, Math.min(threads * Math.max(1, rounds), n / MIN_CHUNK));
+        return Math.max(1, (n + chunks - 1) / chunks);
     }
 
     /** The results of {@link org.phyle.core.tx.TxBatch}, as results of this class. */

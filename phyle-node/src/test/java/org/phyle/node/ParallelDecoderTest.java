@@ -14,7 +14,7 @@ import org.phyle.core.tx.TxCode;
 /** {@link ParallelDecoder#decodeChunks}: every input once, in order, in chunks spread over the threads. */
 class ParallelDecoderTest {
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 63, 64, 127, 128, 1000, 4099})
+    @ValueSource(ints = {0, 1, 63, 64, 127, 128, 1000, 2048, 2049, 4099, 5000})
     void chunksCoverEveryInputOnceInOrder(int n) {
         List<Integer> inputs = IntStream.range(0, n).boxed().toList();
         List<Integer> chunkSizes = Collections.synchronizedList(new ArrayList<>());
@@ -37,6 +37,9 @@ class ParallelDecoderTest {
             }
         }
         assertThat(chunkSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(n);
-        assertThat(chunkSizes.size()).isEqualTo(Math.max(1, Math.min(8, n / 64)));
+        // as many chunks as threads (two), more only to keep each within about 1,024; none below 64 unless n is
+        int rounds = Math.max(1, (n + 2047) / 2048);
+        assertThat(chunkSizes.size()).isEqualTo(Math.max(1, Math.min(2 * rounds, n / 64)));
+        assertThat(chunkSizes).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(1024));
     }
 }

@@ -35,13 +35,33 @@ final class Ops {
         addOrSub(p, q.yMinusX, q.yPlusX, q, true, r, t);
     }
 
+    /**
+     * r = p + q for a q whose Z is one (8 multiplications: "madd-2008-hwcd-3"). Variable time in the sense that the
+     * caller picks it for points it knows to be affine, which only public points are (the multi-scalar sums).
+     */
+    static void addAffine(Ext p, Cached q, Ext r, Temp t) {
+        addOrSub(p, q.yPlusX, q.yMinusX, q, false, r, t, true);
+    }
+
+    /** r = p - q for a q whose Z is one. */
+    static void subAffine(Ext p, Cached q, Ext r, Temp t) {
+        addOrSub(p, q.yMinusX, q.yPlusX, q, true, r, t, true);
+    }
+
     private static void addOrSub(Ext p, int[] qYPlusX, int[] qYMinusX, Cached q, boolean negateT, Ext r, Temp t) {
+        addOrSub(p, qYPlusX, qYMinusX, q, negateT, r, t, false);
+    }
+
+    private static void addOrSub(Ext p, int[] qYPlusX, int[] qYMinusX, Cached q, boolean negateT, Ext r, Temp t,
+                                 boolean qAffine) {
         X25519Field.apm(p.y, p.x, t.b, t.a);       // b = Y1 + X1, a = Y1 - X1
         X25519Field.mul(t.a, qYMinusX, t.a);       // A = (Y1 - X1)(Y2 - X2)
         X25519Field.mul(t.b, qYPlusX, t.b);        // B = (Y1 + X1)(Y2 + X2)
         X25519Field.mul(p.t, q.t2d, t.c);          // C = T1 2d T2
         X25519Field.add(p.z, p.z, t.d);
-        X25519Field.mul(t.d, q.z, t.d);            // D = 2 Z1 Z2
+        if (!qAffine) {
+            X25519Field.mul(t.d, q.z, t.d);        // D = 2 Z1 Z2 (2 Z1 when Z2 = 1)
+        }
         X25519Field.apm(t.b, t.a, t.h, t.e);       // H = B + A, E = B - A
         if (negateT) {
             X25519Field.apm(t.d, t.c, t.f, t.g);   // with -C: F = D + C, G = D - C

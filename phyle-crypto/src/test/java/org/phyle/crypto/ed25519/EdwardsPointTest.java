@@ -204,7 +204,7 @@ class EdwardsPointTest {
     @EnumSource(MultiScalar.Algorithm.class)
     void multiScalarSumIsTheSumOfProducts(MultiScalar.Algorithm algorithm) {
         Random random = new Random(algorithm.ordinal());
-        for (int n : new int[] {0, 1, 2, 3, 7, 33, 130, 260}) {
+        for (int n : new int[] {0, 1, 2, 3, 7, 33, 130, 260, 520}) {
             byte[][] scalars = new byte[n][];
             EdwardsPoint[] points = new EdwardsPoint[n];
             ReferencePoint expected = ReferencePoint.IDENTITY;
@@ -216,7 +216,8 @@ class EdwardsPointTest {
                 } else if (i == 2) {
                     scalars[i] = new byte[32];
                 }
-                points[i] = randomPoint(random);
+                // half of them decoded, so with Z = 1 (as R and keys are), which Pippenger adds with fewer steps
+                points[i] = random.nextBoolean() ? randomPoint(random) : EdwardsPoint.decode(randomPoint(random).encode());
                 expected = expected.add(ref(points[i]).multiply(Scalars.toBigInteger(scalars[i])));
             }
             byte[] b = randomBytes(random, 32);
@@ -237,12 +238,14 @@ class EdwardsPointTest {
         EdwardsPoint[] points = new EdwardsPoint[n];
         byte[][] extra = new byte[n][];
         MultiScalar.Prepared[] prepared = new MultiScalar.Prepared[n];
+        EdwardsPoint[] qs = new EdwardsPoint[n];
         ReferencePoint expected = ReferencePoint.IDENTITY;
         for (int i = 0; i < n; i++) {
             scalars[i] = randomBytes(random, 32);
             points[i] = randomPoint(random);
             extra[i] = randomBytes(random, 32);
             EdwardsPoint q = randomPoint(random);
+            qs[i] = q;
             prepared[i] = MultiScalar.prepare(q);
             expected = expected.add(ref(points[i]).multiply(Scalars.toBigInteger(scalars[i])))
                     .add(ref(q).multiply(Scalars.toBigInteger(extra[i])));
@@ -252,6 +255,9 @@ class EdwardsPointTest {
         assertThat(MultiScalar.sum(b, scalars, points, extra, prepared).encode()).isEqualTo(expected.encode());
         // and again, the tables reused
         assertThat(MultiScalar.sum(b, scalars, points, extra, prepared).encode()).isEqualTo(expected.encode());
+        // and prepared all at once (one inversion for every table)
+        assertThat(MultiScalar.sum(b, scalars, points, extra, MultiScalar.prepareAll(qs)).encode())
+                .isEqualTo(expected.encode());
     }
 
     @ParameterizedTest

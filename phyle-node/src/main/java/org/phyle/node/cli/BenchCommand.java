@@ -12,11 +12,13 @@ import org.phyle.core.governance.Tally;
 import org.phyle.crypto.Hash;
 import org.phyle.node.Node;
 import org.phyle.node.NodeConfig;
+import org.phyle.node.audit.Auditor;
 import org.phyle.node.client.NodeClient;
 import org.phyle.node.demo.DemoSociety;
 import org.phyle.node.http.ApiServer;
 import org.phyle.node.loadgen.IngestBenchmark;
 import org.phyle.node.loadgen.ProofBenchmark;
+import org.phyle.node.loadgen.SignatureBound;
 import org.phyle.node.loadgen.TallyBenchmark;
 import org.phyle.node.loadgen.VoteBenchmark;
 import picocli.CommandLine.Command;
@@ -46,6 +48,14 @@ final class BenchCommand {
         @Option(names = "--clients", defaultValue = "4", description = "Concurrent client connections (default: ${DEFAULT-VALUE}).")
         int clients;
 
+        @Option(names = "--warmup", defaultValue = "0", description = {"Transactions sent first and not counted (the",
+                "JIT compiles the node's paths meanwhile; default: ${DEFAULT-VALUE})."})
+        int warmup;
+
+        @Option(names = "--replay", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = {"Then time `phyle verify` of the ledger written (a node started here only; default: on)."})
+        boolean replay;
+
         @Override
         public Integer call() throws Exception {
             Path temp = null;
@@ -72,7 +82,14 @@ final class BenchCommand {
                 IngestBenchmark.Settings settings = new IngestBenchmark.Settings(keys, txs, batch, clients);
                 List<byte[]> envelopes;
                 try (ProgressBar bar = new ProgressBar("signing ", "tx")) {
-                    envelopes = IngestBenchmark.prepare(society, settings, bar::update);
+                    envelopes = IngestBenchmark.prepare(society, new IngestBenchmark.Settings(keys, warmup + txs,
+                            batch, clients), bar::update);
+                }
+                if (warmup > 0) {
+                    try (ProgressBar bar = new ProgressBar("warm-up ", "tx")) {
+                        IngestBenchmark.run(client, envelopes.subList(0, warmup), settings, bar::update);
+                    }
+                    envelopes = envelopes.subList(warmup, envelopes.size());
                 }
                 IngestBenchmark.Result r;
                 try (ProgressBar bar = new ProgressBar("sending ", "tx")) {
@@ -82,8 +99,27 @@ final class BenchCommand {
                         r.rejected(), r.seconds(), r.txPerSecond());
                 System.out.printf("  %d keys, batches of %d, %d clients; batch latency p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                         keys, batch, clients, r.batchP50Ms(), r.batchP99Ms(), r.batchMaxMs());
-                System.out.printf("  machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
-                        Runtime.version());
+                System.out.printf("  machine: %d cores, Java %s; CPU while sending: this process %.2f cores, the"
+                        + " machine %.2f%n", Runtime.getRuntime().availableProcessors(), Runtime.version(),
+                        r.processCores(), r.machineCores());
+                SignatureBound.Result bound = IngestBenchmark.bound(envelopes, settings);
+                IngestBenchmark.printBound(bound, "ingest", r.txPerSecond(), 20_000,
+                        local != null && r.committed() > 0 ? r.processCores() * r.seconds() * 1e6 / r.committed() : -1);
+                if (local != null && replay) {
+                    server.close();
+                    server = null;
+                    local.close();
+                    local = null;
+                    IngestBenchmark.Replay replayed;
+                    try (ProgressBar bar = new ProgressBar("replaying", "entries")) {
+                        replayed = IngestBenchmark.replay(temp, bar::update);
+                    }
+                    Auditor.Report audit = replayed.report();
+                    System.out.printf("replay (phyle verify --data): %,d entries in %.2f s = %,.0f tx/s%n",
+                            audit.entries(), audit.millis() / 1000.0, audit.entriesPerSecond());
+                    IngestBenchmark.printBound(bound, "replay", audit.entriesPerSecond(), 25_000,
+                            replayed.cpuMicrosPerTx());
+                }
                 return r.rejected() == 0 ? 0 : 1;
             } finally {
                 if (server != null) {

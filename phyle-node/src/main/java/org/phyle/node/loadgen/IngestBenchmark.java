@@ -2,6 +2,7 @@ package org.phyle.node.loadgen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,9 @@ import org.phyle.core.tx.TxSigner;
 import org.phyle.crypto.Hash;
 import org.phyle.crypto.Jcs;
 import org.phyle.crypto.SigningKey;
+import org.phyle.node.ParallelDecoder;
+import org.phyle.node.audit.Auditor;
+import org.phyle.node.audit.DataDirSource;
 import org.phyle.node.client.NodeClient;
 
 /**
@@ -28,8 +32,13 @@ public final class IngestBenchmark {
     public record Settings(int keys, int txs, int batch, int clients) {
     }
 
+    /**
+     * {@code processCores}: the CPU this process (node and clients, when the node runs here) used while sending, in
+     * cores; {@code machineCores}: what the whole machine used meanwhile (-1 where /proc/stat is not readable), so that
+     * a run on a machine shared with other work says so.
+     */
     public record Result(long committed, long rejected, double seconds, double txPerSecond, double batchP50Ms,
-                         double batchP99Ms, double batchMaxMs) {
+                         double batchP99Ms, double batchMaxMs, double processCores, double machineCores) {
     }
 
     private IngestBenchmark() {
@@ -101,6 +110,8 @@ public final class IngestBenchmark {
         AtomicLong rejected = new AtomicLong();
         double[] latencies = new double[batches.size()];
         ExecutorService pool = Executors.newFixedThreadPool(s.clients());
+        long[] machineBefore = machineTicks();
+        long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -125,10 +136,79 @@ public final class IngestBenchmark {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        double processCores = (processCpuNanos() - cpuBefore) / 1e9 / seconds;
+        long[] machineAfter = machineTicks();
+        double machineCores = -1;
+        if (machineBefore != null && machineAfter != null && machineAfter[0] > machineBefore[0]) {
+            double busy = 1 - (double) (machineAfter[1] - machineBefore[1]) / (machineAfter[0] - machineBefore[0]);
+            machineCores = busy * Runtime.getRuntime().availableProcessors();
+        }
         double[] sorted = latencies.clone();
         Arrays.sort(sorted);
         return new Result(committed.get(), rejected.get(), seconds, committed.get() / seconds,
-                percentile(sorted, 0.5), percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+                percentile(sorted, 0.5), percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1],
+                processCores, machineCores);
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+    }
+
+    /** All and idle (idle + iowait) jiffies of the machine from /proc/stat, or null where there is none. */
+    private static long[] machineTicks() {
+        try {
+            String cpu = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).get(0);
+            String[] f = cpu.trim().split("\\s+");
+            long all = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                all += Long.parseLong(f[i]);
+            }
+            return new long[] {all, Long.parseLong(f[4]) + Long.parseLong(f[5])};
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The signature bounds of this machine, measured now on (up to 20,000 of) the envelopes sent: as many threads as
+     * the node's verifier pool has, batches the size the node's admission splits a request of {@code s.batch()} into.
+     */
+    public static SignatureBound.Result bound(List<byte[]> envelopes, Settings s) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        return SignatureBound.measure(envelopes, 20_000, threads, ParallelDecoder.chunkSize(s.batch(), threads));
+    }
+
+    /**
+     * Prints a figure in tx/s as a ratio to the bounds of the same run and to its target; with the CPU time a
+     * transaction took ({@code cpuMicrosPerTx}, or a negative number where unknown), also the same ratios in CPU time
+     * (what the rate ratios would be on a machine doing nothing else).
+     */
+    public static void printBound(SignatureBound.Result b, String what, double txPerSecond, double target,
+                                  double cpuMicrosPerTx) {
+        System.out.printf("  %s / bound: %.2f of %,.0f signatures/s verified one by one on %d threads, %.2f of %,.0f/s"
+                        + " in batches of %d (same run, %,d signatures); %.2f of the %,.0f tx/s target%n", what,
+                txPerSecond / b.singlePerSecond(), b.singlePerSecond(), b.threads(),
+                txPerSecond / b.batchPerSecond(), b.batchPerSecond(), b.batchSize(), b.signatures(),
+                txPerSecond / target, target);
+        if (cpuMicrosPerTx > 0) {
+            System.out.printf("  %s in CPU time: %.1f µs a transaction; a signature %.1f µs one by one (ratio %.2f),"
+                            + " %.1f µs in batches (ratio %.2f)%n", what, cpuMicrosPerTx, b.singleCpuMicros(),
+                    b.singleCpuMicros() / cpuMicrosPerTx, b.batchCpuMicros(), b.batchCpuMicros() / cpuMicrosPerTx);
+        }
+    }
+
+    /** An audit's report, and the CPU time of this process per entry while it ran (µs). */
+    public record Replay(Auditor.Report report, double cpuMicrosPerTx) {
+    }
+
+    /** Audits the ledger in {@code dataDir} as {@code phyle verify --data} does (the node must be closed). */
+    public static Replay replay(Path dataDir, BiConsumer<Long, Long> progress) {
+        long cpuBefore = processCpuNanos();
+        try (DataDirSource source = new DataDirSource(dataDir); ParallelDecoder parallel = new ParallelDecoder()) {
+            Auditor.Report report = new Auditor(parallel).verify(source, null, null, progress::accept);
+            return new Replay(report, (processCpuNanos() - cpuBefore) / 1e3 / Math.max(1, report.entries()));
+        }
     }
 
     static double percentile(double[] sorted, double p) {
