@@ -52,38 +52,12 @@ public final class IngestBenchmark {
         }
         long expires = System.currentTimeMillis() + 45 * 60_000L;
         String run = org.phyle.node.client.Nonces.random();
-        byte[][] envelopes = new byte[s.txs()][];
-        AtomicLong done = new AtomicLong();
-        int threads = Runtime.getRuntime().availableProcessors();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int offset = t;
-                futures.add(pool.submit(() -> {
-                    for (int i = offset; i < envelopes.length; i += threads) {
-                        String label = "bench " + run + " #" + i;
-                        NotaryRecord body = new NotaryRecord(Hash.sha256(label.getBytes(StandardCharsets.UTF_8)), label,
-                                Optional.empty());
-                        envelopes[i] = Jcs.canonicalize(TxSigner.sign(society, keys[i % keys.length], body,
-                                run + i, expires));
-                        long d = done.incrementAndGet();
-                        if (d % 5000 == 0) {
-                            progress.accept(d, (long) envelopes.length);
-                        }
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("signing failed: " + e, e);
-        } finally {
-            pool.shutdownNow();
-        }
-        progress.accept((long) envelopes.length, (long) envelopes.length);
-        return Arrays.asList(envelopes);
+        return ParallelSigning.signAll(s.txs(), i -> {
+            String label = "bench " + run + " #" + i;
+            NotaryRecord body = new NotaryRecord(Hash.sha256(label.getBytes(StandardCharsets.UTF_8)), label,
+                    Optional.empty());
+            return Jcs.canonicalize(TxSigner.sign(society, keys[i % keys.length], body, run + i, expires));
+        }, progress);
     }
 
     /** Sends the batches and measures until every one is answered. */

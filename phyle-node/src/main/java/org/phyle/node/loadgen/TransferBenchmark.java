@@ -7,10 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.phyle.core.Block;
 import org.phyle.core.Catalog;
@@ -144,37 +140,12 @@ public final class TransferBenchmark {
     public static List<byte[]> prepare(Hash society, List<SigningKey> keys, int txs, long now,
                                        BiConsumer<Long, Long> progress) {
         String run = org.phyle.node.client.Nonces.random();
-        byte[][] envelopes = new byte[txs][];
         String[] dids = keys.stream().map(SigningKey::did).toArray(String[]::new);
-        AtomicLong done = new AtomicLong();
-        int threads = Runtime.getRuntime().availableProcessors();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int offset = t;
-                futures.add(pool.submit(() -> {
-                    for (int i = offset; i < txs; i += threads) {
-                        int from = i % keys.size();
-                        envelopes[i] = sign(society, keys.get(from), new EconomyTx.Transfer(
-                                dids[(from + 1) % dids.length], AMOUNT, "", false), run + i, now);
-                        long d = done.incrementAndGet();
-                        if (d % 5000 == 0) {
-                            progress.accept(d, (long) txs);
-                        }
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("signing failed: " + e, e);
-        } finally {
-            pool.shutdownNow();
-        }
-        progress.accept((long) txs, (long) txs);
-        return Arrays.asList(envelopes);
+        return ParallelSigning.signAll(txs, i -> {
+            int from = i % keys.size();
+            return sign(society, keys.get(from), new EconomyTx.Transfer(dids[(from + 1) % dids.length], AMOUNT, "",
+                    false), run + i, now);
+        }, progress);
     }
 
     /**

@@ -35,17 +35,11 @@ class EconomyApiTest {
     }
 
     static JsonNode get(String path) {
-        Http.Response r = Http.get(api + path);
-        assertThat(r.status()).as(r.text()).isEqualTo(200);
-        return r.json();
+        return Problems.getOk(api + path);
     }
 
     static void problem(String path, int status, String code) {
-        Http.Response r = Http.get(api + path);
-        assertThat(r.status()).as(r.text()).isEqualTo(status);
-        assertThat(r.contentType()).startsWith("application/problem+json");
-        assertThat(r.json().get("code").asText()).isEqualTo(code);
-        assertThat(r.json().get("detail").asText()).isNotBlank();
+        Problems.assertGetProblem(api + path, status, code);
     }
 
     @Test

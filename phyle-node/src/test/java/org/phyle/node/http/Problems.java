@@ -25,4 +25,21 @@ final class Problems {
         assertThat(running.node.store().entryCount()).isEqualTo(entriesBefore);
         return p;
     }
+
+    /** A GET refused with this status and code as problem+json, with a sentence for a person. */
+    static JsonNode assertGetProblem(String url, int status, String code) {
+        Http.Response r = Http.get(url);
+        assertThat(r.status()).as(r.text()).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("code").asText()).isEqualTo(code);
+        assertThat(r.json().get("detail").asText()).isNotBlank();
+        return r.json();
+    }
+
+    /** A GET answered 200, as JSON. */
+    static JsonNode getOk(String url) {
+        Http.Response r = Http.get(url);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json();
+    }
 }

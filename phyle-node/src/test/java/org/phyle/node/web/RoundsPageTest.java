@@ -29,27 +29,8 @@ class RoundsPageTest extends WebTest {
 
     /** Demo citizens in good standing (current key) whose account can spend at least `units`, leaving out `except`. */
     static List<String> citizensWithMoney(int n, long units, List<String> except) {
-        List<String> names = new ArrayList<>(keys.keySet());
-        java.util.Collections.reverse(names);
-        List<String> found = new ArrayList<>();
-        for (String name : names) {
-            if (found.size() == n) {
-                break;
-            }
-            if (except.contains(name) || name.equals(DemoSociety.FOUNDER_NAME)) {
-                continue;
-            }
-            String did = keys.get(name).did();
-            JsonNode p = get("citizens/" + did);
-            if (p == null || !p.get("status").asText().equals("citizen") || !p.get("did").asText().equals(did)) {
-                continue;
-            }
-            if (get("accounts/" + did).get("spendable").get("minor").asLong() >= units * 1_000_000L) {
-                found.add(name);
-            }
-        }
-        assertThat(found).as("demo citizens with money").hasSize(n);
-        return found;
+        return demoPeople(n, except, "demo citizens with money", name -> currentCitizen(name)
+                && get("accounts/" + keys.get(name).did()).get("spendable").get("minor").asLong() >= units * 1_000_000L);
     }
 
     /** The demo's rounds by phase: [the paid one, the one taking contributions]. */

@@ -34,23 +34,10 @@ class WalletPageTest extends WebTest {
 
     /** Demo citizens (not the founder) with at least `min` minor units to spend, the latest admitted first. */
     static List<String> citizensWithMoney(int n, long min, List<String> except) {
-        List<String> names = new ArrayList<>(keys.keySet());
-        java.util.Collections.reverse(names);
-        List<String> found = new ArrayList<>();
-        for (String name : names) {
-            if (found.size() == n) {
-                break;
-            }
-            if (except.contains(name) || name.equals(DemoSociety.FOUNDER_NAME)) {
-                continue;
-            }
+        return demoPeople(n, except, "demo citizens with money", name -> {
             JsonNode a = get("accounts/" + keys.get(name).did());
-            if (a.get("person").isObject() && minor(a.get("spendable")) >= min) {
-                found.add(name);
-            }
-        }
-        assertThat(found).as("demo citizens with money").hasSize(n);
-        return found;
+            return a.get("person").isObject() && minor(a.get("spendable")) >= min;
+        });
     }
 
     static JsonNode account(SigningKey key) {

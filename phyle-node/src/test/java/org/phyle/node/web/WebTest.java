@@ -278,10 +278,10 @@ abstract class WebTest {
     }
 
     /**
-     * Demo citizens (not the founder) whose GET citizens/{did} shows at least `min` vouches left, the latest admitted
-     * first, leaving out any names given.
+     * Exactly `n` demo people (not the founder, none of `except`), the latest admitted first, that `wanted` accepts by
+     * name; fewer fails the test, naming `what`.
      */
-    static List<String> citizensWithVouchesLeft(int n, int min, List<String> except) {
+    static List<String> demoPeople(int n, List<String> except, String what, java.util.function.Predicate<String> wanted) {
         List<String> names = new ArrayList<>(keys.keySet());
         java.util.Collections.reverse(names);
         List<String> found = new ArrayList<>();
@@ -289,17 +289,25 @@ abstract class WebTest {
             if (found.size() == n) {
                 break;
             }
-            if (except.contains(name) || name.equals(DemoSociety.FOUNDER_NAME)) {
-                continue;
-            }
-            JsonNode p = get("citizens/" + keys.get(name).did());
-            if (p != null && p.get("status").asText().equals("citizen") && p.get("did").asText().equals(
-                    keys.get(name).did()) && p.get("vouchesLeft").asInt() >= min) {
+            if (!except.contains(name) && !name.equals(DemoSociety.FOUNDER_NAME) && wanted.test(name)) {
                 found.add(name);
             }
         }
-        assertThat(found).as("demo citizens with vouches left").hasSize(n);
+        assertThat(found).as(what).hasSize(n);
         return found;
+    }
+
+    /** Whether a demo person is a citizen in good standing holding the key the demo kept (not recovered to another). */
+    static boolean currentCitizen(String name) {
+        JsonNode p = get("citizens/" + keys.get(name).did());
+        return p != null && p.get("status").asText().equals("citizen") && p.get("did").asText().equals(
+                keys.get(name).did());
+    }
+
+    /** Demo citizens (not the founder) with at least `min` vouches left, the latest admitted first. */
+    static List<String> citizensWithVouchesLeft(int n, int min, List<String> except) {
+        return demoPeople(n, except, "demo citizens with vouches left", name -> currentCitizen(name)
+                && get("citizens/" + keys.get(name).did()).get("vouchesLeft").asInt() >= min);
     }
 
     /** Three demo citizens vouch for a person; returns their names. */
