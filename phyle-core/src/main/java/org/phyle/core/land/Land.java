@@ -26,7 +26,8 @@ import org.phyle.core.state.StateReader;
 import org.phyle.core.state.StateWriter;
 
 /**
- * The land: territories, their parcels, residences, and the tenure of each parcel (Harberger or the land value tax).
+ * The land: territories, their parcels, residences, the tenure of each parcel (Harberger or the land value tax), and
+ * the floating tax of each building, its rate set by its neighbours' anonymous opinions ({@link BuildingTax}).
  * Its public methods only read; the land mechanism changes it. Taxes accrue lazily: nothing happens to a parcel
  * until it is touched (settled) or something is due on it (its deposit runs out, a bid's window ends, an auction
  * ends), found through a time-ordered index, so a block costs the same whether there are a thousand parcels or a
@@ -151,10 +152,11 @@ public final class Land {
     }
 
     /** A building's tax accrued since its parcel's last settlement, at a time (not capped by the deposit). */
-    public long buildingTaxOwed(int building, long time) {
-        BuildingTax b = taxes.get(building);
+    public long buildingTaxOwed(int number, long time) {
+        BuildingTax b = taxes.get(number);
         Parcel p = parcels.get(b.parcel);
-        return p.state != Parcel.State.HELD ? 0 : buildingOwed(p, b, Math.min(time, p.due)).tax();
+        Parcel.Building building = p.buildings.stream().filter(x -> x.number() == number).findFirst().orElseThrow();
+        return p.state != Parcel.State.HELD ? 0 : buildingOwed(p, building, Math.min(time, p.due)).tax();
     }
 
     /** The deposit left at a time (before anything is due). */
@@ -811,7 +813,7 @@ public final class Land {
         p.remainder = o.remainder();
         for (Parcel.Building building : p.buildings) {
             BuildingTax b = taxes.get(building.number());
-            Accrual.Owed ob = buildingOwed(p, b, time);
+            Accrual.Owed ob = buildingOwed(p, building, time);
             long bt = Math.min(ob.tax(), p.deposit);
             if (bt > 0) {
                 revenue(ctx, bt, "building tax, building " + b.building);
@@ -832,8 +834,9 @@ public final class Land {
      * A building's tax from its parcel's last settlement to a time, piecewise: at the ring's rate until the ring's
      * epoch ends, then at 2.5% (no ring), over the same denominator so the remainder carries exactly.
      */
-    private Accrual.Owed buildingOwed(Parcel p, BuildingTax b, long time) {
-        long value = p.buildings.stream().filter(x -> x.number() == b.building).findFirst().orElseThrow().value();
+    private Accrual.Owed buildingOwed(Parcel p, Parcel.Building building, long time) {
+        BuildingTax b = taxes.get(building.number());
+        long value = building.value();
         long den = b.denominator();
         long tax = 0;
         long rem = b.remainder;
@@ -856,7 +859,7 @@ public final class Land {
     private long totalOwed(Parcel p, long time) {
         long sum = owed(p, time).tax();
         for (Parcel.Building building : p.buildings) {
-            sum = saturated(sum, buildingOwed(p, taxes.get(building.number()), time).tax());
+            sum = saturated(sum, buildingOwed(p, building, time).tax());
         }
         return sum;
     }
