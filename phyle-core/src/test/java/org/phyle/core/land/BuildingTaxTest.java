@@ -222,6 +222,39 @@ class BuildingTaxTest {
         assertThat(e.land().opinionKey(e.m.person(2).number())).isEmpty();
     }
 
+    @Test
+    void aRingIsASnapshotAndANewRingCarriesTheRemainderToItsDenominator() {
+        n.say(n.opinion(2, b, 1, APPROVE));
+        n.assertRate(b, 500, 3);
+        e.m.ok(e.m.citizen(2), new LandTx.Reside(4)); // moves 350 m away: still in this epoch's ring
+        e.m.ok(e.m.citizen(4), new LandTx.Reside(4)); // so does citizen 4
+        e.m.ok(e.m.citizen(6), new LandTx.Reside(1));
+        e.m.ok(e.m.citizen(6), new LandTx.OpinionKey(Neighbourhood.key(6)));
+        n.assertRate(b, 500, 3);
+        n.say(n.opinion(2, b, 2, DISAPPROVE)); // and may still speak in it
+        n.assertRate(b, 1_000, 3);
+        e.m.at(start + 7 * DAY);
+        e.m.ok(e.m.citizen(1), new LandTx.Deposit(0, U)); // settles: 7 days at 10/3%, a third of a unit left over
+        assertThat(n.tax(b).taxPaid()).isEqualTo(2_333_333);
+        assertThat(n.tax(b).remainder()).isEqualTo(Accrual.PER_YEAR); // a third: over PER_YEAR × 3
+        long next = n.nextEpoch();
+        assertThat(next).isEqualTo(start + 30 * DAY);
+        e.m.at(next + 3_600_000);
+        n.refused(n.recordRing(b, 2, 3, 6), LandCode.RING_MEMBER_TOO_FAR);
+        n.refused(n.recordRing(b, 3), LandCode.RING_NEIGHBOUR_MISSING);
+        e.m.ok(e.m.stranger(905), n.recordRing(b, 3, 6));
+        // settled when the ring was recorded: 23 days at 10/3% (whole with the third carried: 10 units in the
+        // epoch), then an hour at 2.5% after the epoch ended: 0.0104166 units and two thirds of a unit's millionth
+        assertThat(n.tax(b).taxPaid()).isEqualTo(10 * U + 10_416);
+        // the two thirds, over PER_YEAR × 3, carried to the ring of 2: 4/3 PER_YEAR over PER_YEAR × 2
+        assertThat(n.tax(b).remainder()).isEqualTo(Accrual.PER_YEAR / 3 * 4);
+        assertThat(n.tax(b).ringSize()).isEqualTo(2);
+        assertThat(n.tax(b).approvals() + n.tax(b).disapprovals()).as("everyone silent in a new ring").isZero();
+        e.assertConserved();
+        assertThat(e.m.replay().digest()).isEqualTo(e.m.society.digest());
+        snapshotRoundTrip();
+    }
+
     void snapshotRoundTrip() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         e.m.society.writeSnapshot(out);
