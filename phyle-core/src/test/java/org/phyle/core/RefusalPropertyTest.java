@@ -417,7 +417,8 @@ class RefusalPropertyTest {
                     case 1, 2 -> new LandTx.Reside(number());
                     case 3 -> new LandTx.Establish(number(), "Land", Tenure.HARBERGER, rnd.nextInt(2_000), 0);
                     case 4 -> new LandTx.Build(number(), "A shed", money());
-                    case 5 -> new LandTx.OpinionKey(opinionKey());
+                    case 5 -> new LandTx.OpinionKey(opinionKey(), java.util.Base64.getUrlEncoder().withoutPadding()
+                            .encodeToString(new byte[96]));
                     case 6 -> new LandTx.RecordRing(number(), rnd.nextInt(3) + (T0 / (30 * 24 * HOUR)),
                             List.of(opinionKey(), opinionKey()));
                     default -> new LandTx.Opine(number(), rnd.nextInt(3) + (T0 / (30 * 24 * HOUR)), 1 + rnd.nextInt(3),

@@ -165,6 +165,30 @@ public final class BuildingTax {
                 .put(society.bytes()).putInt(building).putLong(epoch).putLong(seq).put(o).array();
     }
 
+    private static final byte[] KEY_PROOF = "phyle/land/opinion-key/v1".getBytes(StandardCharsets.US_ASCII);
+
+    /** The linking context of a key's proof of possession: a label and the society. */
+    public static byte[] keyProofContext(Hash society) {
+        return ByteBuffer.allocate(KEY_PROOF.length + Hash.SIZE).put(KEY_PROOF).put(society.bytes()).array();
+    }
+
+    /** What a key's proof of possession signs: the label, the society and the did of the registering key. */
+    public static byte[] keyProofMessage(Hash society, String did) {
+        byte[] d = did.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(KEY_PROOF.length + Hash.SIZE + d.length).put(KEY_PROOF).put(society.bytes()).put(d)
+                .array();
+    }
+
+    /** A group element from base64url, only in its one canonical spelling; IllegalArgumentException otherwise. */
+    static org.phyle.crypto.ring.RistrettoElement element(String b64) {
+        org.phyle.crypto.ring.RistrettoElement e = org.phyle.crypto.ring.RistrettoElement.decode(
+                Base64.getUrlDecoder().decode(b64));
+        if (!b64(e.encode()).equals(b64)) {
+            throw new IllegalArgumentException("not the canonical base64url spelling of the key");
+        }
+        return e;
+    }
+
     static String b64(byte[] b) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }

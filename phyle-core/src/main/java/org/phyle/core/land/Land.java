@@ -404,14 +404,27 @@ public final class Land {
             throw new Rejection(LandCode.NOT_RESIDING, "an opinion key is registered with a residence; register one "
                     + "first");
         }
+        org.phyle.crypto.ring.RistrettoElement e;
         try {
-            org.phyle.crypto.ring.RistrettoElement e = org.phyle.crypto.ring.RistrettoElement.decode(
-                    java.util.Base64.getUrlDecoder().decode(k.key()));
-            if (e.isIdentity()) {
-                throw new Rejection(LandCode.OPINION_KEY_INVALID, "the key is the identity element");
-            }
+            e = BuildingTax.element(k.key());
         } catch (IllegalArgumentException ex) {
-            throw new Rejection(LandCode.OPINION_KEY_INVALID, "the key is not a ristretto255 encoding");
+            throw new Rejection(LandCode.OPINION_KEY_INVALID, "the key is not a ristretto255 encoding in base64url");
+        }
+        if (e.isIdentity()) {
+            throw new Rejection(LandCode.OPINION_KEY_INVALID, "the key is the identity element");
+        }
+        boolean proven;
+        try {
+            org.phyle.crypto.Hash society = ctx.facts().society();
+            proven = org.phyle.crypto.ring.Blsag.verify(BuildingTax.keyProofMessage(society, ctx.signer().did()),
+                    org.phyle.crypto.ring.Ring.of(List.of(e)), BuildingTax.keyProofContext(society),
+                    org.phyle.crypto.ring.BlsagSignature.decode(java.util.Base64.getUrlDecoder().decode(k.proof())));
+        } catch (IllegalArgumentException ex) {
+            proven = false;
+        }
+        if (!proven) {
+            throw new Rejection(LandCode.OPINION_KEY_UNPROVEN, "the proof is not a signature by the key of this "
+                    + "society and your key");
         }
         if (keyOwners.containsKey(k.key())) {
             throw new Rejection(LandCode.OPINION_KEY_TAKEN, "the key " + k.key() + " was registered before");
@@ -465,7 +478,7 @@ public final class Land {
         org.phyle.crypto.ring.Ring ring;
         try {
             for (String m : r.members()) {
-                keys.add(org.phyle.crypto.ring.RistrettoElement.decode(java.util.Base64.getUrlDecoder().decode(m)));
+                keys.add(BuildingTax.element(m));
             }
             ring = org.phyle.crypto.ring.Ring.of(keys);
         } catch (IllegalArgumentException ex) {

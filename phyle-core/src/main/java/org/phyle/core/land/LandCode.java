@@ -47,6 +47,8 @@ public enum LandCode implements RejectionCode {
     UNKNOWN_BUILDING(Kind.NOT_FOUND, "No building with that number."),
     OPINION_KEY_INVALID(Kind.MALFORMED, "An opinion key is a ristretto255 public key: 32 bytes in base64url, a valid "
             + "encoding, not the identity."),
+    OPINION_KEY_UNPROVEN(Kind.RULE, "An opinion key is registered with a proof that you hold its secret: a bLSAG by "
+            + "the key, over the ring of itself alone, of the society and your key's did."),
     OPINION_KEY_TAKEN(Kind.CONFLICT, "That opinion key was registered before; each registration needs a new key."),
     WRONG_EPOCH(Kind.CONFLICT, "Rings and opinions are for the current epoch only: look up the epoch now and sign "
             + "again."),

@@ -207,18 +207,23 @@ public sealed interface LandTx extends TxBody {
         }
     }
 
-    /** {@code land.opinionKey}: a resident registers their opinion key (ristretto255, base64url), from the next epoch. */
-    record OpinionKey(String key) implements LandTx {
+    /**
+     * {@code land.opinionKey}: a resident registers their opinion key (ristretto255, base64url), in use from the next
+     * epoch, with a proof that they hold its secret: a bLSAG by the key over the ring of itself alone
+     * ({@link BuildingTax#keyProofMessage}), so that nobody registers another's key.
+     */
+    record OpinionKey(String key, String proof) implements LandTx {
         public String type() {
             return "land.opinionKey";
         }
 
         public ObjectNode toJson() {
-            return JsonNodeFactory.instance.objectNode().put("key", key);
+            return JsonNodeFactory.instance.objectNode().put("key", key).put("proof", proof);
         }
 
         static OpinionKey read(Fields f) {
-            OpinionKey k = new OpinionKey(f.base64Url("key", 43, 43, "32 bytes in base64url without padding"));
+            OpinionKey k = new OpinionKey(f.base64Url("key", 43, 43, "32 bytes in base64url without padding"),
+                    f.base64Url("proof", 1, 200, "a bLSAG signature in base64url without padding"));
             f.end();
             return k;
         }

@@ -193,7 +193,7 @@ class BuildingTaxTest {
         n.refused(n.recordRing(other, 2, 3, 4, 6), LandCode.RING_MEMBER_UNKNOWN); // citizen 6 registered no key
         // a key registered now takes effect in the next epoch only
         e.m.ok(e.m.citizen(6), new LandTx.Reside(2));
-        e.m.ok(e.m.citizen(6), new LandTx.OpinionKey(Neighbourhood.key(6)));
+        e.m.ok(e.m.citizen(6), n.registration(6, 6));
         n.refused(n.recordRing(other, 2, 3, 4, 6), LandCode.RING_MEMBER_UNKNOWN);
         e.m.ok(e.m.stranger(903), n.recordRing(other, 2, 3, 4));
         n.nextEpoch();
@@ -204,17 +204,29 @@ class BuildingTaxTest {
 
     @Test
     void everyBadOpinionKeyIsRefused() {
-        e.m.refused(e.m.citizen(6), new LandTx.OpinionKey(Neighbourhood.key(6)), LandCode.NOT_RESIDING);
+        e.m.refused(e.m.citizen(6), n.registration(6, 6), LandCode.NOT_RESIDING);
         e.m.ok(e.m.citizen(6), new LandTx.Reside(3));
-        e.m.refused(e.m.citizen(6), new LandTx.OpinionKey(Neighbourhood.key(2)), LandCode.OPINION_KEY_TAKEN);
+        e.m.refused(e.m.citizen(6), n.registration(2, 6), LandCode.OPINION_KEY_TAKEN);
+        // another's key, with the proof its holder made for their own registration: not for citizen 6
+        e.m.refused(e.m.citizen(6), n.registration(7, 2), LandCode.OPINION_KEY_UNPROVEN);
+        e.m.refused(e.m.citizen(6), new LandTx.OpinionKey(Neighbourhood.key(7), Neighbourhood.b64(new byte[96])),
+                LandCode.OPINION_KEY_UNPROVEN);
+        // the key in another spelling of the same bytes is refused, not taken as a new key
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        String k2 = Neighbourhood.key(2);
+        String other = k2.substring(0, 42) + alphabet.charAt(alphabet.indexOf(k2.charAt(42)) ^ 1); // an unused bit
+        assertThat(java.util.Base64.getUrlDecoder().decode(other)).isEqualTo(java.util.Base64.getUrlDecoder()
+                .decode(k2));
+        e.m.refused(e.m.citizen(6), new LandTx.OpinionKey(other, n.registration(2, 6).proof()),
+                LandCode.OPINION_KEY_INVALID);
         byte[] ff = new byte[32];
         java.util.Arrays.fill(ff, (byte) 0xff);
-        e.m.refused(e.m.citizen(6), new LandTx.OpinionKey(Neighbourhood.b64(ff)), LandCode.OPINION_KEY_INVALID);
-        e.m.refused(e.m.citizen(6), new LandTx.OpinionKey(Neighbourhood.b64(new byte[32])),
+        e.m.refused(e.m.citizen(6), new LandTx.OpinionKey(Neighbourhood.b64(ff), n.registration(6, 6).proof()), LandCode.OPINION_KEY_INVALID);
+        e.m.refused(e.m.citizen(6), new LandTx.OpinionKey(Neighbourhood.b64(new byte[32]), n.registration(6, 6).proof()),
                 LandCode.OPINION_KEY_INVALID);
-        e.m.refused(e.m.stranger(5), new LandTx.OpinionKey(Neighbourhood.key(7)), LandCode.NOT_RESIDENT_ELIGIBLE);
+        e.m.refused(e.m.stranger(5), n.registration(7, 6), LandCode.NOT_RESIDENT_ELIGIBLE);
         // a replaced key is used from the next epoch; leaving ends it
-        e.m.ok(e.m.citizen(2), new LandTx.OpinionKey(Neighbourhood.key(7)));
+        e.m.ok(e.m.citizen(2), n.registration(7, 2));
         Land.OpinionKey k = e.land().opinionKey(e.m.person(2).number()).orElseThrow();
         assertThat(k.at(n.epoch())).isEqualTo(Neighbourhood.key(2));
         assertThat(k.at(n.epoch() + 1)).isEqualTo(Neighbourhood.key(7));
@@ -229,7 +241,7 @@ class BuildingTaxTest {
         e.m.ok(e.m.citizen(2), new LandTx.Reside(4)); // moves 350 m away: still in this epoch's ring
         e.m.ok(e.m.citizen(4), new LandTx.Reside(4)); // so does citizen 4
         e.m.ok(e.m.citizen(6), new LandTx.Reside(1));
-        e.m.ok(e.m.citizen(6), new LandTx.OpinionKey(Neighbourhood.key(6)));
+        e.m.ok(e.m.citizen(6), n.registration(6, 6));
         n.assertRate(b, 500, 3);
         n.say(n.opinion(2, b, 2, DISAPPROVE)); // and may still speak in it
         n.assertRate(b, 1_000, 3);

@@ -151,7 +151,7 @@ class LandPropertyTest {
                 case 9 -> new LandTx.Reject(p, price + rnd.nextInt(3) * U - U);
                 case 10 -> new LandTx.Reside(p);
                 case 11 -> new LandTx.Build(p, "A shed", rnd.nextInt(100) * U);
-                case 12 -> new LandTx.OpinionKey(Neighbourhood.key(e.m.citizens.indexOf(k)));
+                case 12 -> Neighbourhood.registration(e, e.m.citizens.indexOf(k), k.verifyingKey().did(), signing);
                 default -> null;
             };
             if (kind >= 13) { // a ring or an anonymous opinion, from a one-time key

@@ -68,7 +68,18 @@ final class Neighbourhood {
     /** Citizen i resides on a parcel and registers their opinion key. */
     void resident(int citizen, int parcel) {
         e.m.ok(e.m.citizen(citizen), new LandTx.Reside(parcel));
-        e.m.ok(e.m.citizen(citizen), new LandTx.OpinionKey(key(citizen)));
+        e.m.ok(e.m.citizen(citizen), registration(citizen, citizen));
+    }
+
+    /** Registers opinion key number {@code key}, proven, for the ledger key of citizen {@code signer}. */
+    LandTx.OpinionKey registration(int key, int signer) {
+        return registration(e, key, e.m.citizen(signer).verifyingKey().did(), random);
+    }
+
+    static LandTx.OpinionKey registration(Estate e, int key, String did, SecureRandom random) {
+        byte[] proof = Blsag.sign(BuildingTax.keyProofMessage(e.m.society.id(), did), Ring.of(List.of(
+                keys(key).publicKey())), keys(key), BuildingTax.keyProofContext(e.m.society.id()), random).encode();
+        return new LandTx.OpinionKey(key(key), b64(proof));
     }
 
     Parameters params() {
