@@ -377,6 +377,17 @@ class RefusalPropertyTest {
             };
         }
 
+        /** An opinion key: a valid one of a few, or 32 bytes that encode nothing. */
+        private String opinionKey() {
+            byte[] b = rnd.nextInt(4) == 0 ? new byte[32]
+                    : org.phyle.crypto.ring.RistrettoElement.multiplyGenerator(
+                            org.phyle.crypto.ring.Scalar.of(1 + rnd.nextInt(4))).encode();
+            if (rnd.nextInt(4) == 0) {
+                java.util.Arrays.fill(b, (byte) 0xff);
+            }
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        }
+
         private SigningKey someone() {
             return people.get(rnd.nextInt(people.size()));
         }
@@ -401,9 +412,20 @@ class RefusalPropertyTest {
                     case 4 -> new LandTx.Reject(number(), money());
                     default -> new LandTx.Release(number());
                 };
-                case 46 -> rnd.nextInt(3) == 0 ? new LandTx.Leave() : rnd.nextBoolean()
-                        ? new LandTx.Reside(number()) : new LandTx.Establish(number(), "Land", Tenure.HARBERGER,
-                        rnd.nextInt(2_000), 0);
+                case 46 -> switch (rnd.nextInt(9)) {
+                    case 0 -> new LandTx.Leave();
+                    case 1, 2 -> new LandTx.Reside(number());
+                    case 3 -> new LandTx.Establish(number(), "Land", Tenure.HARBERGER, rnd.nextInt(2_000), 0);
+                    case 4 -> new LandTx.Build(number(), "A shed", money());
+                    case 5 -> new LandTx.OpinionKey(opinionKey(), java.util.Base64.getUrlEncoder().withoutPadding()
+                            .encodeToString(new byte[96]));
+                    case 6 -> new LandTx.RecordRing(number(), rnd.nextInt(3) + (T0 / (30 * 24 * HOUR)),
+                            List.of(opinionKey(), opinionKey()));
+                    default -> new LandTx.Opine(number(), rnd.nextInt(3) + (T0 / (30 * 24 * HOUR)), 1 + rnd.nextInt(3),
+                            org.phyle.core.land.BuildingTax.Opinion.values()[rnd.nextInt(3)],
+                            java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                                    new byte[32 * (2 + rnd.nextInt(4))]));
+                };
                 case 0 -> new NotaryRecord(junk(), "minutes", Optional.empty());
                 case 1, 2 -> {
                     SigningKey k = rnd.nextBoolean() ? newcomer() : signer;

@@ -35,6 +35,29 @@ final class Accrual {
     }
 
     /**
+     * The same at a rate that is a fraction of basis points, {@code rateNum / rateDen} (the building tax's
+     * {@code 250 × (N + D − A) / N}): the remainder is then over {@code PER_YEAR × rateDen}.
+     */
+    static Owed owed(long base, long rateNum, long rateDen, long ms, long remainder) {
+        if (base == 0 || rateNum == 0 || ms <= 0) {
+            return new Owed(0, remainder);
+        }
+        BigInteger n = BigInteger.valueOf(base).multiply(BigInteger.valueOf(rateNum)).multiply(BigInteger.valueOf(ms))
+                .add(BigInteger.valueOf(remainder));
+        BigInteger[] qr = n.divideAndRemainder(Q.multiply(BigInteger.valueOf(rateDen)));
+        return new Owed(qr[0].min(LONG_MAX).longValueExact(), qr[1].longValueExact());
+    }
+
+    /**
+     * A remainder over {@code PER_YEAR × from} carried to one over {@code PER_YEAR × to}, rounding down: when a new
+     * ring changes a building's denominator, less than {@code 1 / (PER_YEAR × to)} of a minor unit is dropped.
+     */
+    static long rescale(long remainder, long from, long to) {
+        return BigInteger.valueOf(remainder).multiply(BigInteger.valueOf(to)).divide(BigInteger.valueOf(from))
+                .longValueExact();
+    }
+
+    /**
      * The first time at or after {@code from} at which the tax accrued since {@code from} (with the remainder carried)
      * reaches the deposit: the deposit is used up then. Long.MAX_VALUE if no tax accrues.
      */

@@ -26,7 +26,8 @@ import org.phyle.core.state.StateReader;
 import org.phyle.core.state.StateWriter;
 
 /**
- * The land: territories, their parcels, residences, and the tenure of each parcel (Harberger or the land value tax).
+ * The land: territories, their parcels, residences, the tenure of each parcel (Harberger or the land value tax), and
+ * the floating tax of each building, its rate set by its neighbours' anonymous opinions ({@link BuildingTax}).
  * Its public methods only read; the land mechanism changes it. Taxes accrue lazily: nothing happens to a parcel
  * until it is touched (settled) or something is due on it (its deposit runs out, a bid's window ends, an auction
  * ends), found through a time-ordered index, so a block costs the same whether there are a thousand parcels or a
@@ -51,6 +52,22 @@ public final class Land {
     private final TreeSet<Due> dues = new TreeSet<>();
     private int buildings;
     private long held;
+    /** Each building's floating tax, by building number. */
+    private final List<BuildingTax> taxes = new ArrayList<>();
+    /** Each resident's opinion key (by registry number): the one in use and the one taking effect at an epoch. */
+    private final TreeMap<Integer, OpinionKey> opinionKeys = new TreeMap<>();
+    /** Every opinion key ever registered, and whose: a key is registered once. */
+    private final TreeMap<String, Integer> keyOwners = new TreeMap<>();
+    /** Every linking tag ever accepted, and the building it is for: a tag seen on another building is a replay. */
+    private final TreeMap<String, Integer> tagBuildings = new TreeMap<>();
+
+    /** A resident's opinion keys: {@code current} (empty: none) and {@code next}, in use from epoch {@code from}. */
+    public record OpinionKey(String current, String next, long from) {
+        /** The key in use in an epoch (empty: none). */
+        public String at(long epoch) {
+            return !next.isEmpty() && from <= epoch ? next : current;
+        }
+    }
     /** Not state: each territory's parcels by envelope, rebuilt from the parcels when a snapshot is read. */
     private final Map<Integer, Quadtree> shapes = new HashMap<>();
 
@@ -93,6 +110,25 @@ public final class Land {
         return Optional.ofNullable(residences.get(person));
     }
 
+    /** A building's floating tax. */
+    public Optional<BuildingTax> buildingTax(int building) {
+        return building >= 0 && building < taxes.size() ? Optional.of(taxes.get(building)) : Optional.empty();
+    }
+
+    /** A resident's opinion keys, if they registered one. */
+    public Optional<OpinionKey> opinionKey(int person) {
+        return Optional.ofNullable(opinionKeys.get(person));
+    }
+
+    /** The epoch of the rings at a time: whole periods of land.ringEpochDays since 1970. */
+    public static long epochOf(long time, Parameters params) {
+        return Math.floorDiv(time, epochMs(params));
+    }
+
+    static long epochMs(Parameters params) {
+        return params.get(LandParams.RING_EPOCH_DAYS) * DAY;
+    }
+
     /** What the land holds in the economy's escrow: every deposit and every open bid's collateral. */
     public long held() {
         return held;
@@ -103,13 +139,24 @@ public final class Land {
         return territories.get(p.territory).tenure() == Tenure.HARBERGER ? p.price : p.assessed();
     }
 
-    /** The tax accrued since the last settlement, at a time before anything is due (at most the deposit). */
+    /**
+     * The tax accrued since the last settlement, the parcel's and its buildings', at a time before anything is due
+     * (at most the deposit).
+     */
     public long taxOwed(Parcel p, long time) {
         if (p.state != Parcel.State.HELD) {
             return 0;
         }
         long t = Math.min(time, p.due);
-        return Math.min(p.deposit, owed(p, t).tax());
+        return Math.min(p.deposit, totalOwed(p, t));
+    }
+
+    /** A building's tax accrued since its parcel's last settlement, at a time (not capped by the deposit). */
+    public long buildingTaxOwed(int number, long time) {
+        BuildingTax b = taxes.get(number);
+        Parcel p = parcels.get(b.parcel);
+        Parcel.Building building = p.buildings.stream().filter(x -> x.number() == number).findFirst().orElseThrow();
+        return p.state != Parcel.State.HELD ? 0 : buildingOwed(p, building, Math.min(time, p.due)).tax();
     }
 
     /** The deposit left at a time (before anything is due). */
@@ -117,12 +164,33 @@ public final class Land {
         return p.deposit - taxOwed(p, time);
     }
 
-    /** When the deposit runs out at the current price or assessment (Long.MAX_VALUE: never). */
+    /**
+     * When the deposit runs out at the current price or assessment and its buildings' current rates (Long.MAX_VALUE:
+     * never). With buildings, the first millisecond at which the taxes owed reach the deposit, found by bisection
+     * (the taxes owed only grow with time).
+     */
     public long exhaustedAt(Parcel p) {
         if (p.state != Parcel.State.HELD) {
             return Long.MAX_VALUE;
         }
-        return Accrual.exhaustedAt(base(p), territories.get(p.territory).rateBp(), p.deposit, p.remainder, p.taxFrom);
+        if (p.buildings.isEmpty()) {
+            return Accrual.exhaustedAt(base(p), territories.get(p.territory).rateBp(), p.deposit, p.remainder,
+                    p.taxFrom);
+        }
+        long hi = Long.MAX_VALUE - p.taxFrom;
+        if (totalOwed(p, p.taxFrom + hi) < p.deposit) {
+            return Long.MAX_VALUE;
+        }
+        long lo = 0;
+        while (lo < hi) { // the smallest ms with owed(ms) >= deposit lies in [lo, hi]
+            long mid = lo + (hi - lo) / 2;
+            if (totalOwed(p, p.taxFrom + mid) >= p.deposit) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return p.taxFrom + lo;
     }
 
     /** The price of a parcel in auction at a time: falling linearly from its last price to zero at the auction's end. */
@@ -295,7 +363,10 @@ public final class Land {
             case LandTx.Reject r -> reject(r, ctx);
             case LandTx.Build b -> {
                 Parcel p = holderOf(b.parcel(), ctx);
+                settle(p, ctx.block()); // the new building's tax accrues from now
+                taxes.add(new BuildingTax(buildings, p.number));
                 p.buildings.add(new Parcel.Building(buildings++, b.description(), b.value(), ctx.time()));
+                reschedule(p);
             }
             case LandTx.Reside r -> {
                 Parcel p = requireParcel(r.parcel());
@@ -317,8 +388,189 @@ public final class Land {
                     throw new Rejection(LandCode.NOT_RESIDING, "the person has no residence registered");
                 }
                 parcels.get(old).residents.remove(person.number());
+                opinionKeys.remove(person.number());
+            }
+            case LandTx.OpinionKey k -> opinionKey(k, ctx);
+            case LandTx.RecordRing r -> recordRing(r, ctx);
+            case LandTx.Opine o -> opine(o, ctx);
+        }
+    }
+
+    // ---- the floating building tax ----------------------------------------------------------------------------
+
+    private void opinionKey(LandTx.OpinionKey k, TxContext ctx) {
+        Person person = person(ctx);
+        if (!residences.containsKey(person.number())) {
+            throw new Rejection(LandCode.NOT_RESIDING, "an opinion key is registered with a residence; register one "
+                    + "first");
+        }
+        org.phyle.crypto.ring.RistrettoElement e;
+        try {
+            e = BuildingTax.element(k.key());
+        } catch (IllegalArgumentException ex) {
+            throw new Rejection(LandCode.OPINION_KEY_INVALID, "the key is not a ristretto255 encoding in base64url");
+        }
+        if (e.isIdentity()) {
+            throw new Rejection(LandCode.OPINION_KEY_INVALID, "the key is the identity element");
+        }
+        boolean proven;
+        try {
+            org.phyle.crypto.Hash society = ctx.facts().society();
+            proven = org.phyle.crypto.ring.Blsag.verify(BuildingTax.keyProofMessage(society, ctx.signer().did()),
+                    org.phyle.crypto.ring.Ring.of(List.of(e)), BuildingTax.keyProofContext(society),
+                    org.phyle.crypto.ring.BlsagSignature.decode(java.util.Base64.getUrlDecoder().decode(k.proof())));
+        } catch (IllegalArgumentException ex) {
+            proven = false;
+        }
+        if (!proven) {
+            throw new Rejection(LandCode.OPINION_KEY_UNPROVEN, "the proof is not a signature by the key of this "
+                    + "society and your key");
+        }
+        if (keyOwners.containsKey(k.key())) {
+            throw new Rejection(LandCode.OPINION_KEY_TAKEN, "the key " + k.key() + " was registered before");
+        }
+        long epoch = epochOf(ctx.time(), ctx.parameters());
+        OpinionKey old = opinionKeys.get(person.number());
+        String current = old == null ? "" : old.at(epoch);
+        opinionKeys.put(person.number(), new OpinionKey(current, k.key(), epoch + 1));
+        keyOwners.put(k.key(), person.number());
+    }
+
+    private BuildingTax requireBuilding(int number) {
+        return buildingTax(number).orElseThrow(() -> new Rejection(LandCode.UNKNOWN_BUILDING, "there is no building "
+                + number));
+    }
+
+    private static long currentEpoch(TxContext ctx, long claimed) {
+        long epoch = epochOf(ctx.time(), ctx.parameters());
+        if (claimed != epoch) {
+            throw new Rejection(LandCode.WRONG_EPOCH, "the epoch now is " + epoch + ", not " + claimed);
+        }
+        return epoch;
+    }
+
+    /**
+     * A parcel's reference point, in 1e-7 degree: the centre of its bounding box, rounded down (integers, the same on
+     * every machine). Distances between residents and buildings are between their parcels' reference points.
+     */
+    static long[] centre(Parcel p) {
+        org.locationtech.jts.geom.Envelope e = p.ring.envelope();
+        return new long[] {Math.floorDiv((long) e.getMinX() + (long) e.getMaxX(), 2),
+                Math.floorDiv((long) e.getMinY() + (long) e.getMaxY(), 2)};
+    }
+
+    /** The geodesic distance in metres between two parcels' reference points (GeographicLib, WGS 84). */
+    static double distance(Parcel a, Parcel b) {
+        long[] x = centre(a);
+        long[] y = centre(b);
+        return net.sf.geographiclib.Geodesic.WGS84.Inverse(x[1] / (double) Ring.SCALE, x[0] / (double) Ring.SCALE,
+                y[1] / (double) Ring.SCALE, y[0] / (double) Ring.SCALE,
+                net.sf.geographiclib.GeodesicMask.DISTANCE).s12;
+    }
+
+    private void recordRing(LandTx.RecordRing r, TxContext ctx) {
+        BuildingTax b = requireBuilding(r.building());
+        long epoch = currentEpoch(ctx, r.epoch());
+        if (b.ring != null && b.epoch == epoch) {
+            throw new Rejection(LandCode.RING_RECORDED, "building " + b.building + " has its ring for epoch " + epoch);
+        }
+        List<org.phyle.crypto.ring.RistrettoElement> keys = new ArrayList<>();
+        org.phyle.crypto.ring.Ring ring;
+        try {
+            for (String m : r.members()) {
+                keys.add(BuildingTax.element(m));
+            }
+            ring = org.phyle.crypto.ring.Ring.of(keys);
+        } catch (IllegalArgumentException ex) {
+            throw new Rejection(LandCode.RING_MALFORMED, ex.getMessage() == null ? "a key is not valid"
+                    : ex.getMessage());
+        }
+        // the two-level rule: members within radius + 1 m, everyone left out beyond radius - 1 m
+        Parcel at = parcels.get(b.parcel);
+        long radius = ctx.parameters().get(LandParams.NEIGHBOUR_RADIUS_M);
+        java.util.Set<String> members = new java.util.TreeSet<>(r.members());
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        for (Map.Entry<Integer, OpinionKey> e : opinionKeys.entrySet()) {
+            String key = e.getValue().at(epoch);
+            Integer home = residences.get(e.getKey());
+            if (key.isEmpty() || home == null) {
+                continue;
+            }
+            known.add(key);
+            double d = distance(parcels.get(home), at);
+            if (members.contains(key) && d > radius + 1) {
+                throw new Rejection(LandCode.RING_MEMBER_TOO_FAR, "the key " + key + " belongs to a resident "
+                        + Math.round(d) + " m away");
+            }
+            if (!members.contains(key) && d < radius - 1) {
+                throw new Rejection(LandCode.RING_NEIGHBOUR_MISSING, "the ring leaves out the key " + key
+                        + " of a resident " + Math.round(d) + " m away");
             }
         }
+        for (String m : r.members()) {
+            if (!known.contains(m)) {
+                throw new Rejection(LandCode.RING_MEMBER_UNKNOWN, "the key " + m + " is no resident's opinion key in "
+                        + "epoch " + epoch);
+            }
+        }
+        notDue(at, ctx.time());
+        if (at.state == Parcel.State.HELD) {
+            settle(at, ctx.block());
+        }
+        b.remainder = Accrual.rescale(b.remainder, b.denominator(), ring.size());
+        b.ring = ring;
+        b.epoch = epoch;
+        b.until = Math.multiplyExact(epoch + 1, epochMs(ctx.parameters()));
+        b.said.clear();
+        b.recount();
+        reschedule(at);
+    }
+
+    private void opine(LandTx.Opine o, TxContext ctx) {
+        BuildingTax b = requireBuilding(o.building());
+        long epoch = currentEpoch(ctx, o.epoch());
+        if (b.ring == null || b.epoch != epoch) {
+            throw new Rejection(LandCode.NO_RING, "building " + b.building + " has no ring recorded for epoch "
+                    + epoch);
+        }
+        org.phyle.crypto.ring.BlsagSignature sig;
+        try {
+            sig = org.phyle.crypto.ring.BlsagSignature.decode(java.util.Base64.getUrlDecoder().decode(o.signature()));
+        } catch (IllegalArgumentException ex) {
+            throw new Rejection(LandCode.RING_SIGNATURE_MALFORMED, ex.getMessage() == null ? "not a signature"
+                    : ex.getMessage());
+        }
+        if (sig.ringSize() != b.ring.size()) {
+            throw new Rejection(LandCode.RING_SIGNATURE_MALFORMED, "the signature is over a ring of "
+                    + sig.ringSize() + "; the building's ring has " + b.ring.size());
+        }
+        String tag = BuildingTax.b64(sig.linkingTag());
+        Integer other = tagBuildings.get(tag);
+        if (other != null && other != b.building) {
+            throw new Rejection(LandCode.OPINION_REPLAYED, "the linking tag is one of building " + other + "'s");
+        }
+        org.phyle.crypto.Hash society = ctx.facts().society();
+        if (!org.phyle.crypto.ring.Blsag.verify(BuildingTax.message(society, b.building, epoch, o.seq(), o.opinion()),
+                b.ring, BuildingTax.context(society, b.building), sig)) {
+            throw new Rejection(LandCode.OPINION_NOT_IN_RING, "the signature does not verify over building "
+                    + b.building + "'s ring for epoch " + epoch);
+        }
+        BuildingTax.Said last = b.said.get(tag);
+        if (last != null && last.height() == ctx.height()) {
+            throw new Rejection(LandCode.OPINION_SAME_BLOCK, "this linking tag has an opinion in this block already");
+        }
+        if (last != null && o.seq() <= last.seq()) {
+            throw new Rejection(LandCode.OPINION_STALE, "the last opinion with this tag has sequence " + last.seq());
+        }
+        Parcel at = parcels.get(b.parcel);
+        notDue(at, ctx.time());
+        if (at.state == Parcel.State.HELD) {
+            settle(at, ctx.block()); // at the old rate up to now
+        }
+        b.said.put(tag, new BuildingTax.Said(o.opinion(), o.seq(), ctx.height()));
+        b.recount();
+        tagBuildings.put(tag, b.building);
+        reschedule(at);
     }
 
     private void establish(LandTx.Establish e, TxContext ctx) {
@@ -391,7 +643,7 @@ public final class Land {
         p.priceHeight = ctx.height();
         p.deposit = c.deposit();
         p.taxFrom = ctx.time();
-        p.remainder = 0;
+        freshRemainders(p);
         reschedule(p);
     }
 
@@ -516,7 +768,7 @@ public final class Land {
         }
         p.auctionPrice = base(p);
         p.deposit = 0;
-        p.remainder = 0;
+        freshRemainders(p);
         p.taxFrom = at;
         p.formerHolder = p.holder;
         p.holder = "";
@@ -536,7 +788,7 @@ public final class Land {
         p.priceHeight = ctx.height();
         p.deposit = b.deposit();
         p.taxFrom = at;
-        p.remainder = 0;
+        freshRemainders(p);
         p.bid = null;
         reschedule(p);
     }
@@ -547,7 +799,7 @@ public final class Land {
         p.formerHolder = "";
         p.price = 0;
         p.deposit = 0;
-        p.remainder = 0;
+        freshRemainders(p);
         p.auctionPrice = 0;
         p.auctionStart = 0;
         p.auctionEnd = 0;
@@ -558,7 +810,10 @@ public final class Land {
         settleTo(p, ctx.time(), ctx);
     }
 
-    /** Pays the tax accrued up to a time (before anything is due) from the deposit into the treasury. */
+    /**
+     * Pays the tax accrued up to a time (before anything is due) from the deposit into the treasury: the parcel's,
+     * then each building's in number order.
+     */
     private void settleTo(Parcel p, long time, BlockContext ctx) {
         Accrual.Owed o = owed(p, time);
         long tax = Math.min(o.tax(), p.deposit); // more only when the deposit runs out at this very time
@@ -569,11 +824,70 @@ public final class Land {
             held -= tax;
         }
         p.remainder = o.remainder();
+        for (Parcel.Building building : p.buildings) {
+            BuildingTax b = taxes.get(building.number());
+            Accrual.Owed ob = buildingOwed(p, building, time);
+            long bt = Math.min(ob.tax(), p.deposit);
+            if (bt > 0) {
+                revenue(ctx, bt, "building tax, building " + b.building);
+                p.deposit -= bt;
+                b.taxPaid += bt;
+                held -= bt;
+            }
+            b.remainder = ob.remainder();
+        }
         p.taxFrom = Math.max(p.taxFrom, time);
     }
 
     private Accrual.Owed owed(Parcel p, long time) {
         return Accrual.owed(base(p), territories.get(p.territory).rateBp(), time - p.taxFrom, p.remainder);
+    }
+
+    /**
+     * A building's tax from its parcel's last settlement to a time, piecewise: at the ring's rate until the ring's
+     * epoch ends, then at 2.5% (no ring), over the same denominator so the remainder carries exactly.
+     */
+    private Accrual.Owed buildingOwed(Parcel p, Parcel.Building building, long time) {
+        BuildingTax b = taxes.get(building.number());
+        long value = building.value();
+        long den = b.denominator();
+        long tax = 0;
+        long rem = b.remainder;
+        long end = Math.min(time, b.until);
+        if (end > p.taxFrom) {
+            Accrual.Owed o = Accrual.owed(value, b.numerator(p.taxFrom), den, end - p.taxFrom, rem);
+            tax = o.tax();
+            rem = o.remainder();
+        }
+        long start = Math.max(p.taxFrom, b.until);
+        if (time > start) {
+            Accrual.Owed o = Accrual.owed(value, BuildingTax.HALF_BP * den, den, time - start, rem);
+            tax = saturated(tax, o.tax());
+            rem = o.remainder();
+        }
+        return new Accrual.Owed(tax, rem);
+    }
+
+    /** The parcel's tax and its buildings' from the last settlement to a time (not capped by the deposit). */
+    private long totalOwed(Parcel p, long time) {
+        long sum = owed(p, time).tax();
+        for (Parcel.Building building : p.buildings) {
+            sum = saturated(sum, buildingOwed(p, building, time).tax());
+        }
+        return sum;
+    }
+
+    private static long saturated(long a, long b) {
+        long s = a + b;
+        return ((a ^ s) & (b ^ s)) < 0 ? Long.MAX_VALUE : s;
+    }
+
+    /** A new holder's (or no holder's) taxes start afresh: no remainder carried. */
+    private void freshRemainders(Parcel p) {
+        p.remainder = 0;
+        for (Parcel.Building building : p.buildings) {
+            taxes.get(building.number()).remainder = 0;
+        }
     }
 
     private void reschedule(Parcel p) {
@@ -719,6 +1033,23 @@ public final class Land {
         residences.forEach((person, parcel) -> w.writeInt(person).writeInt(parcel));
         w.writeInt(buildings);
         w.writeLong(held);
+        for (BuildingTax b : taxes) {
+            w.writeInt(b.parcel).writeBoolean(b.ring != null);
+            if (b.ring != null) {
+                w.writeBytes(b.ring.encode());
+            }
+            w.writeLong(b.epoch).writeLong(b.until).writeLong(b.remainder).writeLong(b.taxPaid)
+                    .writeInt(b.said.size());
+            b.said.forEach((tag, s) -> w.writeString(tag).writeString(s.opinion().json()).writeLong(s.seq())
+                    .writeLong(s.height()));
+        }
+        w.writeInt(opinionKeys.size());
+        opinionKeys.forEach((person, k) -> w.writeInt(person).writeString(k.current()).writeString(k.next())
+                .writeLong(k.from()));
+        w.writeInt(keyOwners.size());
+        keyOwners.forEach((key, person) -> w.writeString(key).writeInt(person));
+        w.writeInt(tagBuildings.size());
+        tagBuildings.forEach((tag, building) -> w.writeString(tag).writeInt(building));
     }
 
     void read(StateReader r, Reads reads) {
@@ -780,6 +1111,35 @@ public final class Land {
         }
         buildings = r.readInt();
         held = r.readLong();
+        for (int i = 0; i < buildings; i++) {
+            BuildingTax b = new BuildingTax(i, r.readInt());
+            if (r.readBoolean()) {
+                b.ring = org.phyle.crypto.ring.Ring.decode(r.readBytes());
+            }
+            b.epoch = r.readLong();
+            b.until = r.readLong();
+            b.remainder = r.readLong();
+            b.taxPaid = r.readLong();
+            int ns = r.readCount();
+            for (int k = 0; k < ns; k++) {
+                b.said.put(r.readString(), new BuildingTax.Said(BuildingTax.Opinion.fromJson(r.readString()),
+                        r.readLong(), r.readLong()));
+            }
+            b.recount();
+            taxes.add(b);
+        }
+        int nk = r.readCount();
+        for (int i = 0; i < nk; i++) {
+            opinionKeys.put(r.readInt(), new OpinionKey(r.readString(), r.readString(), r.readLong()));
+        }
+        int no = r.readCount();
+        for (int i = 0; i < no; i++) {
+            keyOwners.put(r.readString(), r.readInt());
+        }
+        int ng = r.readCount();
+        for (int i = 0; i < ng; i++) {
+            tagBuildings.put(r.readString(), r.readInt());
+        }
         for (Parcel p : parcels) {
             reschedule(p);
         }

@@ -44,6 +44,33 @@ public enum LandCode implements RejectionCode {
     DUE_PENDING(Kind.CONFLICT, "Something is due on this parcel by this block's time (a foreclosure, a sale at the "
             + "end of a bid's window, or the end of an auction); it is settled at the end of this block: send again "
             + "in the next one."),
+    UNKNOWN_BUILDING(Kind.NOT_FOUND, "No building with that number."),
+    OPINION_KEY_INVALID(Kind.MALFORMED, "An opinion key is a ristretto255 public key: 32 bytes in base64url, a valid "
+            + "encoding, not the identity."),
+    OPINION_KEY_UNPROVEN(Kind.RULE, "An opinion key is registered with a proof that you hold its secret: a bLSAG by "
+            + "the key, over the ring of itself alone, of the society and your key's did."),
+    OPINION_KEY_TAKEN(Kind.CONFLICT, "That opinion key was registered before; each registration needs a new key."),
+    WRONG_EPOCH(Kind.CONFLICT, "Rings and opinions are for the current epoch only: look up the epoch now and sign "
+            + "again."),
+    RING_RECORDED(Kind.CONFLICT, "The building's ring for this epoch is already recorded."),
+    RING_MALFORMED(Kind.MALFORMED, "A ring lists at least one opinion key, each a valid ristretto255 key in base64url, "
+            + "once, in ascending order of their encodings."),
+    RING_MEMBER_UNKNOWN(Kind.RULE, "A key in the ring is not the opinion key, in this epoch, of anyone residing "
+            + "in the society."),
+    RING_MEMBER_TOO_FAR(Kind.RULE, "A key in the ring belongs to a resident who lives farther from the building than "
+            + "land.neighbourRadiusM plus 1 m."),
+    RING_NEIGHBOUR_MISSING(Kind.RULE, "The ring leaves out a resident with an opinion key who lives nearer to the "
+            + "building than land.neighbourRadiusM minus 1 m."),
+    NO_RING(Kind.RULE, "No ring of neighbours is recorded for the building in this epoch: record one first."),
+    RING_SIGNATURE_MALFORMED(Kind.MALFORMED, "The opinion's ring signature is not a well-formed bLSAG signature over "
+            + "a ring of the recorded ring's size."),
+    OPINION_NOT_IN_RING(Kind.RULE, "The ring signature does not verify: it is not by a member of the building's ring "
+            + "for this building, epoch, sequence and opinion (from outside the ring, or made for something else)."),
+    OPINION_REPLAYED(Kind.RULE, "The signature's linking tag belongs to another building: a signature replayed from "
+            + "there."),
+    OPINION_STALE(Kind.CONFLICT, "An opinion's sequence number must be greater than that of the last opinion with "
+            + "the same linking tag in this epoch (an older opinion cannot be sent again)."),
+    OPINION_SAME_BLOCK(Kind.CONFLICT, "One opinion per linking tag per block: send the newer one in the next block."),
     OVERFLOW(Kind.RULE, "The amount would overflow the largest sum the ledger can hold.");
 
     private final Kind kind;

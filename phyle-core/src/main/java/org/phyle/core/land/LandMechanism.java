@@ -13,7 +13,8 @@ import org.phyle.core.state.StateWriter;
 import org.phyle.core.tx.TxBody;
 
 /**
- * The land as a mechanism: territories, parcels, residences, Harberger tenure and the land value tax. It reads the
+ * The land as a mechanism: territories, parcels, residences, Harberger tenure, the land value tax and the floating
+ * building tax approved anonymously by neighbours (ring signatures from {@code org.phyle.crypto.ring}). It reads the
  * economy (a campaign's state, spendable money) and citizenship (who may reside); it holds money only through the
  * economy's land escrow ({@link org.phyle.core.economy.LandEscrow}), and every tax and penalty goes to the treasury
  * as revenue. Governance carries out its proposal kinds by sending it a {@link Carry}. Its state and view is

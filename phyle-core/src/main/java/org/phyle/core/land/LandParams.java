@@ -20,5 +20,11 @@ public final class LandParams {
     public static final ParameterSpec MAX_POINTS = new ParameterSpec("land.maxPoints", 500, 4, 100_000, "points",
             "The most distinct points a parcel's ring may have (a transaction holds about 600 at most).");
 
-    public static final List<ParameterSpec> ALL = List.of(AUCTION_DAYS, BID_WINDOW_DAYS, REJECT_PENALTY_BP, MAX_POINTS);
+    public static final ParameterSpec NEIGHBOUR_RADIUS_M = new ParameterSpec("land.neighbourRadiusM", 200, 10, 10_000,
+            "m", "How near (geodesic, between parcels' centres) a resident lives to a building to be its neighbour.");
+    public static final ParameterSpec RING_EPOCH_DAYS = new ParameterSpec("land.ringEpochDays", 30, 1, 365, "days",
+            "How long a building's ring of neighbours, and the opinions said in it, lasts before a new one is recorded.");
+
+    public static final List<ParameterSpec> ALL = List.of(AUCTION_DAYS, BID_WINDOW_DAYS, REJECT_PENALTY_BP, MAX_POINTS,
+            NEIGHBOUR_RADIUS_M, RING_EPOCH_DAYS);
 }

@@ -207,6 +207,92 @@ public sealed interface LandTx extends TxBody {
         }
     }
 
+    /**
+     * {@code land.opinionKey}: a resident registers their opinion key (ristretto255, base64url), in use from the next
+     * epoch, with a proof that they hold its secret: a bLSAG by the key over the ring of itself alone
+     * ({@link BuildingTax#keyProofMessage}), so that nobody registers another's key.
+     */
+    record OpinionKey(String key, String proof) implements LandTx {
+        public String type() {
+            return "land.opinionKey";
+        }
+
+        public ObjectNode toJson() {
+            return JsonNodeFactory.instance.objectNode().put("key", key).put("proof", proof);
+        }
+
+        static OpinionKey read(Fields f) {
+            OpinionKey k = new OpinionKey(f.base64Url("key", 43, 43, "32 bytes in base64url without padding"),
+                    f.base64Url("proof", 1, 200, "a bLSAG signature in base64url without padding"));
+            f.end();
+            return k;
+        }
+    }
+
+    /**
+     * {@code land.ring}: anyone records a building's ring of neighbours for the current epoch: the opinion keys in
+     * ascending order of their encodings (base64url).
+     */
+    record RecordRing(int building, long epoch, List<String> members) implements LandTx {
+        public RecordRing {
+            members = List.copyOf(members);
+        }
+
+        public String type() {
+            return "land.ring";
+        }
+
+        public ObjectNode toJson() {
+            ObjectNode o = JsonNodeFactory.instance.objectNode().put("building", building).put("epoch", epoch);
+            com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray("members");
+            members.forEach(a::add);
+            return o;
+        }
+
+        static RecordRing read(Fields f) {
+            int building = number(f, "building");
+            long epoch = f.integer("epoch", 0, Fields.MAX_SAFE_INTEGER);
+            JsonNode a = f.value("members");
+            if (!a.isArray() || a.isEmpty() || a.size() > org.phyle.crypto.ring.Ring.MAX_SIZE) {
+                throw new Rejection(LandCode.RING_MALFORMED, f.path() + ".members is a list of 1 to "
+                        + org.phyle.crypto.ring.Ring.MAX_SIZE + " opinion keys");
+            }
+            List<String> members = new java.util.ArrayList<>();
+            for (JsonNode m : a) {
+                if (!m.isTextual()) {
+                    throw new Rejection(LandCode.RING_MALFORMED, f.path() + ".members holds base64url strings");
+                }
+                members.add(m.asText());
+            }
+            f.end();
+            return new RecordRing(building, epoch, members);
+        }
+    }
+
+    /**
+     * {@code land.opinion}: an anonymous opinion on a building, authenticated only by its ring signature (bLSAG over
+     * the building's ring for the epoch, base64url); the envelope's key is a one-time key that means nothing.
+     */
+    record Opine(int building, long epoch, long seq, BuildingTax.Opinion opinion, String signature)
+            implements LandTx {
+        public String type() {
+            return "land.opinion";
+        }
+
+        public ObjectNode toJson() {
+            return JsonNodeFactory.instance.objectNode().put("building", building).put("epoch", epoch).put("seq", seq)
+                    .put("opinion", opinion.json()).put("signature", signature);
+        }
+
+        static Opine read(Fields f) {
+            Opine o = new Opine(number(f, "building"), f.integer("epoch", 0, Fields.MAX_SAFE_INTEGER),
+                    f.integer("seq", 1, Fields.MAX_SAFE_INTEGER), BuildingTax.Opinion.fromJson(f.line("opinion", 1, 20)),
+                    f.base64Url("signature", 1, 1 << 20, "a bLSAG signature in base64url without padding"));
+            f.end();
+            return o;
+        }
+    }
+
     List<TxType> TYPES = List.of(
             new TxType("land.establish", "The steward of a funded campaign establishes its territory.",
                     Establish::read),
@@ -257,7 +343,11 @@ public sealed interface LandTx extends TxBody {
             new TxType("land.leave", "A person ends their registered residence.", f -> {
                 f.end();
                 return new Leave();
-            }));
+            }),
+            new TxType("land.opinionKey", "A resident registers their opinion key for buildings nearby.",
+                    OpinionKey::read),
+            new TxType("land.ring", "Records a building's ring of neighbours for the current epoch.", RecordRing::read),
+            new TxType("land.opinion", "An anonymous opinion on a building, signed by its ring.", Opine::read));
 
     static long amount(Fields f, String name) {
         return f.integer(name, -Fields.MAX_SAFE_INTEGER, Fields.MAX_SAFE_INTEGER);

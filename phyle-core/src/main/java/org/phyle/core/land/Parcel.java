@@ -34,7 +34,7 @@ public final class Parcel {
     public record Bid(String bidder, long price, long deposit, long at, long until) {
     }
 
-    /** A building on the parcel (its tax is not built yet; its assessed value is kept for it). */
+    /** A building on the parcel, numbered across the society, with the assessed value its floating tax is paid on. */
     public record Building(int number, String description, long value, long built) {
     }
 

@@ -23,7 +23,11 @@ final class Estate {
     final Market m;
 
     Estate(int citizens) {
-        m = new Market(citizens);
+        this(citizens, org.phyle.core.Catalog.defaultParameters());
+    }
+
+    Estate(int citizens, org.phyle.core.Parameters parameters) {
+        m = new Market(citizens, parameters);
         m.grant(m.did(0), 100_000 * U);
         for (int i = 1; i < citizens; i++) {
             m.ok(m.founder, new EconomyTx.Transfer(m.citizen(i).verifyingKey(), 10_000 * U));
