@@ -177,7 +177,7 @@ final class DemoEconomy {
             s.submit(s.keys.get(name), new EconomyTx.Pledge(2, 40 * UNIT));
         }
         s.waitForAll();
-        DemoLand.history(s, citizens, active);
+        DemoLand.history(s, citizens, active, voters, delegates);
     }
 
     private static int round(DemoSociety.Seeder s, String title) {

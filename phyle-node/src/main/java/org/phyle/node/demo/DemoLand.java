@@ -20,7 +20,7 @@ import org.phyle.node.land.ParcelArea;
  * campaign that funded it, under Harberger tenure (four parcels in a row, three touching: one held with a workshop and
  * two residents, one foreclosed and in its auction, one with a bid whose window is open, one vacant and reserved), and
  * a territory voted by governance in Nairobi's Kilimani under the land value tax (three parcels: one held with a house,
- * one held, one vacant).
+ * one held, both assessed by a vote, one vacant).
  */
 final class DemoLand {
     static final long UNIT = DemoEconomy.UNIT;
@@ -50,12 +50,22 @@ final class DemoLand {
         return g;
     }
 
+    private static DemoProposals.Plan assess(String title, int parcel, long value) {
+        LandActions.Assess action = new LandActions.Assess(parcel, value);
+        return new DemoProposals.Plan(new org.phyle.core.governance.GovernanceTx.Propose(title, "The land's value "
+                + "as the surveyors found it, buildings exempt: the land value tax is 2% a year of it.", "land",
+                action.kind(), action, org.phyle.core.proposals.Method.YES_NO, List.of(), 1, 0, false,
+                org.phyle.core.proposals.Threshold.named("majority"), Optional.of(48)),
+                new double[] {0.8, 0.15, 0.05}, 0.55);
+    }
+
     private static LandTx.NewParcel parcel(int territory, JsonNode geometry, Optional<String> reservedFor) {
         return new LandTx.NewParcel(territory, geometry, ParcelArea.declare(geometry), reservedFor);
     }
 
-    /** Days 92.8 to 94.8: the land, once the annex's campaign is funded (92.5) and the Nairobi vote carried (86). */
-    static void history(DemoSociety.Seeder s, List<String> citizens, List<String> active) {
+    /** Days 92.8 to 94.9 (the assessments carried out on day 98): the land, once the annex's campaign is funded (92.5) and the Nairobi vote carried (86). */
+    static void history(DemoSociety.Seeder s, List<String> citizens, List<String> active, List<String> voters,
+                        List<String> delegates) {
         SigningKey annexSteward = s.keys.get(citizens.get(0));
         SigningKey nairobiSteward = s.keys.get(citizens.get(3));
         int nairobi = s.read(v -> v.view(Land.class).territories().stream()
@@ -99,6 +109,11 @@ final class DemoLand {
         s.submit(seller, new LandTx.Claim(annex.get(2), 0, Optional.of(120 * UNIT), 10 * UNIT));
         s.submit(house, new LandTx.Claim(kilimani.get(0), 0, Optional.empty(), 15 * UNIT));
         s.submit(plot, new LandTx.Claim(kilimani.get(1), 0, Optional.empty(), 10 * UNIT));
+        // the assembly assesses the two held plots in Kilimani (votes on days 94.1 to 94.9, carried out on day 98)
+        List<DemoProposals.Plan> assessments = List.of(
+                assess("Assess plot " + kilimani.get(0) + " in Kilimani", kilimani.get(0), 2_000 * UNIT),
+                assess("Assess plot " + kilimani.get(1) + " in Kilimani", kilimani.get(1), 1_200 * UNIT));
+        List<org.phyle.crypto.Hash> votes = s.proposeAll(assessments, 92.95, citizens);
         s.day(93.1);
         s.submit(workshop, new LandTx.Build(annex.get(0), "Workshop and shared kitchen on the ground floor",
                 180 * UNIT));
@@ -109,7 +124,8 @@ final class DemoLand {
         // day 94: a neighbour bids for the third plot at its price; the holder has seven days to answer
         s.day(94);
         s.submit(bidder, new LandTx.Bid(annex.get(2), 120 * UNIT, 8 * UNIT));
-        s.day(94.8);
+        s.voteAll(votes, assessments, 94.15, 94.9, voters, delegates);
+        s.day(94.92);
         s.settle();
         s.waitForAll();
     }

@@ -24,7 +24,8 @@ public final class ParcelArea {
     private ParcelArea() {
     }
 
-    /** The area in m², or empty if the geometry is not a one-ring polygon of numbers (the core then refuses it). */
+    /** The area in m², or empty if the geometry is not one closed ring of [longitude, latitude] numbers (the core
+     * then refuses it with its own reason). */
     public static OptionalDouble of(JsonNode geometry) {
         if (geometry == null || !geometry.isObject() || !"Polygon".equals(geometry.path("type").asText())) {
             return OptionalDouble.empty();
@@ -35,11 +36,17 @@ public final class ParcelArea {
             return OptionalDouble.empty();
         }
         JsonNode ring = rings.get(0);
+        JsonNode first = ring.get(0);
+        JsonNode last = ring.get(ring.size() - 1);
+        if (!point(first) || !point(last) || scaled(first.get(0)) != scaled(last.get(0))
+                || scaled(first.get(1)) != scaled(last.get(1))) {
+            return OptionalDouble.empty(); // not closed: the core says so
+        }
         PolygonArea p = new PolygonArea(Geodesic.WGS84, false);
         // the last point repeats the first: GeographicLib closes the polygon itself
         for (int i = 0; i < ring.size() - 1; i++) {
             JsonNode pt = ring.get(i);
-            if (!pt.isArray() || pt.size() != 2 || !pt.get(0).isNumber() || !pt.get(1).isNumber()) {
+            if (!point(pt)) {
                 return OptionalDouble.empty();
             }
             p.AddPoint(scaled(pt.get(1)), scaled(pt.get(0)));
@@ -51,6 +58,10 @@ public final class ParcelArea {
     public static long declare(JsonNode geometry) {
         return Math.round(of(geometry).orElseThrow(() -> new IllegalArgumentException(
                 "the geometry is not a GeoJSON Polygon with one ring of [longitude, latitude] points")));
+    }
+
+    private static boolean point(JsonNode pt) {
+        return pt.isArray() && pt.size() == 2 && pt.get(0).isNumber() && pt.get(1).isNumber();
     }
 
     /** Degrees as the core keeps them: an integer of 1e-7 degree, divided back (rounded if more precise). */

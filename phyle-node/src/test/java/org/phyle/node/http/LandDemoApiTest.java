@@ -99,6 +99,21 @@ class LandDemoApiTest {
     }
 
     @Test
+    void theNairobiPlotsWereAssessedByAVote() {
+        int plot = get("/land/territories/0").get("parcelList").get(0).get("number").asInt();
+        JsonNode p = get("/land/parcels/" + plot);
+        assertThat(p.get("tenure").asText()).isEqualTo("land-value");
+        assertThat(p.get("price").isNull()).isTrue();
+        assertThat(p.get("assessments")).hasSize(1);
+        assertThat(p.at("/assessments/0/value/formatted").asText()).isEqualTo("2000.000000");
+        assertThat(p.at("/assessed/formatted").asText()).isEqualTo("2000.000000");
+        assertThat(p.get("history").findValuesAsText("event")).contains("assessed");
+        assertThat(p.at("/buildings/0/description").asText()).contains("house");
+        assertThat(p.get("residents")).hasSize(1);
+        assertThat(p.get("depositRunsOutAt").isNull()).isFalse();
+    }
+
+    @Test
     void theForeclosedParcelIsInItsAuctionAndTheContestedOneHasAnOpenBid() {
         JsonNode auction = get("/land/parcels/" + lisbonParcel(1));
         assertThat(auction.get("state").asText()).isEqualTo("auction");
@@ -134,6 +149,14 @@ class LandDemoApiTest {
         JsonNode geometry = get("/land/parcels/" + held).get("geometry");
         refused(society, steward, new LandTx.NewParcel(1, geometry, get("/land/parcels/" + held).get("areaM2").asLong(),
                 Optional.empty()), "OVERLAP", 409);
+        // a ring whose edges cross (a bow tie), and one that is not closed
+        JsonNode bowTie = org.phyle.crypto.StrictJson.parse(("{\"type\":\"Polygon\",\"coordinates\":[[[-9.13,38.716],"
+                + "[-9.1296,38.7163],[-9.1296,38.716],[-9.13,38.7162],[-9.13,38.716]]]}").getBytes());
+        refused(society, steward, new LandTx.NewParcel(1, bowTie, Math.max(1,
+                org.phyle.node.land.ParcelArea.declare(bowTie)), Optional.empty()), "BAD_GEOMETRY", 400);
+        JsonNode open = org.phyle.crypto.StrictJson.parse(("{\"type\":\"Polygon\",\"coordinates\":[[[-9.13,38.716],"
+                + "[-9.1298,38.716],[-9.1298,38.7162],[-9.13,38.7162]]]}").getBytes());
+        refused(society, steward, new LandTx.NewParcel(1, open, 100, Optional.empty()), "BAD_GEOMETRY", 400);
         assertThat((long) running.node.read(s -> s.view(Economy.class).spendable(buyer.did(), s.time()))).isEqualTo(before);
         assertThat((long) running.node.read(s -> s.view(Land.class).held())).isEqualTo(escrow);
         assertThat(get("/land/territories").get("parcels").asInt()).isEqualTo(7);
