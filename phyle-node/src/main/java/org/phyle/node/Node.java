@@ -227,6 +227,7 @@ public final class Node implements AutoCloseable {
             throw new Rejection(NodeCode.NODE_STOPPING, "the node is not sequencing");
         }
         TxRules.checkExpiry(tx, Math.max(config.clock().millis(), head.time()), parameters);
+        org.phyle.node.land.ParcelArea.admit(tx.body());
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
                 NotaryCommand.class, CitizenCommand.class, ProposalCommand.class, TallyCommand.class, CharterCommand.class,
                 CanonCommand.class, CommentCommand.class, SortitionCommand.class, BenchCommand.class, BackupCommand.class,
                 RestoreCommand.class, KeyCommand.class, EconomyCommand.class, WalletCommand.class, PayCommand.class,
-                LockCommand.class, QfCommand.class, CampaignCommand.class, HelpCommand.class})
+                LockCommand.class, QfCommand.class, CampaignCommand.class, LandCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

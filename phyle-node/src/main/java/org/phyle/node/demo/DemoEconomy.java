@@ -49,7 +49,13 @@ final class DemoEconomy {
                 new double[] {0.78, 0.17, 0.05}, 0.6);
     }
 
-    /** Days 80 to 93 of the history: four votes on money, then what the money did. */
+    private static DemoProposals.Plan landPlan(String title, String text, ProposalAction action) {
+        return new DemoProposals.Plan(new GovernanceTx.Propose(title, text, "land", action.kind(), action,
+                Method.YES_NO, List.of(), 1, 0, false, Threshold.named("majority"), Optional.of(48)),
+                new double[] {0.78, 0.17, 0.05}, 0.6);
+    }
+
+    /** Days 80 to 95 of the history: four votes on money and one on land, then what the money did, then the land. */
     static void history(DemoSociety.Seeder s, List<String> citizens, List<String> voters, List<String> delegates) {
         String treasurer = citizens.get(2);
         String builder = citizens.get(3);
@@ -69,7 +75,11 @@ final class DemoEconomy {
                 plan("Summer public goods round", "Eight thousand horta, matched pairwise so that a close group "
                                 + "giving together counts for less than the same gifts from strangers.",
                         new EconomyActions.FundingRound("Summer public goods", 8_000 * UNIT, 48, 24 * 30,
-                                EconomyActions.Approval.STEWARDS, Matching.Mode.PAIRWISE, 5_000, 10 * UNIT)));
+                                EconomyActions.Approval.STEWARDS, Matching.Mode.PAIRWISE, 5_000, 10 * UNIT)),
+                landPlan("Plots in Kilimani, Nairobi", "A territory for the members who live in Nairobi: plots "
+                                + "drawn by their steward, held under a land value tax of 2% a year on the assessed "
+                                + "value of the land, what is built on it exempt.",
+                        DemoLand.nairobi(s.keys.get(citizens.get(3)).did())));
         List<Hash> ids = s.proposeAll(plans, 80.5, citizens);
         s.voteAll(ids, plans, 81.7, 83.4, voters, delegates);
         // the votes close at 83.7 with the next block: the minutes of the assembly that discussed them make one
@@ -167,6 +177,7 @@ final class DemoEconomy {
             s.submit(s.keys.get(name), new EconomyTx.Pledge(2, 40 * UNIT));
         }
         s.waitForAll();
+        DemoLand.history(s, citizens, active, voters, delegates);
     }
 
     private static int round(DemoSociety.Seeder s, String title) {

@@ -204,6 +204,7 @@ public final class ApiServer implements AutoCloseable {
         new CharterRoutes(node).register(router);
         new SortitionRoutes(node).register(router);
         new EconomyRoutes(node).register(router);
+        new LandRoutes(node).register(router);
         new DiscussionRoutes(node).register(router);
         new InboxRoutes(node).register(router);
         get(config, "/problems", this::problems);

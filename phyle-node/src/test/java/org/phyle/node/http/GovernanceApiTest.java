@@ -142,9 +142,9 @@ class GovernanceApiTest {
     @Order(1)
     void theDemoHasADecidedAndAnOpenProposalOfEachMethod() {
         JsonNode all = get("/proposals");
-        // eleven, and the economy's four (DemoEconomy)
-        assertThat(all.get("count").asInt()).isEqualTo(15);
-        assertThat(all.get("proposals").get(0).get("number").asInt()).as("newest first").isEqualTo(14);
+        // eleven, the economy's four and the land's three (DemoEconomy, DemoLand)
+        assertThat(all.get("count").asInt()).isEqualTo(18);
+        assertThat(all.get("proposals").get(0).get("number").asInt()).as("newest first").isEqualTo(17);
         for (String state : List.of("voting", "closed")) {
             List<String> methods = new ArrayList<>();
             get("/proposals?state=" + state).get("proposals").forEach(p -> methods.add(p.get("method").asText()));

@@ -1,0 +1,132 @@
+package org.phyle.node.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.phyle.core.land.Land;
+import org.phyle.core.land.LandActions;
+import org.phyle.core.land.LandTx;
+import org.phyle.core.land.Tenure;
+import org.phyle.core.land.Territory;
+import org.phyle.crypto.SigningKey;
+import org.phyle.node.land.ParcelArea;
+
+/**
+ * The demo society's land, on two continents: the annex of Casa da Horta in Lisbon, established by the steward of the
+ * campaign that funded it, under Harberger tenure (four parcels in a row, three touching: one held with a workshop and
+ * two residents, one foreclosed and in its auction, one with a bid whose window is open, one vacant and reserved), and
+ * a territory voted by governance in Nairobi's Kilimani under the land value tax (three parcels: one held with a house,
+ * one held, both assessed by a vote, one vacant).
+ */
+final class DemoLand {
+    static final long UNIT = DemoEconomy.UNIT;
+    /** The Lisbon territory's annual rate: 7% of the stated price. */
+    static final int LISBON_RATE_BP = 700;
+
+    private DemoLand() {
+    }
+
+    /** The vote that establishes the Nairobi territory, with the economy's votes on day 80.5. */
+    static LandActions.NewTerritory nairobi(String steward) {
+        return new LandActions.NewTerritory("Kilimani plots, Nairobi", "KE", Tenure.LAND_VALUE, 200, 0, steward);
+    }
+
+    /** A rectangle from its south-west corner and its size, in degrees with at most 7 decimals, counter-clockwise. */
+    static JsonNode rectangle(String west, String south, String width, String height) {
+        BigDecimal w = new BigDecimal(west);
+        BigDecimal s = new BigDecimal(south);
+        BigDecimal e = w.add(new BigDecimal(width));
+        BigDecimal n = s.add(new BigDecimal(height));
+        ObjectNode g = JsonNodeFactory.instance.objectNode().put("type", "Polygon");
+        ArrayNode ring = g.putArray("coordinates").addArray();
+        BigDecimal[][] points = {{w, s}, {e, s}, {e, n}, {w, n}, {w, s}};
+        for (BigDecimal[] p : points) {
+            ring.addArray().add(p[0]).add(p[1]);
+        }
+        return g;
+    }
+
+    private static DemoProposals.Plan assess(String title, int parcel, long value) {
+        LandActions.Assess action = new LandActions.Assess(parcel, value);
+        return new DemoProposals.Plan(new org.phyle.core.governance.GovernanceTx.Propose(title, "The land's value "
+                + "as the surveyors found it, buildings exempt: the land value tax is 2% a year of it.", "land",
+                action.kind(), action, org.phyle.core.proposals.Method.YES_NO, List.of(), 1, 0, false,
+                org.phyle.core.proposals.Threshold.named("majority"), Optional.of(48)),
+                new double[] {0.8, 0.15, 0.05}, 0.55);
+    }
+
+    private static LandTx.NewParcel parcel(int territory, JsonNode geometry, Optional<String> reservedFor) {
+        return new LandTx.NewParcel(territory, geometry, ParcelArea.declare(geometry), reservedFor);
+    }
+
+    /** Days 92.8 to 94.9 (the assessments carried out on day 98): the land, once the annex's campaign is funded (92.5) and the Nairobi vote carried (86). */
+    static void history(DemoSociety.Seeder s, List<String> citizens, List<String> active, List<String> voters,
+                        List<String> delegates) {
+        SigningKey annexSteward = s.keys.get(citizens.get(0));
+        SigningKey nairobiSteward = s.keys.get(citizens.get(3));
+        int nairobi = s.read(v -> v.view(Land.class).territories().stream()
+                .filter(t -> t.campaign() == Territory.BY_GOVERNANCE).findFirst().orElseThrow(
+                        () -> new IllegalStateException("the vote on the Nairobi territory did not carry"))
+                .number());
+        s.day(92.8);
+        s.submit(annexSteward, new LandTx.Establish(0, "The annex of Casa da Horta", Tenure.HARBERGER, LISBON_RATE_BP,
+                UNIT / 100));
+        s.day(92.85);
+        int lisbon = s.read(v -> v.view(Land.class).territoryOfCampaign(0).orElseThrow().number());
+        // four plots along Rua da Horta, about 17 m × 20 m: three in a row touching, one across the street
+        String[] wests = {"-9.1346", "-9.1344", "-9.1342"};
+        for (String west : wests) {
+            s.submit(annexSteward, parcel(lisbon, rectangle(west, "38.7154", "0.0002", "0.00018"), Optional.empty()));
+        }
+        String reserved = s.keys.get(active.get(49)).did();
+        s.submit(annexSteward, parcel(lisbon, rectangle("-9.1345", "38.71585", "0.00025", "0.00015"),
+                Optional.of(reserved)));
+        // three plots in Kilimani, about 25 m square, two of them sharing an edge
+        s.submit(nairobiSteward, parcel(nairobi, rectangle("36.7856", "-1.2921", "0.00022", "0.00022"),
+                Optional.empty()));
+        s.submit(nairobiSteward, parcel(nairobi, rectangle("36.78582", "-1.2921", "0.00022", "0.00022"),
+                Optional.empty()));
+        s.submit(nairobiSteward, parcel(nairobi, rectangle("36.7862", "-1.2925", "0.0003", "0.0002"),
+                Optional.empty()));
+        s.day(92.9);
+        List<Integer> annex = s.read(v -> v.view(Land.class).parcelsOf(lisbon).stream().map(p -> p.number())
+                .toList());
+        List<Integer> kilimani = s.read(v -> v.view(Land.class).parcelsOf(nairobi).stream().map(p -> p.number())
+                .toList());
+        SigningKey workshop = s.keys.get(active.get(44));
+        SigningKey short_ = s.keys.get(active.get(46));
+        SigningKey seller = s.keys.get(active.get(47));
+        SigningKey bidder = s.keys.get(active.get(48));
+        SigningKey house = s.keys.get(active.get(51));
+        SigningKey plot = s.keys.get(active.get(52));
+        s.submit(workshop, new LandTx.Claim(annex.get(0), 0, Optional.of(250 * UNIT), 20 * UNIT));
+        // a deposit that lasts under two days at 7% of 150: the parcel is foreclosed on day 94.6
+        s.submit(short_, new LandTx.Claim(annex.get(1), 0, Optional.of(150 * UNIT), UNIT / 20));
+        s.submit(seller, new LandTx.Claim(annex.get(2), 0, Optional.of(120 * UNIT), 10 * UNIT));
+        s.submit(house, new LandTx.Claim(kilimani.get(0), 0, Optional.empty(), 15 * UNIT));
+        s.submit(plot, new LandTx.Claim(kilimani.get(1), 0, Optional.empty(), 10 * UNIT));
+        // the assembly assesses the two held plots in Kilimani (votes on days 94.1 to 94.9, carried out on day 98)
+        List<DemoProposals.Plan> assessments = List.of(
+                assess("Assess plot " + kilimani.get(0) + " in Kilimani", kilimani.get(0), 2_000 * UNIT),
+                assess("Assess plot " + kilimani.get(1) + " in Kilimani", kilimani.get(1), 1_200 * UNIT));
+        List<org.phyle.crypto.Hash> votes = s.proposeAll(assessments, 92.95, citizens);
+        s.day(93.1);
+        s.submit(workshop, new LandTx.Build(annex.get(0), "Workshop and shared kitchen on the ground floor",
+                180 * UNIT));
+        s.submit(house, new LandTx.Build(kilimani.get(0), "Two-storey house with a tailor's workshop", 900 * UNIT));
+        s.submit(workshop, new LandTx.Reside(annex.get(0)));
+        s.submit(s.keys.get(active.get(45)), new LandTx.Reside(annex.get(0)));
+        s.submit(house, new LandTx.Reside(kilimani.get(0)));
+        // day 94: a neighbour bids for the third plot at its price; the holder has seven days to answer
+        s.day(94);
+        s.submit(bidder, new LandTx.Bid(annex.get(2), 120 * UNIT, 8 * UNIT));
+        s.voteAll(votes, assessments, 94.15, 94.9, voters, delegates);
+        s.day(94.92);
+        s.settle();
+        s.waitForAll();
+    }
+}
