@@ -597,6 +597,7 @@ public final class Land {
         notDue(p, ctx.time());
         Territory t = territories.get(p.territory);
         String me = ctx.signer().did();
+        long cost = 0; // what the buyer pays the former holder: nothing for a vacant parcel, the auction's price now
         switch (p.state) {
             case HELD -> throw new Rejection(LandCode.NOT_AVAILABLE, "parcel " + p.number + " is held by " + p.holder);
             case VACANT -> {
@@ -608,10 +609,12 @@ public final class Land {
                 }
             }
             case AUCTION -> {
-                long now = auctionPriceAt(p, ctx.time());
-                if (c.quote() != now) {
-                    throw new Rejection(LandCode.STALE_PRICE, "the auction's price now is " + Money.format(now)
-                            + ", not " + Money.format(c.quote()));
+                // the price only falls, so a quote read before the block is the most the buyer will pay: it must
+                // reach the price at the block's time, and the buyer pays that price, not the quote
+                cost = auctionPriceAt(p, ctx.time());
+                if (c.quote() < cost) {
+                    throw new Rejection(LandCode.STALE_PRICE, "the auction's price now is " + Money.format(cost)
+                            + ", above the quote of " + Money.format(c.quote()));
                 }
             }
         }
@@ -624,12 +627,12 @@ public final class Land {
         } else if (c.price().isPresent()) {
             throw new Rejection(LandCode.NOT_HARBERGER, "a parcel under the land value tax has no stated price");
         }
-        long total = add(c.quote(), c.deposit());
+        long total = add(cost, c.deposit());
         add(held, c.deposit());
         spendable(ctx, total, LandCode.FUNDS_SHORT);
         hold(ctx, me, total);
-        if (c.quote() > 0) {
-            pay(ctx, p.formerHolder, c.quote());
+        if (cost > 0) {
+            pay(ctx, p.formerHolder, cost);
         }
         held += c.deposit();
         p.state = Parcel.State.HELD;

@@ -67,11 +67,14 @@ class HarbergerTest {
         assertThat(e.land().auctionPriceAt(q, out + 14 * DAY / 4)).isEqualTo(750 * U);
         assertThat(e.land().auctionPriceAt(q, out + 14 * DAY)).isZero();
         e.m.at(out + 14 * DAY / 4);
-        // a quote that is not the price now is stale
-        e.m.refused(e.m.citizen(3), new LandTx.Claim(p, 760 * U, Optional.of(800 * U), 10 * U), LandCode.STALE_PRICE);
+        // a quote under the price now is stale; one above it (read earlier, the price has fallen since) buys at the
+        // price now, not at the quote
+        e.m.refused(e.m.citizen(3), new LandTx.Claim(p, 740 * U, Optional.of(800 * U), 10 * U), LandCode.STALE_PRICE);
         long seller = e.spendable(2);
-        e.m.ok(e.m.citizen(3), new LandTx.Claim(p, 750 * U, Optional.of(800 * U), 10 * U));
-        assertThat(e.spendable(2) - seller).as("the former holder is paid").isEqualTo(750 * U);
+        long buyer = e.spendable(3);
+        e.m.ok(e.m.citizen(3), new LandTx.Claim(p, 760 * U, Optional.of(800 * U), 10 * U));
+        assertThat(e.spendable(2) - seller).as("the former holder is paid the price now").isEqualTo(750 * U);
+        assertThat(buyer - e.spendable(3)).as("the buyer pays the price now and the deposit").isEqualTo(760 * U);
         assertThat(e.parcel(p).holder()).isEqualTo(e.m.did(3));
         assertThat(e.parcel(p).price()).isEqualTo(800 * U);
         e.assertConserved();

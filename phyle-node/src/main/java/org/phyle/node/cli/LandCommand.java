@@ -303,10 +303,11 @@ final class LandCommand {
         }
     }
 
-    @Command(name = "buy", description = "Buy a foreclosed parcel in its Dutch auction at the price now, with a "
-            + "deposit. The price falls every millisecond and must match the block's time exactly.")
+    @Command(name = "buy", description = "Buy a foreclosed parcel in its Dutch auction, with a deposit. The quote is "
+            + "the most you pay: the price falls every millisecond, and you pay the price at the block's time.")
     static final class Buy extends OnParcel {
-        @Option(names = "--quote", required = true, description = "The auction's price you buy at, in units.")
+        @Option(names = "--quote", description = "The most you pay, in units (default: the auction's price the node "
+                + "shows now; the block's price is lower or equal).")
         String quote;
 
         @Option(names = "--price", description = "Your price from then on, in units (Harberger tenure).")
@@ -317,8 +318,19 @@ final class LandCommand {
 
         @Override
         TxBody body(Submitter s) {
-            return new LandTx.Claim(parcel, Amounts.parse(quote), Optional.ofNullable(price).map(Amounts::parse),
-                    Amounts.parse(deposit));
+            long q;
+            if (quote != null) {
+                q = Amounts.parse(quote);
+            } else {
+                JsonNode p = s.client().getJson("/land/parcels/" + parcel);
+                if (p.get("auction").isNull()) {
+                    throw new IllegalArgumentException("parcel " + parcel + " is not in an auction (it is "
+                            + p.get("state").asText() + ")");
+                }
+                q = p.at("/auction/priceNow/minor").asLong();
+                System.out.println("quoting at most " + p.at("/auction/priceNow/formatted").asText());
+            }
+            return new LandTx.Claim(parcel, q, Optional.ofNullable(price).map(Amounts::parse), Amounts.parse(deposit));
         }
     }
 

@@ -25,6 +25,7 @@ import org.phyle.node.demo.DemoSociety;
  * (a stale quote, a bid without the collateral, an overlapping parcel, zero and negative amounts), each with its
  * code and nothing changed.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class LandDemoApiTest {
     static TestNodes.Running running;
     static String api;
@@ -114,6 +115,7 @@ class LandDemoApiTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // last: it buys the parcel the other tests see in its auction
     void theForeclosedParcelIsInItsAuctionAndTheContestedOneHasAnOpenBid() {
         JsonNode auction = get("/land/parcels/" + lisbonParcel(1));
         assertThat(auction.get("state").asText()).isEqualTo("auction");
@@ -127,6 +129,27 @@ class LandDemoApiTest {
         assertThat(bid.at("/bid/until").asLong()).isGreaterThan(bid.get("time").asLong());
         JsonNode bidder = get("/land/holdings/" + bid.at("/bid/bidder").asText());
         assertThat(bidder.at("/collateral/formatted").asText()).isEqualTo("128.000000");
+
+        // bought at the auction by quoting the price the node showed: by the block the price has fallen a little, and
+        // the buyer pays that lower price, never more than the quote
+        Hash society = running.node.read(SocietyView::id);
+        String formerHolder = auction.at("/auction/formerHolder").asText();
+        SigningKey buyer = keys.values().stream().filter(k -> !k.did().equals(formerHolder))
+                .filter(k -> running.node.read(s -> s.view(Economy.class).spendable(k.did(), s.time())) > now + 20_000_000L)
+                .findFirst().orElseThrow();
+        long buyerBefore = running.node.read(s -> s.view(Economy.class).spendable(buyer.did(), s.time()));
+        long sellerBefore = running.node.read(s -> s.view(Economy.class).spendable(formerHolder, s.time()));
+        Http.Response r = Http.post(api + "/txs", LandApiTest.envelope(society, buyer, new LandTx.Claim(
+                lisbonParcel(1), now, Optional.of(200_000_000L), 10_000_000L)));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode bought = get("/land/parcels/" + lisbonParcel(1));
+        assertThat(bought.get("state").asText()).isEqualTo("held");
+        assertThat(bought.get("holder").asText()).isEqualTo(buyer.did());
+        long paid = buyerBefore - running.node.read(s -> s.view(Economy.class).spendable(buyer.did(), s.time()))
+                - 10_000_000L;
+        assertThat(paid).isPositive().isLessThanOrEqualTo(now);
+        assertThat(running.node.read(s -> s.view(Economy.class).spendable(formerHolder, s.time())) - sellerBefore)
+                .as("the former holder gets what the buyer paid").isEqualTo(paid);
     }
 
     @Test
