@@ -1,0 +1,105 @@
+// The opinion keys of this browser: the ristretto255 key pairs (blsag.js) with which a resident signs anonymous
+// opinions on the buildings near their home, kept in IndexedDB next to the citizen's key (keystore.js: the same
+// database "phyle" and store "keys", under the slot "opinion:<did>" of the citizen they belong to). No DOM.
+//
+// Unlike the citizen's Ed25519 key, which WebCrypto keeps non-extractable, an opinion secret is a plain 32-byte
+// scalar in IndexedDB: WebCrypto has no ristretto255, so the secret must be readable by this site's scripts to sign.
+// Whoever can read this browser's storage can therefore link this resident's opinions (the secret gives their
+// linking tags) — but cannot move money, vote or act as the citizen. Several keys are kept: a newly registered key
+// comes into force at the next epoch, and the one it replaces still signs until then.
+//
+// Backup: the opinion key is NOT put in the citizen's key backup. That backup is encrypted once, when the key is made,
+// with a passphrase this app does not keep, so it cannot be re-written to add a key made later; and a copy of the
+// opinion secret in a file is a copy of what links one's opinions. A browser that loses its opinion key registers a
+// new one (in force from the next epoch): what it loses is its voice for the rest of the epoch, nothing more.
+
+import { KeyError } from './keystore.js';
+import * as blsag from './blsag.js';
+import * as group from './ristretto255.js';
+
+const DB_NAME = 'phyle';
+const DB_VERSION = 1;
+const STORE = 'keys';
+const slot = (did) => 'opinion:' + did;
+
+let opened = null;
+
+function db() {
+  if (!opened) {
+    opened = new Promise((resolve, reject) => {
+      if (!globalThis.indexedDB) {
+        reject(new KeyError('NO_STORAGE', 'this browser offers no IndexedDB'));
+        return;
+      }
+      const request = indexedDB.open(DB_NAME, DB_VERSION);
+      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(new KeyError('NO_STORAGE', String(request.error)));
+      request.onblocked = () => reject(new KeyError('NO_STORAGE', 'the key store is blocked by another tab'));
+    });
+    opened.catch(() => {
+      opened = null;
+    });
+  }
+  return opened;
+}
+
+async function inStore(mode, body) {
+  const database = await db();
+  return new Promise((resolve, reject) => {
+    const tx = database.transaction(STORE, mode);
+    let result;
+    tx.oncomplete = () => resolve(result);
+    tx.onerror = () => reject(new KeyError('NO_STORAGE', String(tx.error)));
+    tx.onabort = () => reject(new KeyError('NO_STORAGE', String(tx.error)));
+    const value = body(tx.objectStore(STORE));
+    if (value instanceof IDBRequest) {
+      value.onsuccess = () => {
+        result = value.result;
+      };
+    }
+  });
+}
+
+/**
+ * The opinion key pairs this browser holds for a citizen, oldest first: [{secret: BigInt, publicKey: bytes,
+ * createdAt: ms}].
+ */
+export async function loadOpinionKeys(did) {
+  const record = await inStore('readonly', (s) => s.get(slot(did)));
+  if (!record || !Array.isArray(record.keys)) {
+    return [];
+  }
+  return record.keys.map((k) => ({ ...blsag.keyPairFromSecret(k.secret), createdAt: k.createdAt }));
+}
+
+/** Keeps a new key pair for a citizen, after the ones already kept (at most the last four are kept). */
+export async function addOpinionKey(did, keyPair) {
+  const keys = await loadOpinionKeys(did);
+  keys.push({ ...keyPair, createdAt: Date.now() });
+  const kept = keys.slice(-4).map((k) => ({ secret: group.encodeScalar(k.secret), publicKey: k.publicKey,
+    createdAt: k.createdAt }));
+  await inStore('readwrite', (s) => s.put({ keys: kept }, slot(did)));
+}
+
+/** Forgets one key pair (a registration the ledger refused). */
+export async function dropOpinionKey(did, publicKey) {
+  const keys = (await loadOpinionKeys(did)).filter((k) => !sameBytes(k.publicKey, publicKey));
+  await inStore('readwrite', (s) => s.put({ keys: keys.map((k) => ({ secret: group.encodeScalar(k.secret),
+    publicKey: k.publicKey, createdAt: k.createdAt })) }, slot(did)));
+}
+
+/** The key pair of this citizen's whose public key is one of these (32-byte encodings), or null. */
+export async function keyAmong(did, publicKeys) {
+  const keys = await loadOpinionKeys(did);
+  for (let i = keys.length - 1; i >= 0; i--) {
+    if (publicKeys.some((p) => sameBytes(p, keys[i].publicKey))) {
+      return keys[i];
+    }
+  }
+  return null;
+}
+
+function sameBytes(a, b) {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
