@@ -59,6 +59,9 @@ export function keyProofMessage(society, did) {
   return concat(KEY_PROOF, societyBytes(society), utf8(did));
 }
 
+/** A key's 32 bytes as the API writes them: base64url without padding. */
+export const keyText = (bytes) => toBase64Url(bytes);
+
 /** The body of land.opinionKey for a key pair and the citizen's did: {key, proof}, base64url. */
 export async function opinionKeyBody(society, did, keyPair) {
   const proof = await blsag.sign(keyProofMessage(society, did), blsag.ringOf([keyPair.publicKey]), keyPair,
@@ -86,6 +89,8 @@ export async function registerOpinionKey(identity, society) {
   }
 }
 
+/** GET land/buildings. */
+export const buildings = () => api.getJson('land/buildings');
 /** GET land/buildings/{n}. */
 export const building = (n) => api.getJson('land/buildings/' + encodeURIComponent(String(n)));
 /** GET land/buildings/{n}/ring. */
