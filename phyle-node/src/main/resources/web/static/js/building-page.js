@@ -182,7 +182,8 @@ async function renderOpinion(d) {
   if (me) {
     const said = me.said && me.said.opinion !== 'withdraw' ? me.said.opinion : null;
     fill(box,
-      el('p', { id: 'opinion-mine', text: t('opinion.mine', { n: formatNumber(ring.members.length) }) }),
+      el('p', { id: 'opinion-mine', text: ring.members.length === 1 ? t('opinion.mineOne')
+        : t('opinion.mine', { n: formatNumber(ring.members.length) }) }),
       el('p', { id: 'opinion-current', 'data-opinion': said || 'none', text: said
         ? t('opinion.current', { opinion: t('opinion.word.' + said) }) : t('opinion.currentNone') }),
       el('div', { class: 'actions', id: 'opinion-actions' },
