@@ -10,9 +10,9 @@ import { lineChart } from './chart.js';
 import * as feedback from './feedback.js';
 import { formatUnits, loadCurrency } from './funding.js';
 import { formatNumber, t } from './messages.js';
-import { loadOpinionKeys } from './opinion-keys.js';
+import { addOpinionKey, loadOpinionKeys } from './opinion-keys.js';
 import * as opinions from './opinions.js';
-import { $, el, fact, fill, onIdentityChange, problemText, shell, startPage } from './ui.js';
+import { $, download, el, fact, fill, onIdentityChange, problemText, shell, startPage } from './ui.js';
 
 const state = { number: null, detail: null, acting: false, opinionFor: null };
 
@@ -83,7 +83,7 @@ function renderHead(d) {
     el('p', { class: 'eyebrow', text: t('building.eyebrow', { number: d.number }) }),
     el('h1', { id: 'building-title', text: d.description }),
     el('dl', { class: 'facts', id: 'building-facts' },
-      fact(t('building.territory'), el('a', { href: 'land?territory=' + d.territory, id: 'building-territory',
+      fact(t('building.territory'), el('a', { href: 'land#territory=' + d.territory, id: 'building-territory',
         text: d.territoryName || '#' + d.territory })),
       fact(t('building.parcel'), el('a', { href: 'parcel?n=' + d.parcel, id: 'building-parcel',
         text: t('building.parcelLink', { number: d.parcel }) })),
@@ -189,7 +189,8 @@ async function renderOpinion(d) {
       el('div', { class: 'actions', id: 'opinion-actions' },
         button('opinion-approve', t('opinion.approve'), () => say('approve'), true),
         button('opinion-disapprove', t('opinion.disapprove'), () => say('disapprove')),
-        said ? button('opinion-withdraw', t('opinion.withdraw'), () => say('withdraw')) : null));
+        said ? button('opinion-withdraw', t('opinion.withdraw'), () => say('withdraw')) : null),
+      await keyFileBox());
     return;
   }
   const parts = [];
@@ -221,7 +222,44 @@ async function renderOpinion(d) {
       : t('opinion.noOpinionKey', { from: when(nextFrom) }) }),
     el('div', { class: 'actions' }, button('opinion-make-key', t('opinion.makeKey'), makeKey, true)));
   }
-  fill(box, ...parts);
+  fill(box, ...parts, await keyFileBox());
+}
+
+/** The opinion key as a file: download the keys this browser holds, or bring one in (made by the command line). */
+async function keyFileBox() {
+  const did = shell.identity.did;
+  const held = await loadOpinionKeys(did);
+  const input = el('input', { type: 'file', id: 'opinion-key-file-input', accept: '.opinion,.json,application/json' });
+  input.addEventListener('change', async () => {
+    const file = input.files && input.files[0];
+    if (!file) {
+      return;
+    }
+    let message;
+    let ok = false;
+    try {
+      await addOpinionKey(did, opinions.readKeyFile(await file.text(), did));
+      message = t('opinion.file.added');
+      ok = true;
+    } catch (e) {
+      message = t('opinion.file.error.' + (e.code || 'NOT_AN_OPINION_KEY'));
+    }
+    await refresh();
+    const status = $('opinion-key-file-status');
+    status.textContent = message;
+    status.dataset.state = ok ? 'added' : 'refused';
+    $('opinion-key-file').open = true;
+  });
+  const newest = held[held.length - 1];
+  return el('details', { class: 'disclosure', id: 'opinion-key-file' },
+    el('summary', { text: t('opinion.file.title') }),
+    el('p', { class: 'hint', text: t('opinion.file.intro') }),
+    newest ? el('div', { class: 'actions' }, button('opinion-key-download', t('opinion.file.download'),
+      () => download('phyle-opinion-key-' + did.slice(-8) + '.opinion', opinions.keyFileText(did, newest))))
+      : null,
+    el('div', { class: 'field' }, el('label', { for: 'opinion-key-file-input', text: t('opinion.file.bring') }),
+      input),
+    el('p', { class: 'hint', id: 'opinion-key-file-status', role: 'status' }));
 }
 
 async function act(run, done, pendingText) {

@@ -74,6 +74,15 @@ export default {
     'opinion.keyElsewhere': 'The opinion key registered for you was made in another browser: speak from there, or make a new one here (in force from the next epoch).',
     'opinion.residenceNeeded': 'An opinion key is registered with a residence: register where you live first.',
 
+    'opinion.file.title': 'Your opinion key as a file',
+    'opinion.file.intro': 'To speak from another browser or from the command line (phyle land opinion-key), take your opinion key with you. The file is not encrypted: whoever has it can link your opinions (but not act as you). Keep it like your key’s backup.',
+    'opinion.file.download': 'Download my opinion key',
+    'opinion.file.bring': 'Bring in an opinion key file',
+    'opinion.file.added': 'The opinion key is now kept in this browser.',
+    'opinion.file.error.NOT_AN_OPINION_KEY': 'That file is not an opinion key.',
+    'opinion.file.error.OPINION_KEY_OTHER_DID': 'That opinion key was registered by another key, not yours.',
+    'opinion.file.error.OPINION_KEY_MISMATCH': 'That file is damaged: its public key is not its secret’s.',
+
     'refusal.NOT_RESIDING': 'You have no residence registered: an opinion key goes with a residence.',
     'refusal.NO_RING': 'No ring of neighbours is recorded for this building in this epoch: record one first.',
     'refusal.NOT_IN_RING': 'This browser holds no opinion key of the building’s ring.',
@@ -156,6 +165,15 @@ export default {
     'opinion.notInRing': 'A sua chave de opinião não está no anel deste edifício: vive mais longe do que os seus vizinhos, ou o anel foi registado antes de a sua chave entrar em vigor.',
     'opinion.keyElsewhere': 'A chave de opinião registada em seu nome foi feita noutro navegador: fale a partir dele, ou crie uma nova aqui (em vigor a partir da próxima época).',
     'opinion.residenceNeeded': 'Uma chave de opinião é registada com uma residência: registe primeiro onde vive.',
+
+    'opinion.file.title': 'A sua chave de opinião num ficheiro',
+    'opinion.file.intro': 'Para falar a partir de outro navegador ou da linha de comandos (phyle land opinion-key), leve consigo a sua chave de opinião. O ficheiro não é cifrado: quem o tiver pode ligar as suas opiniões (mas não agir como si). Guarde-o como a cópia de segurança da sua chave.',
+    'opinion.file.download': 'Descarregar a minha chave de opinião',
+    'opinion.file.bring': 'Trazer um ficheiro de chave de opinião',
+    'opinion.file.added': 'A chave de opinião está agora guardada neste navegador.',
+    'opinion.file.error.NOT_AN_OPINION_KEY': 'Esse ficheiro não é uma chave de opinião.',
+    'opinion.file.error.OPINION_KEY_OTHER_DID': 'Essa chave de opinião foi registada por outra chave, não a sua.',
+    'opinion.file.error.OPINION_KEY_MISMATCH': 'Esse ficheiro está danificado: a chave pública não é a do segredo.',
 
     'refusal.NOT_RESIDING': 'Não tem residência registada: uma chave de opinião acompanha uma residência.',
     'refusal.NO_RING': 'Não há anel de vizinhos registado para este edifício nesta época: registe um primeiro.',

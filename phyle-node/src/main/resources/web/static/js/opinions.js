@@ -10,6 +10,7 @@
 import * as api from './api.js';
 import { ApiError } from './api.js';
 import * as blsag from './blsag.js';
+import * as group from './ristretto255.js';
 import { ascii, concat, fromBase64Url, fromHex, subtle, toBase64Url, utf8 } from './bytes.js';
 import { didOf } from './did.js';
 import { addOpinionKey, dropOpinionKey, keyAmong } from './opinion-keys.js';
@@ -87,6 +88,50 @@ export async function registerOpinionKey(identity, society) {
     }
     throw e;
   }
+}
+
+// ---- the opinion key as a file ----------------------------------------------------------------------------------
+
+const KEY_FILE_KIND = 'phyle-opinion-key';
+
+/**
+ * An opinion key file, in the format `phyle land opinion-key` writes beside a key file: {"kind": "phyle-opinion-key",
+ * "did": the registering key's did, "public": the ristretto255 key, "secret": the scalar}, base64url. Unencrypted, as
+ * the command line's: whoever holds it can link its owner's opinions.
+ */
+export function keyFileText(did, keyPair) {
+  return JSON.stringify({ kind: KEY_FILE_KIND, did, public: toBase64Url(keyPair.publicKey),
+    secret: toBase64Url(group.encodeScalar(keyPair.secret)) }, null, 2) + '\n';
+}
+
+/**
+ * The key pair in an opinion key file's text, for the citizen `did`; throws RingError NOT_AN_OPINION_KEY (not such
+ * a file, or its secret is no scalar), OPINION_KEY_OTHER_DID (registered by another key), OPINION_KEY_MISMATCH (its
+ * public key is not its secret's).
+ */
+export function readKeyFile(text, did) {
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new blsag.RingError('NOT_AN_OPINION_KEY', 'the file is not JSON');
+  }
+  if (!json || json.kind !== KEY_FILE_KIND || typeof json.secret !== 'string') {
+    throw new blsag.RingError('NOT_AN_OPINION_KEY', 'the file is not a ' + KEY_FILE_KIND);
+  }
+  if (typeof json.did === 'string' && json.did !== did) {
+    throw new blsag.RingError('OPINION_KEY_OTHER_DID', 'the opinion key was registered by ' + json.did);
+  }
+  let keyPair;
+  try {
+    keyPair = blsag.keyPairFromSecret(fromBase64Url(json.secret));
+  } catch (e) {
+    throw new blsag.RingError('NOT_AN_OPINION_KEY', 'the secret is not a scalar');
+  }
+  if (typeof json.public === 'string' && json.public !== toBase64Url(keyPair.publicKey)) {
+    throw new blsag.RingError('OPINION_KEY_MISMATCH', 'the public key does not match the secret');
+  }
+  return keyPair;
 }
 
 /** GET land/buildings. */

@@ -84,7 +84,7 @@ final class BuildingPages {
             return;
         }
         h.append("<h1>").append(esc(b.path("description").asText())).append("</h1><dl class=\"facts\">");
-        fact(w("Territory", "Território"), "<a href=\"land?territory=" + b.path("territory").asInt() + "\">"
+        fact(w("Territory", "Território"), "<a href=\"land#territory=" + b.path("territory").asInt() + "\">"
                 + esc(b.path("territoryName").asText("#" + b.path("territory").asInt())) + "</a>");
         fact(w("Parcel", "Parcela"), "<a href=\"parcel?n=" + b.path("parcel").asInt() + "\">"
                 + w("Parcel #", "Parcela n.º ") + b.path("parcel").asInt() + "</a>");
