@@ -9,9 +9,11 @@
 // comes into force at the next epoch, and the one it replaces still signs until then.
 //
 // Backup: the opinion key is NOT put in the citizen's key backup. That backup is encrypted once, when the key is made,
-// with a passphrase this app does not keep, so it cannot be re-written to add a key made later; and a copy of the
-// opinion secret in a file is a copy of what links one's opinions. A browser that loses its opinion key registers a
-// new one (in force from the next epoch): what it loses is its voice for the rest of the epoch, nothing more.
+// with a passphrase this app does not keep, so it cannot be re-written to add a key made later. Alongside it, the
+// building page offers the opinion key as a file in the command line's format (opinions.js keyFileText/readKeyFile:
+// {"kind": "phyle-opinion-key", did, public, secret}), unencrypted like the command line's: a copy of the secret is a
+// copy of what links one's opinions, and the page says so. A browser that loses its opinion key and has no file
+// registers a new one (in force from the next epoch): it loses its voice for the rest of the epoch, nothing more.
 
 import { KeyError } from './keystore.js';
 import * as blsag from './blsag.js';
