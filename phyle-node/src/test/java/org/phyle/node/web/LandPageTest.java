@@ -90,12 +90,12 @@ class LandPageTest extends WebTest {
                     .hasAttribute("data-parcel-state", state);
         }
         List<String> states = allParcels().stream().map(p -> p.get("state").asText()).toList();
-        assertThat(states).contains("held", "vacant", "auction");
+        assertThat(states).contains("held", "vacant");
         String held = (String) page.evaluate("() => getComputedStyle(document.querySelector("
                 + "'#land-map path[data-parcel-state=held]')).fill");
-        String auction = (String) page.evaluate("() => getComputedStyle(document.querySelector("
-                + "'#land-map path[data-parcel-state=auction]')).fill");
-        assertThat(held).isNotEqualTo(auction);
+        String vacant = (String) page.evaluate("() => getComputedStyle(document.querySelector("
+                + "'#land-map path[data-parcel-state=vacant]')).fill");
+        assertThat(held).isNotEqualTo(vacant);
         // the legend and the lists: every territory, its tenure and rate, every parcel linked
         assertThat(page.locator("#land-legend li")).hasCount(5);
         assertThat(page.locator("#territory-list > li")).hasCount(land.get("count").asInt());
