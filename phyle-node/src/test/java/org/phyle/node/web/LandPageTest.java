@@ -182,4 +182,41 @@ class LandPageTest extends WebTest {
         assertThat(seriousAxeViolations(page)).as("axe, dark phone, Portuguese").isEmpty();
         screenshot(page, "land-phone-pt");
     }
+
+    @Test
+    void withoutJavaScriptTheLandAndAParcelReadFromTheServerInBothLanguages() {
+        JsonNode land = get("land/territories");
+        for (String locale : List.of("en-GB", "pt-PT")) {
+            boolean pt = locale.startsWith("pt");
+            BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                    .setViewportSize(RoundsPageTest.PHONE, 844).setLocale(locale).setJavaScriptEnabled(false));
+            Page page = newPage(context);
+            page.navigate(url("/land"));
+            assertThat(page.locator("#land-ssr h1")).hasText(pt ? "Terra" : "Land");
+            assertThat(page.locator("#land-map-card")).isHidden();
+            assertThat(page.locator(".ssr-parcels a[href^='parcel?n=']")).hasCount(land.get("parcels").asInt());
+            assertThat(page.locator("#ssr")).containsText(pt ? "Imposto de Harberger: 7% por ano"
+                    : "Harberger tax: 7% a year");
+            assertThat(page.locator("#ssr")).containsText(pt ? "Imposto sobre o valor da terra: 2% por ano"
+                    : "Land value tax: 2% a year");
+            assertNoHorizontalScroll(page);
+            screenshot(page, "noscript-land" + (pt ? "-pt" : ""));
+
+            // a parcel with a building, reached by its link
+            JsonNode built = allParcels().stream().filter(p -> p.get("buildings").asInt() > 0).findFirst().orElseThrow();
+            int n = built.get("number").asInt();
+            page.locator(".ssr-parcels a[href='parcel?n=" + n + "']").click();
+            assertThat(page.locator("#parcel-ssr h1")).hasText((pt ? "Parcela n.º " : "Parcel #") + n);
+            assertThat(page.locator("#ssr-buildings a").first()).hasAttribute("href", Pattern.compile("^building\\?n="));
+            assertThat(page.locator("#ssr-history tbody tr")).hasCount(get("land/parcels/" + n).get("history").size());
+            assertThat(page.locator("#parcel-act-card")).isHidden();
+            assertNoHorizontalScroll(page);
+            screenshot(page, "noscript-parcel" + (pt ? "-pt" : ""));
+        }
+        // with scripts, the same address opens the interactive parcel
+        Page page = newPage(newProfile(1280, 900, false));
+        page.navigate(url("/parcel?n=0"));
+        assertThat(page.locator("#parcel-title")).hasText("Parcel #0");
+        assertThat(page.locator("#ssr")).hasCount(0);
+    }
 }
