@@ -18,6 +18,12 @@ export function parcelState(p) {
 
 export const STATES = ['held', 'bid', 'auction', 'vacant', 'reserved'];
 
+/** The bounds of one parcel of a FeatureCollection from the API, to bring the map to it. */
+export function boundsOf(fc, number) {
+  return L.geoJSON({ type: 'FeatureCollection', features: fc.features.filter((f) => f.properties.number === number) })
+    .getBounds();
+}
+
 let cssAdded = false;
 
 /** Leaflet's stylesheet, from this node (a <link>, which the pages' style-src 'self' allows). */
@@ -62,8 +68,13 @@ export async function makeMap(container, { label, zoom = true } = {}) {
       : t('land.map.zoomOut'));
     a.setAttribute('title', a.getAttribute('aria-label'));
   }
+  const drawn = [];
   return {
     map,
+    /** Takes every parcel drawn so far off the map (before drawing them again as a new block left them). */
+    clear() {
+      drawn.splice(0).forEach((layer) => layer.remove());
+    },
     /** Draws a territory's parcels (a FeatureCollection from the API); `here` marks one; returns their bounds. */
     parcels(fc, { here = null, onClick = null } = {}) {
       const layer = L.geoJSON(fc, {
@@ -81,6 +92,7 @@ export async function makeMap(container, { label, zoom = true } = {}) {
           });
         },
       }).addTo(map);
+      drawn.push(layer);
       return layer.getBounds();
     },
     /** A dot where a territory is, which brings the map to it (its parcels are too small to see from afar). */

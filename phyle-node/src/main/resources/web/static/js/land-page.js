@@ -128,11 +128,7 @@ async function renderMap() {
   if (!state.map) {
     state.map = await makeMap($('land-map'), { label: t('land.map.label') });
   } else {
-    state.map.map.eachLayer((layer) => {
-      if (layer.feature && layer.feature.properties && 'number' in layer.feature.properties) {
-        state.map.map.removeLayer(layer);
-      }
-    });
+    state.map.clear();
   }
   const m = state.map;
   const open = (p) => {

@@ -11,7 +11,7 @@ import * as feedback from './feedback.js';
 import { amountError, countryName, currencyCode, formatBp, formatUnits, loadCurrency, parseAmount, shareOf }
   from './funding.js';
 import { field, fieldError } from './key-panel.js';
-import { makeMap, parcelState } from './land-map.js';
+import { boundsOf, makeMap, parcelState } from './land-map.js';
 import { formatNumber, fromNow, t } from './messages.js';
 import * as names from './names.js';
 import { send } from './tx.js';
@@ -19,7 +19,7 @@ import {
   $, code, el, fact, fill, nodeNow, onIdentityChange, personLink, problemText, shell, shortDid, startPage,
 } from './ui.js';
 
-const state = { number: null, parcel: null, actFor: null, map: null };
+const state = { number: null, parcel: null, actFor: null, map: null, fitted: null };
 
 const when = (ms) => new Intl.DateTimeFormat(t('locale'), { dateStyle: 'medium', timeStyle: 'short' })
   .format(new Date(ms));
@@ -98,21 +98,15 @@ async function renderMap(p) {
       state.map = await makeMap($('parcel-map'), { label: t('parcel.map.label', { number: p.number }) });
     }
     const fc = await api.getJson('land/territories/' + p.territory + '/geojson');
-    state.map.map.eachLayer((layer) => {
-      if (layer.feature && layer.feature.properties && 'number' in layer.feature.properties) {
-        state.map.map.removeLayer(layer);
-      }
-    });
+    state.map.clear();
     state.map.parcels(fc, { here: p.number, onClick: (q) => {
       if (q.number !== state.number) {
         location.href = 'parcel?n=' + q.number;
       }
     } });
-    const own = fc.features.filter((f) => f.properties.number === p.number);
     if (state.fitted !== p.number) {
       state.fitted = p.number;
-      const { geoJSON } = await import('../leaflet/dist/leaflet-src.esm.js');
-      state.map.fit(geoJSON({ type: 'FeatureCollection', features: own }).getBounds(), 19);
+      state.map.fit(boundsOf(fc, p.number), 19);
     }
   } catch (e) {
     // the facts and the lists say everything the map shows
