@@ -242,6 +242,57 @@ class ParcelPageTest extends WebTest {
     }
 
     @Test
+    void aCitizenClaimsAVacantLandValueParcelTopsUpTakesTooMuchAndGivesItUp() {
+        JsonNode vacant = first(p -> p.get("tenure").asText().equals("land-value") && p.get("state").asText()
+                .equals("vacant") && p.get("reservedFor").isNull());
+        assumeTrue(vacant != null, "a vacant land-value parcel in the demo");
+        int n = vacant.get("number").asInt();
+        String me = RoundsPageTest.citizensWithMoney(1, 10, List.of()).get(0);
+        long before = spendable(me);
+        Page page = withKey(me, 1280, 900, ColorScheme.LIGHT);
+        page.navigate(url("/parcel?n=" + n));
+        assertThat(page.locator("#parcel-state")).hasText("Vacant");
+        // under the land value tax a claim states no price: the deposit alone
+        assertThat(page.locator("#claim-price")).hasCount(0);
+        page.locator("#claim-deposit").fill("3");
+        page.locator("#claim-form-submit").click();
+        Locator feedback = page.locator("#parcel-feedback");
+        assertThat(feedback).hasAttribute("data-state", "committed");
+        assertThat(feedback).containsText("Parcel #" + n + " is yours.");
+        assertThat(page.locator("#parcel-state")).hasText("Held");
+        assertThat(page.locator("[data-fact=holder] dd")).containsText(get("citizens/" + keys.get(me).did())
+                .get("name").asText());
+        assertThat(spendable(me)).isEqualTo(before - 3_000_000L);
+
+        // taking the whole deposit is refused in words; adding to it is not
+        page.locator("#withdraw-amount").fill("3");
+        page.locator("#withdraw-form-submit").click();
+        assertThat(feedback).hasAttribute("data-state", "rejected");
+        assertThat(feedback.locator("code")).hasText("WITHDRAW_TOO_MUCH");
+        assertThat(feedback).containsText("Some of the deposit must remain");
+        assertThat(spendable(me)).isEqualTo(before - 3_000_000L);
+        page.locator("#add-deposit").fill("1,5");
+        page.locator("#deposit-form-submit").click();
+        assertThat(feedback).hasAttribute("data-state", "committed");
+        assertThat(feedback).containsText("You added 1.5 HRT to the deposit.");
+        assertThat(spendable(me)).isEqualTo(before - 4_500_000L);
+
+        // giving it up asks first (cancelling changes nothing), then the deposit comes back
+        page.locator("#release-parcel").click();
+        page.locator("#release-parcel-dialog-cancel").click();
+        assertThat(parcel(n).get("state").asText()).isEqualTo("held");
+        page.locator("#release-parcel").click();
+        page.locator("#release-parcel-dialog-confirm").click();
+        assertThat(feedback).hasAttribute("data-state", "committed");
+        assertThat(feedback).containsText("You gave parcel #" + n + " up.");
+        assertThat(page.locator("#parcel-state")).hasText("Vacant");
+        assertThat(parcel(n).get("holder").isNull()).isTrue();
+        // the deposit back, less the tax of the few seconds it was held (nothing was assessed on this plot)
+        assertThat(spendable(me)).isGreaterThan(before - 1_000L).isLessThanOrEqualTo(before);
+        screenshot(page, "parcel-released");
+    }
+
+    @Test
     void aLandValueParcelShowsItsAssessmentsOnAPhoneInTheDarkInPortuguese() {
         JsonNode assessed = first(p -> p.get("tenure").asText().equals("land-value") && p.get("state").asText()
                 .equals("held"));
