@@ -119,6 +119,7 @@ class LandPageTest extends WebTest {
         page.waitForFunction("(n) => { const r = document.querySelector(`#land-map path[data-parcel='${n}']`)"
                 + ".getBoundingClientRect(); return r.width > 20 && r.height > 20; }", first.get("number").asInt());
         screenshot(page, "land-lisbon");
+        RoundsPageTest.docShot(page, "#land-map-card", "land-map-lisbon");
         shape.click();
         page.waitForURL("**/parcel?n=" + first.get("number").asInt());
         assertThat(page.locator("#parcel-title")).hasText("Parcel #" + first.get("number").asInt());
@@ -173,6 +174,7 @@ class LandPageTest extends WebTest {
         assertNoHorizontalScroll(page);
         assertThat(seriousAxeViolations(page)).as("axe, dark phone").isEmpty();
         screenshot(page, "land-phone-dark");
+        RoundsPageTest.docShot(page, "#land-map-card", "land-phone-dark");
 
         page.getByLabel("Language").selectOption("pt");
         assertThat(page.locator("#land-title")).hasText("Terra");

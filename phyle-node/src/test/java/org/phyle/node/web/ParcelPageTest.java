@@ -114,6 +114,7 @@ class ParcelPageTest extends WebTest {
         long penalty = bid / 10;
         String penaltyText = RoundsPageTest.units(JSON.createObjectNode().put("minor", penalty)) + " HRT";
         assertThat(reject).containsText("pay a penalty of " + penaltyText);
+        RoundsPageTest.docShot(page, "#parcel-act-title", "parcel-bid-to-answer");
         assertThat(page.locator("#reject-price")).hasValue(RoundsPageTest.units(withBid.at("/bid/price")).replace(",",
                 ""));
         // lower than the bid: the node refuses, in words, and nothing changes
@@ -143,6 +144,7 @@ class ParcelPageTest extends WebTest {
         assertThat(spendable(firstBidder)).isGreaterThan(bidderBefore);
         assertThat(page.locator("#price-form")).isVisible();
         screenshot(page, "parcel-rejected");
+        RoundsPageTest.docShot(page, "#parcel-feedback", "parcel-rejected");
 
         // another citizen bids at the new price from their browser, posting the price and a deposit
         String buyer = RoundsPageTest.citizensWithMoney(1, newPrice / 1_000_000L + 10, List.of(holder, firstBidder))
@@ -312,6 +314,7 @@ class ParcelPageTest extends WebTest {
         assertNoHorizontalScroll(page);
         assertThat(seriousAxeViolations(page)).as("axe, dark phone, a holder").isEmpty();
         screenshot(page, "parcel-lvt-phone-dark");
+        RoundsPageTest.docShot(page, "#parcel-back", "parcel-lvt-phone-dark");
 
         page.getByLabel("Language").selectOption("pt");
         assertThat(page.locator("#parcel-title")).hasText("Parcela n.º " + n);
