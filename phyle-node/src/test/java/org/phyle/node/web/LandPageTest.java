@@ -166,6 +166,24 @@ class LandPageTest extends WebTest {
     }
 
     @Test
+    void theListsAndTheMapFollowANewBlock() {
+        JsonNode held = allParcels().stream().filter(p -> p.get("tenure").asText().equals("harberger")
+                && p.get("state").asText().equals("held") && p.get("bid").isNull()).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(held != null, "a Harberger parcel held without a bid");
+        int n = held.get("number").asInt();
+        Page page = newPage(newProfile(1280, 900, false));
+        page.navigate(url("/land"));
+        assertThat(page.locator("body")).hasAttribute("data-ready", "true");
+        Locator price = page.locator("#territory-list tr[data-parcel='" + n + "'] td.num").first();
+        assertThat(price).hasText(RoundsPageTest.units(held.get("price")) + " HRT");
+        long raised = held.at("/price/minor").asLong() + 1_500_000L;
+        submit(keys.get(nameOf(held.get("holder").asText())), new org.phyle.core.land.LandTx.SetPrice(n, raised));
+        assertThat(price).hasText(RoundsPageTest.units(JSON.createObjectNode().put("minor", raised)) + " HRT");
+        // redrawn, not drawn twice
+        assertThat(page.locator("#land-map path.parcel-shape")).hasCount(get("land/territories").get("parcels").asInt());
+    }
+
+    @Test
     void onAPhoneInTheDarkInPortugueseWithoutAxeViolations() {
         Page page = newPage(newProfile(RoundsPageTest.PHONE, 844, true, ColorScheme.DARK));
         page.navigate(url("/land"));
