@@ -23,17 +23,17 @@ function who(did) {
   return p ? personLink(p) : code(shortDid(did), { title: did });
 }
 
-export function statePill(p) {
+function statePill(p) {
   const s = parcelState(p);
   return el('span', { class: 'pill parcel-pill', 'data-parcel-state': s, text: t('parcel.state.' + s) });
 }
 
 /** "Harberger tax, 7% a year" or "Land value tax, 2% a year". */
-export function tenureText(territory) {
+function tenureText(territory) {
   return t('land.tenure.' + territory.tenure, { rate: formatBp(territory.rateBp) });
 }
 
-export function area(m2) {
+function area(m2) {
   return t('land.area', { m2: formatNumber(m2) });
 }
 
@@ -110,7 +110,7 @@ function renderTerritories() {
 }
 
 /** What a parcel costs now: the stated price, the auction's price now, or the assessed value. */
-export function priceOf(p) {
+function priceOf(p) {
   if (p.auction) {
     return formatUnits(p.auction.priceNow);
   }
