@@ -24,6 +24,13 @@ export function boundsOf(fc, number) {
     .getBounds();
 }
 
+/** Text for a tooltip as an element, never as HTML: a territory's name is whatever its transaction said. */
+function text(words) {
+  const span = document.createElement('span');
+  span.textContent = words;
+  return span;
+}
+
 let cssAdded = false;
 
 /** Leaflet's stylesheet, from this node (a <link>, which the pages' style-src 'self' allows). */
@@ -81,7 +88,8 @@ export async function makeMap(container, { label, zoom = true } = {}) {
         style: (f) => ({ className: 'parcel-shape' + (f.properties.number === here ? ' here' : ''), weight: 2 }),
         onEachFeature: (f, shape) => {
           const p = f.properties;
-          shape.bindTooltip(t('land.map.tooltip', { number: p.number, state: t('parcel.state.' + parcelState(p)) }));
+          shape.bindTooltip(text(t('land.map.tooltip', { number: p.number,
+            state: t('parcel.state.' + parcelState(p)) })));
           if (onClick) {
             shape.on('click', () => onClick(p));
           }
@@ -98,7 +106,7 @@ export async function makeMap(container, { label, zoom = true } = {}) {
     /** A dot where a territory is, which brings the map to it (its parcels are too small to see from afar). */
     mark(bounds, title, onClick) {
       const dot = L.circleMarker(bounds.getCenter(), { radius: 8, className: 'territory-mark' }).addTo(map);
-      dot.bindTooltip(title);
+      dot.bindTooltip(text(title));
       dot.on('click', onClick);
       // close enough to see the parcels, the dot would only hide them
       map.on('zoomend', () => {
