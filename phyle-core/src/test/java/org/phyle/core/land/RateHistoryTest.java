@@ -141,4 +141,48 @@ class RateHistoryTest {
         assertThat(h).extracting(RatePoint::approvals).containsExactly(0, 0, 1, 0);
         assertThat(h.get(3).time()).isEqualTo(next);
     }
+
+    /**
+     * Property, over seeded random sequences of opinions in two epochs: the history's last point is always the rate
+     * now (N, A, D and the exact fraction), a point is added exactly when the counts change, and the times and heights
+     * of the stored points never go back.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 5, 8, 13, 21, 34})
+    void theLastPointIsAlwaysTheRateNow(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        n.resident(2, 0);
+        n.resident(3, 1);
+        n.resident(4, 2);
+        int b = n.build(0);
+        int points = 1;
+        for (int epoch = 0; epoch < 2; epoch++) {
+            long start = n.nextEpoch();
+            n.e.m.at(start + 3_600_000 * epoch); // the second ring an hour into its epoch: the first one's end between
+            n.e.m.ok(n.e.m.stranger(900 + epoch), n.recordRing(b, 2, 3, 4));
+            points++;
+            long[] seq = new long[5];
+            BuildingTax.Opinion[] values = BuildingTax.Opinion.values();
+            for (int i = 0; i < 12; i++) {
+                n.e.m.at(start + (i + 1) * DAY);
+                int citizen = 2 + random.nextInt(3);
+                int a = n.tax(b).approvals();
+                int d = n.tax(b).disapprovals();
+                n.say(n.opinion(citizen, b, ++seq[citizen], values[random.nextInt(values.length)]));
+                if (n.tax(b).approvals() != a || n.tax(b).disapprovals() != d) {
+                    points++;
+                }
+                List<RatePoint> h = n.tax(b).history(n.e.m.now);
+                assertThat(h).hasSize(points + epoch); // plus the end of the first ring's epoch
+                RatePoint last = h.get(h.size() - 1);
+                assertThat(List.of(last.neighbours(), last.approvals(), last.disapprovals())).isEqualTo(List.of(
+                        n.tax(b).ringSize(), n.tax(b).approvals(), n.tax(b).disapprovals()));
+                assertThat(last.numerator() * n.tax(b).denominator())
+                        .isEqualTo(n.tax(b).numerator(n.e.m.now) * last.denominator());
+                for (int k = 1; k < h.size(); k++) {
+                    assertThat(h.get(k).time()).isGreaterThanOrEqualTo(h.get(k - 1).time());
+                }
+            }
+        }
+    }
 }
