@@ -54,7 +54,16 @@ final class BuildingCommands {
             RingKeyPair pair = RingKeyPair.generate(random);
             LandTx.OpinionKey body = Opinions.registration(society, key.did(), pair, random);
             OpinionKeyFile.write(out, pair, key.did()); // kept before it is sent: a registered key is never lost
-            s.submit(key, body);
+            try {
+                s.submit(key, body);
+            } catch (Outcome.Refused e) {
+                try {
+                    java.nio.file.Files.deleteIfExists(out); // refused: this key was never registered
+                } catch (java.io.IOException ignored) {
+                    // left behind; the next attempt names another file
+                }
+                throw e;
+            }
             JsonNode k = s.client().getJson("/land/opinion-keys/" + key.did());
             System.out.println("opinion key " + body.key() + " kept in " + out + "; in use from epoch "
                     + k.path("from").asText("now"));

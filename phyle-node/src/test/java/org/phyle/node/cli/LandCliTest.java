@@ -220,6 +220,15 @@ class LandCliTest {
         assertThat(outside.err()).contains("not in building 0's ring");
         assertThat(approvals(0)).isEqualTo(3);
 
+        // someone with no residence: refused by the node, and no key file is left behind
+        SigningKey nowhere = keys.values().stream().filter(k -> running.node.read(s -> s.registry()
+                .byCurrentKey(k.verifyingKey()).map(p -> s.view(Land.class).residenceOf(p.number()).isEmpty())
+                .orElse(false))).findFirst().orElseThrow();
+        CliTest.Run homeless = phyle("land", "opinion-key", "--key", keyFile(nowhere).toString(), "--node", url());
+        assertThat(homeless.exit()).isEqualTo(3);
+        assertThat(homeless.err() + homeless.out()).contains("NOT_RESIDING");
+        assertThat(keyFile(nowhere).resolveSibling(keyFile(nowhere).getFileName() + ".opinion")).doesNotExist();
+
         for (String command : new String[] {"opinion", "opinion-key", "ring", "building"}) {
             CliTest.Run help = phyle("land", command, "--help");
             assertThat(help.exit()).isZero();
