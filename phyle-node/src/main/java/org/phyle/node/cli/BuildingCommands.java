@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.phyle.core.economy.Money;
 import org.phyle.core.land.BuildingTax;
 import org.phyle.core.land.LandTx;
 import org.phyle.crypto.Hash;
@@ -190,8 +191,8 @@ final class BuildingCommands {
             System.out.println("building " + b.get("number").asInt() + ": " + b.get("description").asText()
                     + " (parcel " + b.get("parcel").asInt() + ", " + b.get("territoryName").asText() + ")");
             System.out.println("  rate " + b.at("/rate/percent").asText() + "% a year of "
-                    + org.phyle.core.economy.Money.format(b.get("value").asLong()) + " " + code + "; tax paid "
-                    + org.phyle.core.economy.Money.format(b.get("taxPaid").asLong()) + ", owed now " + org.phyle.core.economy.Money.format(b.get("owed").asLong()));
+                    + Money.format(b.get("value").asLong()) + " " + code + "; tax paid "
+                    + Money.format(b.get("taxPaid").asLong()) + ", owed now " + Money.format(b.get("owed").asLong()));
             if (b.get("ring").isNull()) {
                 System.out.println("  no ring recorded in epoch " + b.get("epoch").asLong() + " (it ends "
                         + Instant.ofEpochMilli(b.get("epochEnds").asLong()) + "): 2.5%, as if nobody spoke");
