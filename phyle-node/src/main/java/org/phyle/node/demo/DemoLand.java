@@ -4,15 +4,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.phyle.core.Parameters;
+import org.phyle.core.SocietyView;
+import org.phyle.core.land.BuildingTax;
 import org.phyle.core.land.Land;
 import org.phyle.core.land.LandActions;
+import org.phyle.core.land.LandParams;
 import org.phyle.core.land.LandTx;
 import org.phyle.core.land.Tenure;
 import org.phyle.core.land.Territory;
+import org.phyle.crypto.Hash;
 import org.phyle.crypto.SigningKey;
+import org.phyle.crypto.StrictJson;
+import org.phyle.crypto.ring.RingKeyPair;
+import org.phyle.crypto.ring.Scalar;
+import org.phyle.node.KeyFile;
+import org.phyle.node.land.OpinionKeyFile;
+import org.phyle.node.land.Opinions;
 import org.phyle.node.land.ParcelArea;
 
 /**
@@ -39,27 +58,31 @@ public final class DemoLand {
     }
 
     /** The demo's land parameters, at its genesis. */
-    static org.phyle.core.Parameters parameters(org.phyle.core.Parameters p) {
-        return p.with(org.phyle.core.land.LandParams.RING_EPOCH_DAYS.name(), RING_EPOCH_DAYS);
+    static Parameters parameters(Parameters p) {
+        return p.with(LandParams.RING_EPOCH_DAYS.name(), RING_EPOCH_DAYS);
     }
 
     /** The demo residents' opinion keys, by name, as the demo kept them in its data directory. */
-    public static java.util.Map<String, org.phyle.crypto.ring.RingKeyPair> opinionKeys(java.nio.file.Path data) {
-        java.util.Map<String, org.phyle.crypto.ring.RingKeyPair> keys = new java.util.LinkedHashMap<>();
+    public static Map<String, RingKeyPair> opinionKeys(Path data) {
+        Map<String, RingKeyPair> keys = new LinkedHashMap<>();
         try {
-            for (JsonNode k : org.phyle.crypto.StrictJson.parse(java.nio.file.Files.readAllBytes(
+            for (JsonNode k : StrictJson.parse(Files.readAllBytes(
                     data.resolve(OPINION_KEYS)))) {
-                keys.put(k.get("name").asText(), org.phyle.crypto.ring.RingKeyPair.fromSecret(
-                        org.phyle.crypto.ring.Scalar.decode(java.util.Base64.getUrlDecoder().decode(
+                keys.put(k.get("name").asText(), RingKeyPair.fromSecret(
+                        Scalar.decode(Base64.getUrlDecoder().decode(
                                 k.get("secret").asText()))));
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return keys;
     }
 
     private static final String OPINION_KEYS = "keys/opinion-keys.json";
+
+    /** An opinion the demo says: which of the neighbours (in the order of {@link #NEIGHBOURS}), what, its sequence. */
+    private record Said(int neighbour, BuildingTax.Opinion opinion, long seq) {
+    }
 
     /** The vote that establishes the Nairobi territory, with the economy's votes on day 80.5. */
     static LandActions.NewTerritory nairobi(String steward) {
@@ -152,7 +175,7 @@ public final class DemoLand {
         List<DemoProposals.Plan> assessments = List.of(
                 assess("Assess plot " + kilimani.get(0) + " in Kilimani", kilimani.get(0), 2_000 * UNIT),
                 assess("Assess plot " + kilimani.get(1) + " in Kilimani", kilimani.get(1), 1_200 * UNIT));
-        List<org.phyle.crypto.Hash> votes = s.proposeAll(assessments, 92.95, citizens);
+        List<Hash> votes = s.proposeAll(assessments, 92.95, citizens);
         s.day(93.1);
         s.submit(workshop, new LandTx.Build(annex.get(0), "Workshop and shared kitchen on the ground floor",
                 180 * UNIT));
@@ -168,60 +191,57 @@ public final class DemoLand {
     }
 
     private static void registerOpinionKeys(DemoSociety.Seeder s, List<String> active) {
-        org.phyle.crypto.Hash society = s.read(org.phyle.core.SocietyView::id);
-        java.security.SecureRandom random = new java.security.SecureRandom();
+        Hash society = s.read(SocietyView::id);
+        SecureRandom random = new SecureRandom();
         ArrayNode saved = JsonNodeFactory.instance.arrayNode();
         for (int i : NEIGHBOURS) {
             String name = active.get(i);
             SigningKey key = s.keys.get(name);
-            org.phyle.crypto.ring.RingKeyPair pair = org.phyle.crypto.ring.RingKeyPair.generate(random);
-            s.submit(key, org.phyle.node.land.Opinions.registration(society, key.did(), pair, random));
+            RingKeyPair pair = RingKeyPair.generate(random);
+            s.submit(key, Opinions.registration(society, key.did(), pair, random));
             saved.addObject().put("name", name).put("did", key.did())
-                    .put("public", org.phyle.node.land.OpinionKeyFile.b64(pair.publicKey().encode()))
-                    .put("secret", org.phyle.node.land.OpinionKeyFile.b64(pair.secret().encode()));
+                    .put("public", OpinionKeyFile.b64(pair.publicKey().encode()))
+                    .put("secret", OpinionKeyFile.b64(pair.secret().encode()));
         }
         try {
-            org.phyle.node.KeyFile.writePrivate(s.data().resolve(OPINION_KEYS), saved.toPrettyString() + "\n");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            KeyFile.writePrivate(s.data().resolve(OPINION_KEYS), saved.toPrettyString() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * At the end of the history, in the epoch of the present: the workshop's ring is recorded (by a one-time key: anyone
-     * may) and its neighbours speak, each opinion in an envelope signed by a fresh one-time key, spread over the hours
-     * left before the present. The holder and two others approve, one disapproves, one approves and then changes their
-     * mind, one says nothing: N = 6, A = 3, D = 2, 5% × 5/12 ≈ 2.083%.
+     * At the end of the history, in the epoch of the present: the workshop's ring is recorded (by a one-time key:
+     * anyone may) and its neighbours speak, each opinion in an envelope signed by a fresh one-time key, spread over
+     * the hours left before the present. The holder and two others approve, one disapproves, one approves and then
+     * changes their mind, one says nothing: N = 6, A = 3, D = 2, 5% × 5/12 ≈ 2.083%.
      */
     static void opinions(DemoSociety.Seeder s) {
-        org.phyle.core.Parameters params = s.read(org.phyle.core.SocietyView::parameters);
-        org.phyle.crypto.Hash society = s.read(org.phyle.core.SocietyView::id);
+        Parameters params = s.read(SocietyView::parameters);
+        Hash society = s.read(SocietyView::id);
         long day = 86_400_000L;
         long present = s.genesisTime() + DemoSociety.HISTORY_DAYS * day; // at or before the clock's end
-        long epochMs = params.get(org.phyle.core.land.LandParams.RING_EPOCH_DAYS) * day;
+        long epochMs = params.get(LandParams.RING_EPOCH_DAYS) * day;
         long epoch = Land.epochOf(present, params);
-        long from = Math.min(present, Math.max(epoch * epochMs, s.read(org.phyle.core.SocietyView::time)) + 60_000);
+        long from = Math.min(present, Math.max(epoch * epochMs, s.read(SocietyView::time)) + 60_000);
         long to = Math.max(from, Math.min(s.genesisTime() + (long) (99.85 * day), present - 60_000));
         int building = s.read(v -> v.view(Land.class).buildingTax(0).orElseThrow().building());
-        java.util.Map<String, org.phyle.crypto.ring.RingKeyPair> keys = opinionKeys(s.data());
-        List<org.phyle.crypto.ring.RingKeyPair> pairs = List.copyOf(keys.values()); // in the order of NEIGHBOURS
-        Object[][] said = {
-                {0, org.phyle.core.land.BuildingTax.Opinion.APPROVE, 1L},
-                {2, org.phyle.core.land.BuildingTax.Opinion.DISAPPROVE, 1L},
-                {1, org.phyle.core.land.BuildingTax.Opinion.APPROVE, 1L},
-                {3, org.phyle.core.land.BuildingTax.Opinion.APPROVE, 1L},
-                {4, org.phyle.core.land.BuildingTax.Opinion.APPROVE, 1L},
-                {3, org.phyle.core.land.BuildingTax.Opinion.DISAPPROVE, 2L}}; // changes their mind
-        int steps = said.length + 1;
-        java.security.SecureRandom random = new java.security.SecureRandom();
+        Map<String, RingKeyPair> keys = opinionKeys(s.data());
+        List<RingKeyPair> pairs = List.copyOf(keys.values()); // in the order of NEIGHBOURS
+        List<Said> said = List.of(new Said(0, BuildingTax.Opinion.APPROVE, 1),
+                new Said(2, BuildingTax.Opinion.DISAPPROVE, 1), new Said(1, BuildingTax.Opinion.APPROVE, 1), new Said(3, BuildingTax.Opinion.APPROVE, 1),
+                new Said(4, BuildingTax.Opinion.APPROVE, 1),
+                new Said(3, BuildingTax.Opinion.DISAPPROVE, 2)); // changes their mind; neighbour 5 says nothing
+        int steps = said.size() + 1;
+        SecureRandom random = new SecureRandom();
         s.day((from - s.genesisTime()) / (double) day);
         List<String> members = s.read(v -> v.view(Land.class).neighbours(building, epoch, v.parameters()));
         s.submit(SigningKey.generate(), new LandTx.RecordRing(building, epoch, members));
-        for (int i = 0; i < said.length; i++) {
+        for (int i = 0; i < said.size(); i++) {
+            Said o = said.get(i);
             s.day((from + (to - from) * (i + 1) / steps - s.genesisTime()) / (double) day);
-            s.submit(SigningKey.generate(), org.phyle.node.land.Opinions.opine(society, building, epoch,
-                    (Long) said[i][2], (org.phyle.core.land.BuildingTax.Opinion) said[i][1], members,
-                    pairs.get((Integer) said[i][0]), random));
+            s.submit(SigningKey.generate(), Opinions.opine(society, building, epoch, o.seq(), o.opinion(), members,
+                    pairs.get(o.neighbour()), random));
         }
         s.waitForAll();
     }
