@@ -30,7 +30,7 @@ import org.phyle.crypto.VerifyingKey;
  * caller; readers get the {@link SocietyView}.
  */
 public final class Society implements SocietyView {
-    private static final String SNAPSHOT_MAGIC = "phyle-state-v6";
+    private static final String SNAPSHOT_MAGIC = "phyle-state-v7";
 
     private final Composition composition;
     private final VerifiedTx genesisTx;

@@ -10,6 +10,7 @@ import words from './messages-words.js';
 import wallet from './messages-wallet.js';
 import funding from './messages-funding.js';
 import discussion from './messages-discussion.js';
+import land from './messages-land.js';
 import building from './messages-land-building.js';
 
 const core = {
@@ -1178,7 +1179,7 @@ const core = {
 /** The catalogue: the shell's and first pages' messages here, each later mechanism's pages in its own module. */
 export const messages = Object.fromEntries(Object.keys(core).map((lang) =>
   [lang, { ...core[lang], ...governance[lang], ...charter[lang], ...web[lang], ...words[lang],
-    ...wallet[lang], ...funding[lang], ...discussion[lang],
+    ...wallet[lang], ...funding[lang], ...discussion[lang], ...land[lang],
     ...building[lang] }]));
 
 let language = 'en';

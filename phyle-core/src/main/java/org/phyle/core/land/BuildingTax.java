@@ -48,6 +48,27 @@ public final class BuildingTax {
     public record Said(Opinion opinion, long seq, long height) {
     }
 
+    /**
+     * The building's rate from a moment on: when, in which block (-1 for the end of a ring's epoch, which happens at a
+     * time, not in a block), the epoch, the ring's size N (0: no ring), the approvals A and disapprovals D. The rate
+     * is {@link #numerator()} / {@link #denominator()} basis points.
+     */
+    public record RatePoint(long time, long height, long epoch, int neighbours, int approvals, int disapprovals) {
+        /** The numerator of the rate in basis points: 250 × (N + D − A), or 250 with no ring. */
+        public long numerator() {
+            return neighbours == 0 ? HALF_BP : HALF_BP * (neighbours + disapprovals - approvals);
+        }
+
+        /** The denominator of the rate in basis points: N, or 1 with no ring. */
+        public long denominator() {
+            return neighbours == 0 ? 1 : neighbours;
+        }
+    }
+
+    /** A stored change of the rate, with the end of its ring's epoch (Long.MAX_VALUE: no ring). */
+    record Change(RatePoint point, long until) {
+    }
+
     /** Half of 5% in basis points: the rate when nobody speaks, or when no ring is recorded. */
     static final long HALF_BP = 250;
 
@@ -62,6 +83,8 @@ public final class BuildingTax {
     long remainder;
     long taxPaid;
     final TreeMap<String, Said> said = new TreeMap<>();
+    /** Every change of the rate, oldest first: built, each ring recorded, each opinion that changed the counts. */
+    final java.util.ArrayList<Change> changes = new java.util.ArrayList<>();
     int approvals;
     int disapprovals;
 
@@ -130,6 +153,33 @@ public final class BuildingTax {
             return HALF_BP * denominator();
         }
         return HALF_BP * (ring.size() + disapprovals - approvals);
+    }
+
+    /**
+     * The rate's history up to a time, oldest first: the changes stored (built, a ring recorded, an opinion changing
+     * the counts), and, computed here rather than stored, a point at the end of each ring's epoch where the rate went
+     * back to 2.5% (height -1, the epoch after the ring's, N = A = D = 0) if that end came before the next change and
+     * by {@code time}.
+     */
+    public List<RatePoint> history(long time) {
+        List<RatePoint> out = new java.util.ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            Change c = changes.get(i);
+            out.add(c.point());
+            boolean ended = c.until() != Long.MAX_VALUE && (i + 1 < changes.size()
+                    ? c.until() < changes.get(i + 1).point().time() : c.until() <= time);
+            if (ended) {
+                out.add(new RatePoint(c.until(), -1, c.point().epoch() + 1, 0, 0, 0));
+            }
+        }
+        return out;
+    }
+
+    /** Records the rate as it is now, in a block at a time. */
+    void changed(long time, long height, long epochNow) {
+        changes.add(ring == null || time >= until
+                ? new Change(new RatePoint(time, height, epochNow, 0, 0, 0), Long.MAX_VALUE)
+                : new Change(new RatePoint(time, height, epoch, ring.size(), approvals, disapprovals), until));
     }
 
     void recount() {

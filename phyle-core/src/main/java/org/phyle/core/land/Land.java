@@ -120,6 +120,29 @@ public final class Land {
         return Optional.ofNullable(opinionKeys.get(person));
     }
 
+    /**
+     * The ring the core accepts for a building in an epoch, in its canonical form: the opinion keys in force in that
+     * epoch of the residents whose parcel's centre is within land.neighbourRadiusM of the building's parcel's centre
+     * (the rule accepts a band of ±1 m around the radius; this is the set at distance ≤ radius), ascending by their
+     * encodings, base64url. Empty if nobody qualifies (then no ring can be recorded).
+     */
+    public List<String> neighbours(int building, long epoch, Parameters params) {
+        BuildingTax b = requireBuilding(building);
+        Parcel at = parcels.get(b.parcel);
+        long radius = params.get(LandParams.NEIGHBOUR_RADIUS_M);
+        List<String> keys = new ArrayList<>();
+        for (Map.Entry<Integer, OpinionKey> e : opinionKeys.entrySet()) {
+            String key = e.getValue().at(epoch);
+            Integer home = residences.get(e.getKey());
+            if (!key.isEmpty() && home != null && distance(parcels.get(home), at) <= radius) {
+                keys.add(key);
+            }
+        }
+        keys.sort(java.util.Comparator.comparing((String k) -> java.util.Base64.getUrlDecoder().decode(k),
+                java.util.Arrays::compareUnsigned));
+        return List.copyOf(keys);
+    }
+
     /** The epoch of the rings at a time: whole periods of land.ringEpochDays since 1970. */
     public static long epochOf(long time, Parameters params) {
         return Math.floorDiv(time, epochMs(params));
@@ -364,7 +387,9 @@ public final class Land {
             case LandTx.Build b -> {
                 Parcel p = holderOf(b.parcel(), ctx);
                 settle(p, ctx.block()); // the new building's tax accrues from now
-                taxes.add(new BuildingTax(buildings, p.number));
+                BuildingTax tax = new BuildingTax(buildings, p.number);
+                tax.changed(ctx.time(), ctx.height(), epochOf(ctx.time(), ctx.parameters()));
+                taxes.add(tax);
                 p.buildings.add(new Parcel.Building(buildings++, b.description(), b.value(), ctx.time()));
                 reschedule(p);
             }
@@ -523,6 +548,7 @@ public final class Land {
         b.until = Math.multiplyExact(epoch + 1, epochMs(ctx.parameters()));
         b.said.clear();
         b.recount();
+        b.changed(ctx.time(), ctx.height(), epoch);
         reschedule(at);
     }
 
@@ -567,8 +593,13 @@ public final class Land {
         if (at.state == Parcel.State.HELD) {
             settle(at, ctx.block()); // at the old rate up to now
         }
+        int approvals = b.approvals;
+        int disapprovals = b.disapprovals;
         b.said.put(tag, new BuildingTax.Said(o.opinion(), o.seq(), ctx.height()));
         b.recount();
+        if (b.approvals != approvals || b.disapprovals != disapprovals) {
+            b.changed(ctx.time(), ctx.height(), epoch);
+        }
         tagBuildings.put(tag, b.building);
         reschedule(at);
     }
@@ -1045,6 +1076,12 @@ public final class Land {
                     .writeInt(b.said.size());
             b.said.forEach((tag, s) -> w.writeString(tag).writeString(s.opinion().json()).writeLong(s.seq())
                     .writeLong(s.height()));
+            w.writeInt(b.changes.size());
+            for (BuildingTax.Change c : b.changes) {
+                BuildingTax.RatePoint pt = c.point();
+                w.writeLong(pt.time()).writeLong(pt.height()).writeLong(pt.epoch()).writeInt(pt.neighbours())
+                        .writeInt(pt.approvals()).writeInt(pt.disapprovals()).writeLong(c.until());
+            }
         }
         w.writeInt(opinionKeys.size());
         opinionKeys.forEach((person, k) -> w.writeInt(person).writeString(k.current()).writeString(k.next())
@@ -1129,6 +1166,11 @@ public final class Land {
                         r.readLong(), r.readLong()));
             }
             b.recount();
+            int nc = r.readCount();
+            for (int k = 0; k < nc; k++) {
+                b.changes.add(new BuildingTax.Change(new BuildingTax.RatePoint(r.readLong(), r.readLong(),
+                        r.readLong(), r.readInt(), r.readInt(), r.readInt()), r.readLong()));
+            }
             taxes.add(b);
         }
         int nk = r.readCount();

@@ -18,12 +18,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "land", description = "Land: territories and parcels, Harberger tenure and the land value tax.",
+@Command(name = "land", description = "Land: territories and parcels, Harberger tenure, the land value tax, and the "
+        + "floating building tax set by neighbours' anonymous opinions.",
         subcommands = {LandCommand.Territories.class, LandCommand.TerritoryShow.class, LandCommand.ParcelGroup.class,
                 LandCommand.Claim.class, LandCommand.Price.class, LandCommand.Deposit.class, LandCommand.Withdraw.class,
                 LandCommand.Release.class, LandCommand.Bid.class, LandCommand.Accept.class, LandCommand.Reject.class,
                 LandCommand.Buy.class, LandCommand.Build.class, LandCommand.Reside.class, LandCommand.Leave.class,
-                LandCommand.Holdings.class})
+                LandCommand.Holdings.class, BuildingCommands.Show.class, BuildingCommands.RegisterKey.class,
+                BuildingCommands.RecordRing.class, BuildingCommands.Opinion.class})
 final class LandCommand {
 
     static String territoryLine(JsonNode t) {

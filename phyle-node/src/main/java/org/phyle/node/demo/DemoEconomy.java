@@ -35,7 +35,7 @@ final class DemoEconomy {
 
     /** The genesis's economic parameters, set explicitly: a society founded without them would have no money. */
     static Parameters parameters(Parameters p) {
-        return p.withName(EconomyParams.CURRENCY_NAME.name(), CURRENCY)
+        return DemoLand.parameters(p).withName(EconomyParams.CURRENCY_NAME.name(), CURRENCY)
                 .withName(EconomyParams.CURRENCY_CODE.name(), CODE)
                 .with(EconomyParams.GENESIS_ALLOCATION.name(), 1_000_000 * UNIT)
                 .with(EconomyParams.ISSUANCE_CAP_BP.name(), 200)

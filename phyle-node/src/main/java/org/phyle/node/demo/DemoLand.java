@@ -4,15 +4,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.phyle.core.Parameters;
+import org.phyle.core.SocietyView;
+import org.phyle.core.land.BuildingTax;
 import org.phyle.core.land.Land;
 import org.phyle.core.land.LandActions;
+import org.phyle.core.land.LandParams;
 import org.phyle.core.land.LandTx;
 import org.phyle.core.land.Tenure;
 import org.phyle.core.land.Territory;
+import org.phyle.crypto.Hash;
 import org.phyle.crypto.SigningKey;
+import org.phyle.crypto.StrictJson;
+import org.phyle.crypto.ring.RingKeyPair;
+import org.phyle.crypto.ring.Scalar;
+import org.phyle.node.KeyFile;
+import org.phyle.node.land.OpinionKeyFile;
+import org.phyle.node.land.Opinions;
 import org.phyle.node.land.ParcelArea;
 
 /**
@@ -20,14 +39,49 @@ import org.phyle.node.land.ParcelArea;
  * campaign that funded it, under Harberger tenure (four parcels in a row, three touching: one held with a workshop and
  * two residents, one foreclosed and in its auction, one with a bid whose window is open, one vacant and reserved), and
  * a territory voted by governance in Nairobi's Kilimani under the land value tax (three parcels: one held with a house,
- * one held, both assessed by a vote, one vacant).
+ * one held, both assessed by a vote, one vacant). The workshop's six neighbours register opinion keys on day 92.9;
+ * at the end of the history, in the epoch of the present (rings last {@link #RING_EPOCH_DAYS} days in the demo), its
+ * ring is recorded and they speak: some approve, some disapprove, one changes their mind, one says nothing. The house
+ * in Kilimani has no ring: 2.5%. The opinion keys are kept in {@code keys/opinion-keys.json} for demos and tests.
  */
-final class DemoLand {
+public final class DemoLand {
     static final long UNIT = DemoEconomy.UNIT;
     /** The Lisbon territory's annual rate: 7% of the stated price. */
     static final int LISBON_RATE_BP = 700;
 
+    /** The demo's land.ringEpochDays: a week, so that keys registered in the history are in use in the present. */
+    static final long RING_EPOCH_DAYS = 7;
+    /** The workshop's neighbours who register opinion keys, by their index among the demo's active citizens. */
+    private static final int[] NEIGHBOURS = {44, 45, 53, 54, 55, 57};
+
     private DemoLand() {
+    }
+
+    /** The demo's land parameters, at its genesis. */
+    static Parameters parameters(Parameters p) {
+        return p.with(LandParams.RING_EPOCH_DAYS.name(), RING_EPOCH_DAYS);
+    }
+
+    /** The demo residents' opinion keys, by name, as the demo kept them in its data directory. */
+    public static Map<String, RingKeyPair> opinionKeys(Path data) {
+        Map<String, RingKeyPair> keys = new LinkedHashMap<>();
+        try {
+            for (JsonNode k : StrictJson.parse(Files.readAllBytes(
+                    data.resolve(OPINION_KEYS)))) {
+                keys.put(k.get("name").asText(), RingKeyPair.fromSecret(
+                        Scalar.decode(Base64.getUrlDecoder().decode(
+                                k.get("secret").asText()))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return keys;
+    }
+
+    private static final String OPINION_KEYS = "keys/opinion-keys.json";
+
+    /** An opinion the demo says: which of the neighbours (in the order of {@link #NEIGHBOURS}), what, its sequence. */
+    private record Said(int neighbour, BuildingTax.Opinion opinion, long seq) {
     }
 
     /** The vote that establishes the Nairobi territory, with the economy's votes on day 80.5. */
@@ -103,6 +157,14 @@ final class DemoLand {
         SigningKey bidder = s.keys.get(active.get(48));
         SigningKey house = s.keys.get(active.get(51));
         SigningKey plot = s.keys.get(active.get(52));
+        // the workshop's neighbours register their residences (two on its parcel, the others along the street) and
+        // then their opinion keys: in use from the next epoch, which is the present's or an earlier one
+        int[] homes = {annex.get(0), annex.get(0), annex.get(2), annex.get(2), annex.get(3), annex.get(1)};
+        for (int i = 0; i < NEIGHBOURS.length; i++) {
+            s.submit(s.keys.get(active.get(NEIGHBOURS[i])), new LandTx.Reside(homes[i]));
+        }
+        s.waitForAll();
+        registerOpinionKeys(s, active);
         s.submit(workshop, new LandTx.Claim(annex.get(0), 0, Optional.of(250 * UNIT), 20 * UNIT));
         // a deposit that lasts under two days at 7% of 150: the parcel is foreclosed on day 94.6
         s.submit(short_, new LandTx.Claim(annex.get(1), 0, Optional.of(150 * UNIT), UNIT / 20));
@@ -113,13 +175,11 @@ final class DemoLand {
         List<DemoProposals.Plan> assessments = List.of(
                 assess("Assess plot " + kilimani.get(0) + " in Kilimani", kilimani.get(0), 2_000 * UNIT),
                 assess("Assess plot " + kilimani.get(1) + " in Kilimani", kilimani.get(1), 1_200 * UNIT));
-        List<org.phyle.crypto.Hash> votes = s.proposeAll(assessments, 92.95, citizens);
+        List<Hash> votes = s.proposeAll(assessments, 92.95, citizens);
         s.day(93.1);
         s.submit(workshop, new LandTx.Build(annex.get(0), "Workshop and shared kitchen on the ground floor",
                 180 * UNIT));
         s.submit(house, new LandTx.Build(kilimani.get(0), "Two-storey house with a tailor's workshop", 900 * UNIT));
-        s.submit(workshop, new LandTx.Reside(annex.get(0)));
-        s.submit(s.keys.get(active.get(45)), new LandTx.Reside(annex.get(0)));
         s.submit(house, new LandTx.Reside(kilimani.get(0)));
         // day 94: a neighbour bids for the third plot at its price; the holder has seven days to answer
         s.day(94);
@@ -127,6 +187,62 @@ final class DemoLand {
         s.voteAll(votes, assessments, 94.15, 94.9, voters, delegates);
         s.day(94.92);
         s.settle();
+        s.waitForAll();
+    }
+
+    private static void registerOpinionKeys(DemoSociety.Seeder s, List<String> active) {
+        Hash society = s.read(SocietyView::id);
+        SecureRandom random = new SecureRandom();
+        ArrayNode saved = JsonNodeFactory.instance.arrayNode();
+        for (int i : NEIGHBOURS) {
+            String name = active.get(i);
+            SigningKey key = s.keys.get(name);
+            RingKeyPair pair = RingKeyPair.generate(random);
+            s.submit(key, Opinions.registration(society, key.did(), pair, random));
+            saved.addObject().put("name", name).put("did", key.did())
+                    .put("public", OpinionKeyFile.b64(pair.publicKey().encode()))
+                    .put("secret", OpinionKeyFile.b64(pair.secret().encode()));
+        }
+        try {
+            KeyFile.writePrivate(s.data().resolve(OPINION_KEYS), saved.toPrettyString() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * At the end of the history, in the epoch of the present: the workshop's ring is recorded (by a one-time key:
+     * anyone may) and its neighbours speak, each opinion in an envelope signed by a fresh one-time key, spread over
+     * the hours left before the present. The holder and two others approve, one disapproves, one approves and then
+     * changes their mind, one says nothing: N = 6, A = 3, D = 2, 5% × 5/12 ≈ 2.083%.
+     */
+    static void opinions(DemoSociety.Seeder s) {
+        Parameters params = s.read(SocietyView::parameters);
+        Hash society = s.read(SocietyView::id);
+        long day = 86_400_000L;
+        long present = s.genesisTime() + DemoSociety.HISTORY_DAYS * day; // at or before the clock's end
+        long epochMs = params.get(LandParams.RING_EPOCH_DAYS) * day;
+        long epoch = Land.epochOf(present, params);
+        long from = Math.min(present, Math.max(epoch * epochMs, s.read(SocietyView::time)) + 60_000);
+        long to = Math.max(from, Math.min(s.genesisTime() + (long) (99.85 * day), present - 60_000));
+        int building = s.read(v -> v.view(Land.class).buildingTax(0).orElseThrow().building());
+        Map<String, RingKeyPair> keys = opinionKeys(s.data());
+        List<RingKeyPair> pairs = List.copyOf(keys.values()); // in the order of NEIGHBOURS
+        List<Said> said = List.of(new Said(0, BuildingTax.Opinion.APPROVE, 1),
+                new Said(2, BuildingTax.Opinion.DISAPPROVE, 1), new Said(1, BuildingTax.Opinion.APPROVE, 1), new Said(3, BuildingTax.Opinion.APPROVE, 1),
+                new Said(4, BuildingTax.Opinion.APPROVE, 1),
+                new Said(3, BuildingTax.Opinion.DISAPPROVE, 2)); // changes their mind; neighbour 5 says nothing
+        int steps = said.size() + 1;
+        SecureRandom random = new SecureRandom();
+        s.day((from - s.genesisTime()) / (double) day);
+        List<String> members = s.read(v -> v.view(Land.class).neighbours(building, epoch, v.parameters()));
+        s.submit(SigningKey.generate(), new LandTx.RecordRing(building, epoch, members));
+        for (int i = 0; i < said.size(); i++) {
+            Said o = said.get(i);
+            s.day((from + (to - from) * (i + 1) / steps - s.genesisTime()) / (double) day);
+            s.submit(SigningKey.generate(), Opinions.opine(society, building, epoch, o.seq(), o.opinion(), members,
+                    pairs.get(o.neighbour()), random));
+        }
         s.waitForAll();
     }
 }

@@ -207,6 +207,10 @@ public final class DemoSociety {
             return genesis;
         }
 
+        Path data() {
+            return data;
+        }
+
         <T> T read(java.util.function.Function<SocietyView, T> f) {
             return node.read(f);
         }
@@ -399,6 +403,7 @@ public final class DemoSociety {
             comment(keys.get(citizens.get(45)), DiscussionTx.On.CANON, visit, null,
                     "A fair question: e-residents can vouch too once they become citizens, and that is how most of "
                             + "us joined.");
+            DemoLand.opinions(this); // the workshop's neighbours speak, in the epoch of the present
             day(HISTORY_DAYS - 0.1);
             Hash draft = submit(keys.get(citizens.get(30)), GovernanceTx.Propose.signal("Plant fruit trees in the garden",
                     "Two fig trees and a lemon tree along the south wall, cared for by volunteers."));

@@ -154,6 +154,13 @@ public final class ApiServer implements AutoCloseable {
             files.directory = "/web/static";
             files.location = Location.CLASSPATH;
         });
+        // the map library of the land pages, from its WebJar (its files under /static/leaflet/dist/), served by this
+        // node like our own files: the pages' Content-Security-Policy ('self') covers it and no request leaves the node
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/static/leaflet";
+            files.directory = WebJars.folder("leaflet");
+            files.location = Location.CLASSPATH;
+        });
 
         // a signed write is JSON: refusing any other media type also keeps a cross-origin page from posting one
         // without a CORS preflight (text/plain, form encodings). A comment's text (POST /texts/{digest}) is the

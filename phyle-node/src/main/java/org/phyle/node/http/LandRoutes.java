@@ -34,6 +34,7 @@ final class LandRoutes {
         router.get("/land/territories/{n}/geojson", this::geojson);
         router.get("/land/parcels/{n}", this::parcel);
         router.get("/land/holdings/{did}", this::holdings);
+        new BuildingRoutes(node).register(router);
     }
 
     /** The time the answers are computed for: the node's clock, never before the last block. */

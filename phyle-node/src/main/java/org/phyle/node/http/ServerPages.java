@@ -54,6 +54,7 @@ final class ServerPages {
                 case "glossary" -> p.h.append(GlossaryPage.render(ctx));
                 case "economy", "wallet" -> p.h.append(EconomyPages.render(page, ctx, p::get));
                 case "rounds", "campaigns" -> p.h.append(FundingPages.render(page, ctx, p.api));
+                case "land", "parcel" -> p.h.append(LandPages.render(page, ctx, p::get));
                 case "building" -> p.h.append(BuildingPages.render(ctx, p.api));
                 case "join", "me", "inbox" -> p.needsScripts();
                 default -> {

@@ -34,6 +34,7 @@ final class ServerWords {
         pt("data-i18n=\"nav.charter\">Charter<", "data-i18n=\"nav.charter\">Carta<");
         pt("data-i18n=\"nav.draws\">Draws<", "data-i18n=\"nav.draws\">Sorteios<");
         pt("data-i18n=\"nav.economy\">Economy<", "data-i18n=\"nav.economy\">Economia<");
+        pt("data-i18n=\"nav.land\">Land<", "data-i18n=\"nav.land\">Terra<");
         pt("data-i18n=\"nav.ledger\">Ledger<", "data-i18n=\"nav.ledger\">Registo<");
         pt("data-i18n=\"footer.about\">Phyle: an open-source operating system for network states. This node keeps its "
                 + "society’s ledger of record as an RFC 9162 Merkle log; your browser checks what it shows.<",

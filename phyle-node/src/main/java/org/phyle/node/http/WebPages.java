@@ -45,7 +45,9 @@ final class WebPages {
             new Page("/ledger", "ledger", "/web/ledger.html", "ledger-page.js"),
             new Page("/rounds", "rounds", "/web/rounds.html", "rounds-page.js", "economy"),
             new Page("/campaigns", "campaigns", "/web/campaigns.html", "campaigns-page.js", "economy"),
-            new Page("/building", "building", "/web/building.html", "building-page.js", "economy"),
+            new Page("/land", "land", "/web/land.html", "land-page.js"),
+            new Page("/parcel", "parcel", "/web/parcel.html", "parcel-page.js", "land"),
+            new Page("/building", "building", "/web/building.html", "building-page.js", "land"),
             new Page("/glossary", "glossary", "/web/glossary.html", "glossary-page.js"));
 
     /** The page for an unknown address outside the API: the frame, no current navigation link. */

@@ -11,9 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.phyle.core.economy.Economy;
 import org.phyle.crypto.SigningKey;
-import org.phyle.node.KeyFile;
 import org.phyle.node.TestNodes;
-import org.phyle.node.demo.DemoSociety;
 
 /**
  * The economy's commands against the demo society, whose history has the Horta, stipends paid from the treasury, a
@@ -22,38 +20,33 @@ import org.phyle.node.demo.DemoSociety;
  * recomputes a round from the ledger alone.
  */
 class EconomyCliTest {
+    static CliDemo demo;
     static TestNodes.Running running;
-    static Path work;
     static Map<String, SigningKey> keys;
 
     @BeforeAll
     static void start() {
-        running = TestNodes.demo();
-        work = TestNodes.tempDir();
-        keys = DemoSociety.keys(running.dir);
+        demo = new CliDemo();
+        running = demo.running;
+        keys = demo.keys;
     }
 
     @AfterAll
     static void stop() {
-        running.close();
-        TestNodes.delete(work);
+        demo.close();
     }
 
     static String url() {
-        return running.url();
+        return demo.url();
     }
 
     /** A demo person's key, written to a key file. */
     static Path keyFile(String name) {
-        Path file = work.resolve(name.replace(' ', '-') + ".key");
-        if (!file.toFile().exists()) {
-            KeyFile.write(file, keys.get(name));
-        }
-        return file;
+        return demo.keyFile(name);
     }
 
     static long spendable(String did) {
-        return running.node.read(s -> s.view(Economy.class).spendable(did, s.time()));
+        return demo.spendable(did);
     }
 
     static String nameOf(int number) {

@@ -60,6 +60,19 @@ class LandApiTest {
         assertThat(h.json().get("parcels")).isEmpty();
         assertThat(h.json().at("/deposits/minor").asLong()).isZero();
         assertThat(h.json().get("residence").isNull()).isTrue();
+        // no buildings yet; a person with no opinion key
+        Http.Response b = Http.get(api + "/land/buildings");
+        assertThat(b.status()).isEqualTo(200);
+        assertThat(b.json().get("buildings")).isEmpty();
+        problem("/land/buildings/0", 404, "UNKNOWN_BUILDING");
+        problem("/land/buildings/0/ring", 404, "UNKNOWN_BUILDING");
+        problem("/land/buildings/x", 400, "BAD_REQUEST");
+        SigningKey founder = KeyFile.read(running.dir.resolve("keys/founder.key"));
+        Http.Response k = Http.get(api + "/land/opinion-keys/" + founder.did());
+        assertThat(k.status()).as(k.text()).isEqualTo(200);
+        assertThat(k.json().get("current").isNull()).isTrue();
+        assertThat(k.json().get("next").isNull()).isTrue();
+        problem("/land/opinion-keys/" + someone.did(), 404, "NOT_FOUND");
     }
 
     @Test

@@ -84,8 +84,10 @@ class LandDemoApiTest {
         assertThat(p.at("/price/formatted").asText()).isEqualTo("250.000000");
         long deposit = p.at("/deposit/minor").asLong();
         long accrued = p.at("/taxAccrued/minor").asLong();
-        // 7% of 250 a year for about seven days since the claim: about 0.34 units accrued, left out of the 20 deposited
-        assertThat(accrued).isBetween(200_000L, 800_000L);
+        // 7% of 250 a year for about seven days since the claim: about 0.34 units, paid when the workshop's neighbours'
+        // opinions settled the parcel at the end of the history, and accrued since
+        assertThat(accrued).isPositive();
+        assertThat(p.at("/taxPaid/minor").asLong() + accrued).isBetween(200_000L, 800_000L);
         assertThat(deposit + accrued).isEqualTo(running.node.read(s -> s.view(Land.class).parcel(n).orElseThrow()
                 .deposit()));
         assertThat(p.get("depositRunsOutAt").asLong()).isGreaterThan(p.get("time").asLong() + 300L * 86_400_000L);

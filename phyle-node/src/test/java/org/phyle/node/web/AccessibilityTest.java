@@ -53,6 +53,9 @@ class AccessibilityTest extends WebTest {
             violations.addAll(check(page, "/inbox", "#inbox-no-key", "a11y-inbox-no-key" + suffix));
             violations.addAll(check(page, "/glossary", "#term-quadratic", "a11y-glossary" + suffix));
             violations.addAll(check(page, "/proposals", "#proposals-list li.proposal-row", "a11y-proposals" + suffix));
+            violations.addAll(check(page, "/land", "body[data-ready=true] #territory-list a[href^=parcel]",
+                    "a11y-land" + suffix));
+            violations.addAll(check(page, "/parcel?n=0", "body[data-ready=true] #parcel-facts", "a11y-parcel" + suffix));
 
             // with a citizen's key: the actions, a person one may vouch for, the challenges, the renounce dialog
             restoreKey(page, citizenBackup, PASSPHRASE);
@@ -175,7 +178,7 @@ class AccessibilityTest extends WebTest {
         // citizens: search, then open a person from the list with Enter
         page.navigate(url("/citizens"));
         assertThat(page.locator("#citizens-list li.person-row").first()).isVisible();
-        tabTo(page, "Name", 15);
+        tabTo(page, "Name", 16);
         page.keyboard().type("Marta");
         tabTo(page, "Search", 3);
         page.keyboard().press("Enter");

@@ -105,7 +105,7 @@ class SmallDefectsTest extends WebTest {
             Response r = page.navigate(url("/no-such-page"));
             assertThat(r.status()).isEqualTo(404);
             assertThat(page.locator("h1")).hasText("There is no such page");
-            assertThat(page.locator(".notfound-pages a")).hasCount(9);
+            assertThat(page.locator(".notfound-pages a")).hasCount(10);
             assertThat(page.locator("#identity-chip")).hasText("No key on this device");
             assertThat(seriousAxeViolations(page)).isEmpty();
             screenshot(page, "notfound-" + (phone ? "phone" : "laptop"));
