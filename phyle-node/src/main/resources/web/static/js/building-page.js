@@ -166,6 +166,13 @@ async function renderOpinion(d) {
   if (state.acting) {
     return;
   }
+  // redrawn only when what it depends on changes (not at every block: a chooser or a file picker stays open)
+  const basis = JSON.stringify([shell.identity && shell.identity.did, shell.person && shell.person.status, d.epoch,
+    d.ring, d.opinions]);
+  if (state.opinionFor === basis) {
+    return;
+  }
+  state.opinionFor = basis;
   const box = $('building-opinion-body');
   const identity = shell.identity;
   if (!identity) {
@@ -244,6 +251,7 @@ async function keyFileBox() {
     } catch (e) {
       message = t('opinion.file.error.' + (e.code || 'NOT_AN_OPINION_KEY'));
     }
+    state.opinionFor = null;
     await refresh();
     const status = $('opinion-key-file-status');
     status.textContent = message;
@@ -273,6 +281,7 @@ async function act(run, done, pendingText) {
     return result;
   } finally {
     state.acting = false;
+    state.opinionFor = null;
     buttons.forEach((b) => {
       b.disabled = false;
     });
@@ -321,7 +330,10 @@ async function start() {
       refresh();
     }
   });
-  onIdentityChange(() => refresh());
+  onIdentityChange(() => {
+    state.opinionFor = null;
+    refresh();
+  });
 }
 
 start();

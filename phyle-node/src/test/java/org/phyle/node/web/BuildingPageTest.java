@@ -84,6 +84,7 @@ class BuildingPageTest extends WebTest {
         assertNoHorizontalScroll(page);
         assertThat(seriousAxeViolations(page)).as("axe, phone, dark, English").isEmpty();
         screenshot(page, "building-phone-dark");
+        RoundsPageTest.docShot(page, "#building-rate", "building-phone-dark");
 
         page.getByLabel("Language").selectOption("pt");
         assertThat(page.locator("#building-rate-title")).hasText("A taxa atual");
@@ -234,6 +235,7 @@ class BuildingPageTest extends WebTest {
         assertThat(payload.toString()).doesNotContain(citizen.did());
         assertThat(payload.get("body").get("opinion").asText()).isEqualTo("approve");
         screenshot(page, "building-opinion-approved");
+        RoundsPageTest.docShot(page, "#building-opinion", "building-opinion-approved");
         page.locator("#opinion-key-file summary").click();
         com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator("#opinion-key-download")
                 .click());
