@@ -117,7 +117,7 @@ class NoScriptTest extends WebTest {
         // the glossary, each term with its address
         page.navigate(url("/glossary#term-quadratic"));
         assertThat(page.locator("h1:visible")).hasText("Glossary");
-        assertThat(page.locator("#glossary-ssr .glossary-entry")).hasCount(39);
+        assertThat(page.locator("#glossary-ssr .glossary-entry")).hasCount(42);
         assertThat(page.locator("#term-quadratic dt")).hasText("Quadratic vote");
         assertThat(page.locator("#term-quadratic dd")).not().isEmpty();
 

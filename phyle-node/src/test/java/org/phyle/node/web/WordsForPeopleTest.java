@@ -107,7 +107,7 @@ class WordsForPeopleTest extends WebTest {
         Page page = newPage(newProfile(PHONE_WIDTH, PHONE_HEIGHT, true));
         page.navigate(url("/glossary#term-quadratic"));
         assertThat(page.locator("h1:visible")).hasText("Glossary");
-        assertThat(page.locator(".glossary-entry")).hasCount(39);
+        assertThat(page.locator(".glossary-entry")).hasCount(42);
         Locator q = page.locator("#term-quadratic");
         assertThat(q).hasAttribute("data-current", "true");
         assertThat(q.locator("dt")).hasText("Quadratic vote");
