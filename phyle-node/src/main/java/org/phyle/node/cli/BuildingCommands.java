@@ -191,8 +191,8 @@ final class BuildingCommands {
             System.out.println("building " + b.get("number").asInt() + ": " + b.get("description").asText()
                     + " (parcel " + b.get("parcel").asInt() + ", " + b.get("territoryName").asText() + ")");
             System.out.println("  rate " + b.at("/rate/percent").asText() + "% a year of "
-                    + Money.format(b.get("value").asLong()) + " " + code + "; tax paid "
-                    + Money.format(b.get("taxPaid").asLong()) + ", owed now " + Money.format(b.get("owed").asLong()));
+                    + Money.format(b.get("value").get("minor").asLong()) + " " + code + "; tax paid "
+                    + Money.format(b.get("taxPaid").get("minor").asLong()) + ", owed now " + Money.format(b.get("owed").get("minor").asLong()));
             if (b.get("ring").isNull()) {
                 System.out.println("  no ring recorded in epoch " + b.get("epoch").asLong() + " (it ends "
                         + Instant.ofEpochMilli(b.get("epochEnds").asLong()) + "): 2.5%, as if nobody spoke");

@@ -80,7 +80,7 @@ final class BuildingRoutes {
             boolean ringNow = recorded(b, epoch);
             ObjectNode o = Views.object().put("number", b.building()).put("parcel", p.number())
                     .put("territory", t.number()).put("territoryName", t.name())
-                    .put("description", building.description()).put("value", building.value())
+                    .put("description", building.description())
                     .put("built", building.built()).put("epoch", epoch).put("epochEnds", epochStart(epoch + 1, params));
             if (ringNow) {
                 ObjectNode r = o.putObject("ring").put("epoch", b.epoch()).put("until", b.until());
@@ -92,7 +92,9 @@ final class BuildingRoutes {
             o.put("neighbours", ringNow ? b.ringSize() : 0).put("approvals", ringNow ? b.approvals() : 0)
                     .put("disapprovals", ringNow ? b.disapprovals() : 0);
             o.set("rate", rate(b, now, epoch));
-            o.put("taxPaid", b.taxPaid()).put("owed", land.buildingTaxOwed(b.building(), now));
+            o.set("value", EconomyRoutes.money(building.value()));
+            o.set("taxPaid", EconomyRoutes.money(b.taxPaid()));
+            o.set("owed", EconomyRoutes.money(land.buildingTaxOwed(b.building(), now)));
             ArrayNode opinions = o.putArray("opinions");
             if (ringNow) {
                 for (Map.Entry<String, BuildingTax.Said> e : b.said().entrySet()) {

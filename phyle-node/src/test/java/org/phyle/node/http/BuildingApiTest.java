@@ -109,7 +109,7 @@ class BuildingApiTest {
         JsonNode b = get("/land/buildings/0");
         System.out.println("GET /api/v1/land/buildings/0 on the demo:\n" + b.toPrettyString());
         assertThat(b.get("territoryName").asText()).isEqualTo("The annex of Casa da Horta");
-        assertThat(b.get("value").asLong()).isEqualTo(180_000_000L);
+        assertThat(b.get("value").get("minor").asLong()).isEqualTo(180_000_000L);
         assertThat(b.at("/ring/epoch").asLong()).isEqualTo(b.get("epoch").asLong());
         assertThat(b.at("/ring/until").asLong()).isEqualTo(b.get("epochEnds").asLong());
         List<String> ring = members(b.at("/ring/members"));
@@ -146,7 +146,7 @@ class BuildingApiTest {
         assertThat(house.at("/rate/percent").asText()).isEqualTo("2.5");
         assertThat(house.get("opinions")).isEmpty();
         assertThat(house.get("history")).hasSize(1);
-        assertThat(house.get("owed").asLong()).isPositive();
+        assertThat(house.get("owed").get("minor").asLong()).isPositive();
 
         JsonNode r0 = get("/land/buildings/0/ring");
         assertThat(r0.get("recorded").asBoolean()).isTrue();
