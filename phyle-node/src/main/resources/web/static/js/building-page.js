@@ -87,9 +87,9 @@ function renderHead(d) {
         text: d.territoryName || '#' + d.territory })),
       fact(t('building.parcel'), el('a', { href: 'parcel?n=' + d.parcel, id: 'building-parcel',
         text: t('building.parcelLink', { number: d.parcel }) })),
-      fact(t('building.value'), formatUnits(d.value)),
+      fact(t('building.value'), formatUnits(d.value), { 'data-fact': 'value' }),
       fact(t('building.built'), when(d.built)),
-      fact(t('building.taxPaid'), formatUnits(d.taxPaid)),
+      fact(t('building.taxPaid'), formatUnits(d.taxPaid), { 'data-fact': 'taxPaid' }),
       fact(t('building.owed'), formatUnits(d.owed))));
 }
 

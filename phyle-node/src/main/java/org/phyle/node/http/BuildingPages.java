@@ -88,10 +88,10 @@ final class BuildingPages {
                 + esc(b.path("territoryName").asText("#" + b.path("territory").asInt())) + "</a>");
         fact(w("Parcel", "Parcela"), "<a href=\"parcel?n=" + b.path("parcel").asInt() + "\">"
                 + w("Parcel #", "Parcela n.º ") + b.path("parcel").asInt() + "</a>");
-        fact(w("Value", "Valor"), money(b.path("value").asLong()));
+        fact(w("Value", "Valor"), money(b.path("value")));
         fact(w("Built", "Construído"), time(b.path("built").asLong()));
-        fact(w("Building tax paid", "Imposto do edifício pago"), money(b.path("taxPaid").asLong()));
-        fact(w("Accrued, not yet paid", "Acumulado, ainda por pagar"), money(b.path("owed").asLong()));
+        fact(w("Building tax paid", "Imposto do edifício pago"), money(b.path("taxPaid")));
+        fact(w("Accrued, not yet paid", "Acumulado, ainda por pagar"), money(b.path("owed")));
         h.append("</dl><h2>").append(w("The tax rate now", "A taxa atual")).append("</h2><dl class=\"stats\">");
         int n = b.path("neighbours").asInt();
         int a = b.path("approvals").asInt();
@@ -148,6 +148,11 @@ final class BuildingPages {
         }
         String text = new BigDecimal(p).stripTrailingZeros().toPlainString();
         return (pt ? text.replace('.', ',') : text) + "%";
+    }
+
+    /** An amount as the API writes it: {minor, formatted}, or a plain number of minor units. */
+    private String money(JsonNode amount) {
+        return money(amount.isObject() ? amount.path("minor").asLong() : amount.asLong());
     }
 
     private String money(long minor) {

@@ -77,6 +77,9 @@ class BuildingPageTest extends WebTest {
         assertThat(page.locator("#building-territory")).hasAttribute("href", "land#territory="
                 + b.get("territory").asInt());
         assertThat(page.locator("#building-territory")).hasText(b.get("territoryName").asText());
+        String code = get("economy").get("currency").get("code").asText();
+        assertThat(page.locator("#building-facts [data-fact=value] dd")).hasText(new java.math.BigDecimal(
+                b.get("value").get("minor").asLong()).movePointLeft(6).stripTrailingZeros().toPlainString() + " " + code);
         assertThat(page.locator("#building-history-chart svg")).isVisible();
         assertThat(page.locator("#building-history-body tr")).hasCount(b.get("history").size());
         assertThat(page.locator("#building-opinion-body #opinion-no-key")).isVisible();
@@ -120,6 +123,9 @@ class BuildingPageTest extends WebTest {
             page.navigate(url("/building?n=" + n));
             boolean pt = locale.startsWith("pt");
             assertThat(page.locator("#building-ssr h1")).hasText(b.get("description").asText());
+            assertThat(page.locator("#building-ssr")).containsText(new java.math.BigDecimal(b.get("value").get("minor")
+                    .asLong()).movePointLeft(6).stripTrailingZeros().toPlainString().replace('.', pt ? ',' : '.') + " "
+                    + get("economy").get("currency").get("code").asText());
             String percent = b.get("rate").get("percent").asText();
             assertThat(page.locator("#ssr-rate")).hasText((pt ? percent.replace('.', ',') : percent) + "%");
             assertThat(page.locator("#ssr-history tbody tr")).hasCount(b.get("history").size());
