@@ -4,7 +4,6 @@
 // its opinion key (opinions.js: a bLSAG over the building's ring, sent with a one-time key); or, without an opinion
 // key, making and registering one; or, with no ring for this epoch, recording it. It follows new blocks live.
 
-import * as api from './api.js';
 import { ApiError } from './api.js';
 import { lineChart } from './chart.js';
 import * as feedback from './feedback.js';
