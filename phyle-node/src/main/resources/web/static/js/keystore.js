@@ -154,11 +154,12 @@ export async function markBackedUp() {
   return identity;
 }
 
-/** Removes the key from this browser. */
+/** Removes the key from this browser, and the opinion keys kept beside it (opinion-keys.js). */
 export async function forgetIdentity() {
   await inStore('readwrite', (s) => {
     s.delete(CURRENT);
     s.delete(NEXT);
+    s.delete(IDBKeyRange.bound('opinion:', 'opinion:\uffff'));
   });
   changed();
 }

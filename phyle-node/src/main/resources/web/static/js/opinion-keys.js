@@ -14,6 +14,7 @@
 // {"kind": "phyle-opinion-key", did, public, secret}), unencrypted like the command line's: a copy of the secret is a
 // copy of what links one's opinions, and the page says so. A browser that loses its opinion key and has no file
 // registers a new one (in force from the next epoch): it loses its voice for the rest of the epoch, nothing more.
+// Forgetting the citizen's key in this browser (keystore.forgetIdentity) forgets the opinion keys too.
 
 import { KeyError } from './keystore.js';
 import * as blsag from './blsag.js';

@@ -325,11 +325,12 @@ class BuildingPageTest extends WebTest {
         JsonNode k = get("land/opinion-keys/" + citizen.did());
         assertThat(k.get("next").asText()).hasSize(43);
         assertThat(k.get("from").asLong()).isEqualTo(building.get("epoch").asLong() + 1);
-        Object held = page.evaluate("async (did) => {\n"
+        String heldScript = "async (did) => {\n"
                 + "  const k = await import('./static/js/opinion-keys.js');\n"
                 + "  const x = await import('./static/js/bytes.js');\n"
                 + "  return (await k.loadOpinionKeys(did)).map((p) => x.toBase64Url(p.publicKey));\n"
-                + "}", citizen.did());
+                + "}";
+        Object held = page.evaluate(heldScript, citizen.did());
         assertThat(list(held)).as("the secret stays in this browser").containsExactly(k.get("next").asText());
         String txId = feedback.locator("a.receipt-link").getAttribute("data-txid");
         assertThat(entryOf(node.url(), txId).get("payload").get("signer").asText()).isEqualTo(citizen.did());
@@ -337,6 +338,13 @@ class BuildingPageTest extends WebTest {
                 + (building.get("epoch").asLong() + 1));
         assertThat(page.locator("#opinion-make-key")).hasCount(0);
         screenshot(page, "building-key-pending-phone-dark");
+
+        // forgetting the key on this device forgets its opinion keys too
+        page.navigate(url("/me"));
+        page.locator("#me-forget summary").click();
+        page.locator("#forget-key").click();
+        assertThat(page.locator("#identity-chip")).hasAttribute("data-state", "none");
+        assertThat(list(page.evaluate(heldScript, citizen.did()))).isEmpty();
     }
 
     // ---- the whole way, on a node of its own ------------------------------------------------------------------
