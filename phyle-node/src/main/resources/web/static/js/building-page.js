@@ -13,7 +13,7 @@ import { addOpinionKey, loadOpinionKeys } from './opinion-keys.js';
 import * as opinions from './opinions.js';
 import { $, download, el, fact, fill, onIdentityChange, problemText, shell, startPage } from './ui.js';
 
-const state = { number: null, detail: null, acting: false, opinionFor: null };
+const state = { number: null, detail: null, acting: false, opinionFor: null, refocus: null };
 
 const when = (ms) => new Intl.DateTimeFormat(t('locale'), { dateStyle: 'medium', timeStyle: 'short' })
   .format(new Date(ms));
@@ -156,6 +156,23 @@ function renderHistory(d) {
 
 // ---- your opinion -----------------------------------------------------------------------------------------------
 
+/**
+ * Draws the opinion box anew; the keyboard stays where it was in it (or goes to its first action, if the one it was on
+ * is gone), also after an action whose buttons were disabled while it ran.
+ */
+function fillKeepingFocus(box, ...children) {
+  const active = document.activeElement;
+  const had = state.refocus !== null ? state.refocus : active && box.contains(active) ? active.id : null;
+  state.refocus = null;
+  fill(box, ...children);
+  if (had !== null) {
+    const back = (had && document.getElementById(had)) || box.querySelector('button');
+    if (back) {
+      back.focus();
+    }
+  }
+}
+
 function button(id, text, onclick, primary = false) {
   return el('button', { type: 'button', id, class: 'button' + (primary ? ' primary' : ''), text, onclick });
 }
@@ -175,19 +192,19 @@ async function renderOpinion(d) {
   const box = $('building-opinion-body');
   const identity = shell.identity;
   if (!identity) {
-    fill(box, el('p', { class: 'notice', id: 'opinion-no-key' }, t('opinion.noKey'), ' ',
+    fillKeepingFocus(box, el('p', { class: 'notice', id: 'opinion-no-key' }, t('opinion.noKey'), ' ',
       el('a', { href: 'join', text: t('nav.join') }), ' · ', el('a', { href: 'me', text: t('nav.me') })));
     return;
   }
   if (!shell.person) {
-    fill(box, el('p', { class: 'notice', id: 'opinion-no-person', text: t('opinion.notPerson') }));
+    fillKeepingFocus(box, el('p', { class: 'notice', id: 'opinion-no-person', text: t('opinion.notPerson') }));
     return;
   }
   const ring = ringNow(d);
   const me = ring ? await opinions.mine(identity.did, shell.society, d) : null;
   if (me) {
     const said = me.said && me.said.opinion !== 'withdraw' ? me.said.opinion : null;
-    fill(box,
+    fillKeepingFocus(box,
       el('p', { id: 'opinion-mine', text: ring.members.length === 1 ? t('opinion.mineOne')
         : t('opinion.mine', { n: formatNumber(ring.members.length) }) }),
       el('p', { id: 'opinion-current', 'data-opinion': said || 'none', text: said
@@ -228,7 +245,7 @@ async function renderOpinion(d) {
       : t('opinion.noOpinionKey', { from: when(nextFrom) }) }),
     el('div', { class: 'actions' }, button('opinion-make-key', t('opinion.makeKey'), makeKey, true)));
   }
-  fill(box, ...parts, await keyFileBox());
+  fillKeepingFocus(box, ...parts, await keyFileBox());
 }
 
 /** The opinion key as a file: download the keys this browser holds, or bring one in (made by the command line). */
@@ -270,6 +287,7 @@ async function keyFileBox() {
 }
 
 async function act(run, done, pendingText) {
+  state.refocus = (document.activeElement && document.activeElement.id) || '';
   state.acting = true;
   const buttons = [...$('building-opinion-body').querySelectorAll('button')];
   buttons.forEach((b) => {

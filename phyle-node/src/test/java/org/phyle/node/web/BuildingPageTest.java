@@ -253,12 +253,16 @@ class BuildingPageTest extends WebTest {
             throw new UncheckedIOException(e);
         }
 
-        // a change of mind: disapprove (seq 2, the same tag, another one-time key), then withdraw
-        page.locator("#opinion-disapprove").click();
+        // a change of mind, by keyboard: disapprove (seq 2, the same tag, another one-time key), then withdraw
+        page.locator("#opinion-approve").focus();
+        page.keyboard().press("Tab");
+        assertThat(page.locator("#opinion-disapprove")).isFocused();
+        page.keyboard().press("Enter");
         assertThat(feedback).containsText("Said anonymously: disapprove");
         String disapproveTx = feedback.locator("a.receipt-link").getAttribute("data-txid");
         assertThat(page.locator("#building-approvals dd")).hasText(String.valueOf(approvals));
         assertThat(page.locator("#building-disapprovals dd")).hasText(String.valueOf(disapprovals + 1));
+        assertThat(page.locator("#opinion-disapprove")).isFocused(); // the keyboard stays on the button
         JsonNode second = entryOf(node.url(), disapproveTx).get("payload");
         assertThat(second.get("signer").asText()).isNotEqualTo(citizen.did())
                 .isNotEqualTo(payload.get("signer").asText());
@@ -269,6 +273,7 @@ class BuildingPageTest extends WebTest {
         assertThat(feedback).containsText("Said anonymously: nothing (withdrawn)");
         assertThat(page.locator("#building-disapprovals dd")).hasText(String.valueOf(disapprovals));
         assertThat(page.locator("#opinion-current")).hasAttribute("data-opinion", "none");
+        assertThat(page.locator("#opinion-approve")).isFocused(); // the keyboard stays in the box
         detail = get("land/buildings/" + n);
         assertThat(detail.get("approvals").asInt()).isEqualTo(approvals);
         assertThat(detail.get("disapprovals").asInt()).isEqualTo(disapprovals);
