@@ -202,6 +202,10 @@ async function renderOpinion(d) {
   }
   const ring = ringNow(d);
   const me = ring ? await opinions.mine(identity.did, shell.society, d) : null;
+  const file = await keyFileBox();
+  if (state.opinionFor !== basis) {
+    return; // a newer state is being drawn
+  }
   if (me) {
     const said = me.said && me.said.opinion !== 'withdraw' ? me.said.opinion : null;
     fillKeepingFocus(box,
@@ -213,7 +217,7 @@ async function renderOpinion(d) {
         button('opinion-approve', t('opinion.approve'), () => say('approve'), true),
         button('opinion-disapprove', t('opinion.disapprove'), () => say('disapprove')),
         said ? button('opinion-withdraw', t('opinion.withdraw'), () => say('withdraw')) : null),
-      await keyFileBox());
+      file);
     return;
   }
   const parts = [];
@@ -245,7 +249,9 @@ async function renderOpinion(d) {
       : t('opinion.noOpinionKey', { from: when(nextFrom) }) }),
     el('div', { class: 'actions' }, button('opinion-make-key', t('opinion.makeKey'), makeKey, true)));
   }
-  fillKeepingFocus(box, ...parts, await keyFileBox());
+  if (state.opinionFor === basis) {
+    fillKeepingFocus(box, ...parts, file);
+  }
 }
 
 /** The opinion key as a file: download the keys this browser holds, or bring one in (made by the command line). */
