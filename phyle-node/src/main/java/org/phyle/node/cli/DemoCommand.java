@@ -41,6 +41,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         String page = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port + "/";
         DemoHints.citizen(node, data).ifPresent(c -> System.out.println(DemoHints.howTo(c, page)));
+        DemoHints.land(data, page).ifPresent(System.out::println);
         return NodeRunner.serve(node, host, port);
     }
 }

@@ -61,4 +61,29 @@ public final class DemoHints {
                 + "  then open " + pageUrl + "me, \"Restore from a backup\", with that file and its passphrase;\n"
                 + "  or paste their \"seed\" from " + c.people() + " into \"Bring in a key you have\".";
     }
+
+    /**
+     * The lines the demo prints about its land: the map, the building with its neighbours' opinions, and how to speak as
+     * the neighbour who has said nothing (their key and their opinion key file); empty if the demo has no such file.
+     */
+    public static Optional<String> land(Path data, String pageUrl) {
+        Path file = data.resolve(DemoLand.SILENT_NEIGHBOUR);
+        Path people = data.resolve("keys/people.json");
+        try {
+            String did = StrictJson.parse(Files.readAllBytes(file)).path("did").asText();
+            for (JsonNode p : StrictJson.parse(Files.readAllBytes(people))) {
+                if (SigningKey.fromBase64Url(p.path("seed").asText()).did().equals(did)) {
+                    Citizen c = new Citizen(p.path("name").asText(), did, people);
+                    return Optional.of("The land: " + pageUrl + "land (the map, the parcels); the workshop's neighbours "
+                            + "have their say on its building tax at " + pageUrl + "building?n=0.\n"
+                            + "To speak there anonymously as " + c.name() + ", the neighbour who has said nothing:\n"
+                            + "  " + c.exportCommand() + " (restore it on " + pageUrl + "me),\n"
+                            + "  then on the building's page bring in the opinion key " + file + ".");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
 }

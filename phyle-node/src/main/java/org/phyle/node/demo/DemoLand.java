@@ -80,6 +80,9 @@ public final class DemoLand {
 
     private static final String OPINION_KEYS = "keys/opinion-keys.json";
 
+    /** The opinion key file of the workshop's neighbour who has said nothing, for a person trying the demo. */
+    public static final String SILENT_NEIGHBOUR = "keys/silent-neighbour.opinion";
+
     /** An opinion the demo says: which of the neighbours (in the order of {@link #NEIGHBOURS}), what, its sequence. */
     private record Said(int neighbour, BuildingTax.Opinion opinion, long seq) {
     }
@@ -202,6 +205,10 @@ public final class DemoLand {
             saved.addObject().put("name", name).put("did", key.did())
                     .put("public", OpinionKeyFile.b64(pair.publicKey().encode()))
                     .put("secret", OpinionKeyFile.b64(pair.secret().encode()));
+            if (i == NEIGHBOURS[NEIGHBOURS.length - 1]) {
+                // the neighbour who says nothing in the demo: their opinion key as a file a browser or the CLI brings in
+                OpinionKeyFile.write(s.data().resolve(SILENT_NEIGHBOUR), pair, key.did());
+            }
         }
         try {
             KeyFile.writePrivate(s.data().resolve(OPINION_KEYS), saved.toPrettyString() + "\n");

@@ -77,6 +77,33 @@ class LandDemoApiTest {
     }
 
     @Test
+    void theDemoSaysHowToSpeakAsTheSilentNeighbourWhoseOpinionKeyFileIsInTheRing() {
+        String hints = org.phyle.node.demo.DemoHints.land(running.dir, "http://localhost:8080/").orElseThrow();
+        java.nio.file.Path file = running.dir.resolve(org.phyle.node.demo.DemoLand.SILENT_NEIGHBOUR);
+        assertThat(hints).contains("http://localhost:8080/building?n=0").contains(file.toString())
+                .contains("key export --web");
+        org.phyle.crypto.ring.RingKeyPair pair = org.phyle.node.land.OpinionKeyFile.read(file);
+        JsonNode b = get("/land/buildings/0");
+        String mine = org.phyle.node.land.OpinionKeyFile.b64(pair.publicKey().encode());
+        java.util.List<String> members = new java.util.ArrayList<>();
+        b.at("/ring/members").forEach(m -> members.add(m.asText()));
+        assertThat(members).contains(mine);
+        String tag = org.phyle.node.land.Opinions.tag(running.node.read(SocietyView::id), 0, pair);
+        assertThat(b.get("opinions").findValuesAsText("tag")).hasSize(5).doesNotContain(tag);
+        assertThat(hints).contains(keys.entrySet().stream().filter(e -> e.getValue().did().equals(
+                org.phyle.crypto.StrictJson.parse(readAll(file)).get("did").asText())).findFirst().orElseThrow()
+                .getKey());
+    }
+
+    private static byte[] readAll(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aHeldParcelShowsItsPriceDepositTaxBuildingAndResidents() {
         int n = lisbonParcel(0);
         JsonNode p = get("/land/parcels/" + n);

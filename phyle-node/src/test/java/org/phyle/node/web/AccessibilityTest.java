@@ -56,6 +56,9 @@ class AccessibilityTest extends WebTest {
             violations.addAll(check(page, "/land", "body[data-ready=true] #territory-list a[href^=parcel]",
                     "a11y-land" + suffix));
             violations.addAll(check(page, "/parcel?n=0", "body[data-ready=true] #parcel-facts", "a11y-parcel" + suffix));
+            violations.addAll(check(page, "/building", "#buildings-list li", "a11y-buildings" + suffix));
+            violations.addAll(check(page, "/building?n=0", "#building-rate-now [data-percent]", "a11y-building"
+                    + suffix));
 
             // with a citizen's key: the actions, a person one may vouch for, the challenges, the renounce dialog
             restoreKey(page, citizenBackup, PASSPHRASE);
