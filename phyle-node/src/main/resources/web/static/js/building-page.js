@@ -8,15 +8,14 @@ import { ApiError } from './api.js';
 import { lineChart } from './chart.js';
 import * as feedback from './feedback.js';
 import { formatUnits, loadCurrency } from './funding.js';
-import { formatNumber, t } from './messages.js';
+import { formatNumber, formatWhen, t } from './messages.js';
 import { addOpinionKey, loadOpinionKeys } from './opinion-keys.js';
 import * as opinions from './opinions.js';
 import { $, download, el, fact, fill, onIdentityChange, problemText, shell, startPage } from './ui.js';
 
 const state = { number: null, detail: null, acting: false, opinionFor: null, refocus: null };
 
-const when = (ms) => new Intl.DateTimeFormat(t('locale'), { dateStyle: 'medium', timeStyle: 'short' })
-  .format(new Date(ms));
+const when = formatWhen;
 const day = (ms) => new Intl.DateTimeFormat(t('locale'), { dateStyle: 'medium' }).format(new Date(ms));
 
 /** A rate's percent (a decimal string with at most 3 decimals) in the page's language. */

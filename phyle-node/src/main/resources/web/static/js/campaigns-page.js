@@ -9,7 +9,7 @@ import {
   amountError, countryName, currencyCode, formatUnits, loadCurrency, parseAmount,
 } from './funding.js';
 import { field, fieldError } from './key-panel.js';
-import { formatNumber, formatPercent, fromNow, has, t } from './messages.js';
+import { formatNumber, formatPercent, formatWhen, fromNow, has, t } from './messages.js';
 import * as names from './names.js';
 import { send } from './tx.js';
 import {
@@ -19,8 +19,7 @@ import {
 const state = { campaigns: [], number: null, campaign: null, actFor: null };
 
 const word = (prefix, value) => (has(prefix + value) ? t(prefix + value) : String(value));
-const when = (ms) => new Intl.DateTimeFormat(t('locale'), { dateStyle: 'medium', timeStyle: 'short' })
-  .format(new Date(ms));
+const when = formatWhen;
 
 function statePill(s) {
   return el('span', { class: 'pill', 'data-status': 'campaign-' + s, text: word('campaign.state.', s) });

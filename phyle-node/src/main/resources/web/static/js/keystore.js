@@ -91,8 +91,11 @@ function db() {
   return opened;
 }
 
-/** Runs body(store) in one transaction; resolves with body's result once the transaction is durable. */
-async function inStore(mode, body) {
+/**
+ * Runs body(store) in one transaction on the browser's key store; resolves with body's result once the transaction is
+ * durable. The opinion keys (opinion-keys.js) live in the same store under their own slots.
+ */
+export async function inStore(mode, body) {
   const database = await db();
   return new Promise((resolve, reject) => {
     const tx = database.transaction(STORE, mode);

@@ -6,21 +6,16 @@
 import * as api from './api.js';
 import { countryName, formatBp, formatUnits, loadCurrency } from './funding.js';
 import { parcelState, STATES, makeMap } from './land-map.js';
-import { formatNumber, t } from './messages.js';
+import { formatNumber, formatWhen, t } from './messages.js';
 import * as names from './names.js';
-import { $, code, el, fill, onIdentityChange, personLink, problemText, shell, shortDid, startPage } from './ui.js';
+import { $, el, fill, onIdentityChange, personOrKey, problemText, shell, startPage } from './ui.js';
 
 const state = { territories: [], collections: new Map(), map: null, bounds: new Map() };
 
-const when = (ms) => new Intl.DateTimeFormat(t('locale'), { dateStyle: 'medium', timeStyle: 'short' })
-  .format(new Date(ms));
+const when = formatWhen;
 
 function who(did) {
-  if (!did) {
-    return t('parcel.nobody');
-  }
-  const p = names.lookup(did);
-  return p ? personLink(p) : code(shortDid(did), { title: did });
+  return did ? personOrKey(did) : t('parcel.nobody');
 }
 
 function statePill(p) {

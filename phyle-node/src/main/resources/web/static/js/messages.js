@@ -1279,6 +1279,11 @@ export function formatNumber(n) {
 }
 
 /** A time (ms since the epoch): the time of day if it is today, the date and time otherwise. */
+/** A moment as a date and a time of day to the minute, in the reader's language ("3 Dec 2026, 18:40"). */
+export function formatWhen(timeMs) {
+  return new Intl.DateTimeFormat(t('locale'), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(timeMs));
+}
+
 export function formatTime(timeMs, { full = false } = {}) {
   const d = new Date(timeMs);
   const today = new Date().toDateString() === d.toDateString();

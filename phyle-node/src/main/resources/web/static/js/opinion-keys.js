@@ -16,53 +16,11 @@
 // registers a new one (in force from the next epoch): it loses its voice for the rest of the epoch, nothing more.
 // Forgetting the citizen's key in this browser (keystore.forgetIdentity) forgets the opinion keys too.
 
-import { KeyError } from './keystore.js';
+import { inStore } from './keystore.js';
 import * as blsag from './blsag.js';
 import * as group from './ristretto255.js';
 
-const DB_NAME = 'phyle';
-const DB_VERSION = 1;
-const STORE = 'keys';
 const slot = (did) => 'opinion:' + did;
-
-let opened = null;
-
-function db() {
-  if (!opened) {
-    opened = new Promise((resolve, reject) => {
-      if (!globalThis.indexedDB) {
-        reject(new KeyError('NO_STORAGE', 'this browser offers no IndexedDB'));
-        return;
-      }
-      const request = indexedDB.open(DB_NAME, DB_VERSION);
-      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(new KeyError('NO_STORAGE', String(request.error)));
-      request.onblocked = () => reject(new KeyError('NO_STORAGE', 'the key store is blocked by another tab'));
-    });
-    opened.catch(() => {
-      opened = null;
-    });
-  }
-  return opened;
-}
-
-async function inStore(mode, body) {
-  const database = await db();
-  return new Promise((resolve, reject) => {
-    const tx = database.transaction(STORE, mode);
-    let result;
-    tx.oncomplete = () => resolve(result);
-    tx.onerror = () => reject(new KeyError('NO_STORAGE', String(tx.error)));
-    tx.onabort = () => reject(new KeyError('NO_STORAGE', String(tx.error)));
-    const value = body(tx.objectStore(STORE));
-    if (value instanceof IDBRequest) {
-      value.onsuccess = () => {
-        result = value.result;
-      };
-    }
-  });
-}
 
 /**
  * The opinion key pairs this browser holds for a citizen, oldest first: [{secret: BigInt, publicKey: bytes,

@@ -12,24 +12,19 @@ import { amountError, countryName, currencyCode, formatBp, formatUnits, loadCurr
   from './funding.js';
 import { field, fieldError } from './key-panel.js';
 import { boundsOf, makeMap, parcelState } from './land-map.js';
-import { formatNumber, fromNow, t } from './messages.js';
+import { formatNumber, formatWhen, fromNow, t } from './messages.js';
 import * as names from './names.js';
 import { send } from './tx.js';
 import {
-  $, code, el, fact, fill, nodeNow, onIdentityChange, personLink, problemText, shell, shortDid, startPage,
+  $, code, el, fact, fill, nodeNow, onIdentityChange, personOrKey, problemText, shell, startPage,
 } from './ui.js';
 
 const state = { number: null, parcel: null, actFor: null, map: null, fitted: null };
 
-const when = (ms) => new Intl.DateTimeFormat(t('locale'), { dateStyle: 'medium', timeStyle: 'short' })
-  .format(new Date(ms));
+const when = formatWhen;
 
 function who(did) {
-  if (!did) {
-    return t('parcel.nobody');
-  }
-  const p = names.lookup(did);
-  return p ? personLink(p) : code(shortDid(did), { title: did });
+  return did ? personOrKey(did) : t('parcel.nobody');
 }
 
 function pill(p) {

@@ -11,7 +11,7 @@ import {
   amountError, currencyCode, formatBp, formatUnits, loadCurrency, nodeAddress, parseAmount, shareOf,
 } from './funding.js';
 import { field, fieldError } from './key-panel.js';
-import { formatNumber, fromNow, has, t } from './messages.js';
+import { formatNumber, formatWhen, fromNow, has, t } from './messages.js';
 import * as names from './names.js';
 import { send } from './tx.js';
 import {
@@ -21,8 +21,7 @@ import {
 const state = { rounds: [], number: null, round: null, actFor: null };
 
 const word = (prefix, value) => (has(prefix + value) ? t(prefix + value) : String(value));
-const when = (ms) => new Intl.DateTimeFormat(t('locale'), { dateStyle: 'medium', timeStyle: 'short' })
-  .format(new Date(ms));
+const when = formatWhen;
 const me = () => (shell.person && shell.identity && shell.person.did === shell.identity.did ? shell.person : null);
 const citizen = () => !!(me() && me().status === 'citizen');
 

@@ -3,6 +3,7 @@
 // textContent and attributes, never as HTML.
 
 import * as api from './api.js';
+import * as names from './names.js';
 import { followBlocks } from './live.js';
 import { groupParameters, paramMeaning, paramName, paramValue } from './params.js';
 import { ApiError } from './api.js';
@@ -170,6 +171,12 @@ export function fact(label, value, attrs = {}) {
 /** A person's name, linking to their page in the registry. */
 export function personLink(p, attrs = {}) {
   return el('a', { href: 'citizens#person=' + p.number, ...attrs, text: p.name });
+}
+
+/** A key's person as a link if this page knows them (names.js), else the key itself, shortened. */
+export function personOrKey(did) {
+  const p = names.lookup(did);
+  return p ? personLink(p) : code(shortDid(did), { title: did });
 }
 
 /** People as an inline, comma-separated list of links (or `empty` if there are none). */

@@ -2,17 +2,10 @@ package org.phyle.node.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * The building page's content as HTML, for a browser without JavaScript: the buildings with their rates, and a
@@ -22,10 +15,8 @@ import java.util.Locale;
  * signs with an opinion key only the browser holds, so it needs the page's script.
  */
 final class BuildingPages {
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
-    private static final long UNIT = 1_000_000L;
 
     private final String api;
     private final boolean pt;
@@ -156,12 +147,7 @@ final class BuildingPages {
     }
 
     private String money(long minor) {
-        Locale locale = pt ? Locale.forLanguageTag("pt-PT") : Locale.UK;
-        String sign = minor < 0 ? "-" : "";
-        long abs = Math.abs(minor);
-        String whole = NumberFormat.getIntegerInstance(locale).format(abs / UNIT);
-        String fraction = String.format(Locale.ROOT, "%06d", abs % UNIT).replaceFirst("0+$", "");
-        String figure = esc(sign + whole + (fraction.isEmpty() ? "" : (pt ? "," : ".") + fraction));
+        String figure = esc(ServerWords.figure(minor, pt));
         return code.isEmpty() ? figure : figure + " " + esc(code);
     }
 
@@ -173,31 +159,15 @@ final class BuildingPages {
         return ServerPages.esc(text);
     }
 
+    private JsonNode getOrNull(String path) {
+        return OwnApi.getOrNull(api, path);
+    }
+
     private JsonNode get(String path) {
         JsonNode answer = getOrNull(path);
         if (answer == null) {
             throw new IllegalArgumentException(w("not found: ", "não encontrado: ") + path);
         }
         return answer;
-    }
-
-    private JsonNode getOrNull(String path) {
-        try {
-            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() == 404) {
-                return null;
-            }
-            if (r.statusCode() != 200) {
-                throw new IllegalArgumentException(Views.parse(r.body()).path("detail").asText("the node answered "
-                        + r.statusCode()));
-            }
-            return Views.parse(r.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("the node did not answer: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

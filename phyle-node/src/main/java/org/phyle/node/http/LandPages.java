@@ -22,7 +22,6 @@ import java.util.function.Function;
 final class LandPages {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
-    private static final long UNIT = 1_000_000L;
 
     private final Function<String, JsonNode> api;
     private final Context ctx;
@@ -269,12 +268,7 @@ final class LandPages {
 
     private String money(JsonNode amount) {
         long minor = amount.path("minor").asLong();
-        Locale locale = pt ? Locale.forLanguageTag("pt-PT") : Locale.UK;
-        String sign = minor < 0 ? "-" : "";
-        long abs = Math.abs(minor);
-        String whole = NumberFormat.getIntegerInstance(locale).format(abs / UNIT);
-        String fraction = String.format(Locale.ROOT, "%06d", abs % UNIT).replaceFirst("0+$", "");
-        String figure = esc(sign + whole + (fraction.isEmpty() ? "" : (pt ? "," : ".") + fraction));
+        String figure = esc(ServerWords.figure(minor, pt));
         return code.isEmpty() ? figure : figure + " " + esc(code);
     }
 

@@ -2,12 +2,7 @@ package org.phyle.node.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,7 +18,6 @@ import java.util.Map;
  * Links here use query parameters ({@code citizens?person=7}), which a server sees; the scripts accept them too.
  */
 final class ServerPages {
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -429,20 +423,7 @@ final class ServerPages {
     }
 
     private byte[] fetch(String path) {
-        try {
-            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) {
-                JsonNode problem = Views.parse(r.body());
-                throw new IllegalArgumentException(problem.path("detail").asText("the node answered " + r.statusCode()));
-            }
-            return r.body();
-        } catch (IOException e) {
-            throw new IllegalStateException("the node did not answer: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return OwnApi.fetch(api, path);
     }
 
     static String encode(String s) {

@@ -184,6 +184,20 @@ final class ServerWords {
         pt("\">its ledger</a>.", "\">o seu registo</a>.");
     }
 
+    /**
+     * An amount in minor units (a millionth of the currency) in the reader's notation, exactly, without the currency's
+     * code: "1,234.5" in English, "1 234,5" in Portuguese. Only digits, separators and a sign: safe in HTML as is.
+     */
+    static String figure(long minor, boolean pt) {
+        Locale locale = pt ? Locale.forLanguageTag("pt-PT") : Locale.UK;
+        long abs = Math.abs(minor);
+        String whole = java.text.NumberFormat.getIntegerInstance(locale).format(abs / MINOR_PER_UNIT);
+        String fraction = String.format(Locale.ROOT, "%06d", abs % MINOR_PER_UNIT).replaceFirst("0+$", "");
+        return (minor < 0 ? "-" : "") + whole + (fraction.isEmpty() ? "" : (pt ? "," : ".") + fraction);
+    }
+
+    private static final long MINOR_PER_UNIT = 1_000_000L;
+
     /** True if the browser prefers Portuguese to English (the first of the two in its Accept-Language). */
     static boolean portuguese(Context ctx) {
         String header = ctx.header("Accept-Language");
