@@ -134,13 +134,7 @@ final class BuildingRoutes {
 
     private void opinionKeys(Context ctx) {
         String did = ctx.pathParam("did");
-        VerifyingKey key;
-        try {
-            key = VerifyingKey.fromDid(did);
-        } catch (RuntimeException ex) {
-            throw new Rejection(NodeCode.BAD_REQUEST, "a person is named by a did:key (did:key:z6Mk...), not '"
-                    + Requests.truncate(did) + "'");
-        }
+        VerifyingKey key = Requests.didParam(ctx, "did", "a person");
         json(ctx, node.read(s -> {
             Person person = s.registry().byCurrentKey(key).orElseThrow(() -> new Rejection(NodeCode.NOT_FOUND,
                     "the key " + Requests.truncate(did) + " does not act for a person"));

@@ -120,11 +120,7 @@ final class EconomyRoutes {
 
     private void account(Context ctx) {
         String did = ctx.pathParam("did");
-        try {
-            VerifyingKey.fromDid(did);
-        } catch (RuntimeException ex) {
-            throw new Rejection(NodeCode.BAD_REQUEST, "an account is a did:key (did:key:z6Mk...), not '" + did + "'");
-        }
+        Requests.didParam(ctx, "did", "an account");
         json(ctx, node.read(s -> {
             Economy e = s.view(Economy.class);
             long now = s.time();

@@ -161,13 +161,7 @@ final class LandRoutes {
 
     private void holdings(Context ctx) {
         String did = ctx.pathParam("did");
-        VerifyingKey key;
-        try {
-            key = VerifyingKey.fromDid(did);
-        } catch (RuntimeException ex) {
-            throw new Rejection(NodeCode.BAD_REQUEST, "a holder is a did:key (did:key:z6Mk...), not '"
-                    + Requests.truncate(did) + "'");
-        }
+        VerifyingKey key = Requests.didParam(ctx, "did", "a holder");
         json(ctx, node.read(s -> {
             Land land = s.view(Land.class);
             long now = now(s);

@@ -67,6 +67,17 @@ final class Requests {
         return s.length() <= 80 ? s : s.substring(0, 80) + "...";
     }
 
+    /** The path parameter {@code name} as a did:key; otherwise BAD_REQUEST saying what it names ("a holder"). */
+    static org.phyle.crypto.VerifyingKey didParam(Context ctx, String name, String what) {
+        String did = ctx.pathParam(name);
+        try {
+            return org.phyle.crypto.VerifyingKey.fromDid(did);
+        } catch (RuntimeException ex) {
+            throw new Rejection(NodeCode.BAD_REQUEST, what + " is a did:key (did:key:z6Mk...), not '" + truncate(did)
+                    + "'");
+        }
+    }
+
     static Hash hashParam(Context ctx, String name) {
         String v = ctx.pathParam(name);
         if (!v.matches("[0-9a-f]{64}")) {
